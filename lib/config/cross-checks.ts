@@ -1,0 +1,209 @@
+import { formatValue } from './errors';
+import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
+import type { FeatureConfig } from './schema';
+import { closest } from './zod-issues';
+
+/** Problems (errors) and warnings found by the cross-reference checks. */
+export interface CrossCheckResult {
+  readonly problems: string[];
+  readonly warnings: string[];
+}
+
+type Entry = Record<string, unknown>;
+
+// The checks run on the merged YAML even when the schema rejected parts of it, so that
+// every problem in a file is reported at once. Hence these tolerant readers.
+function list(value: unknown): Entry[] {
+  return Array.isArray(value) ? value.filter((v): v is Entry => typeof v === 'object' && v !== null && !Array.isArray(v)) : [];
+}
+function record(value: unknown): Entry {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Entry) : {};
+}
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+function indexed(value: unknown): Array<[number, Entry]> {
+  return Array.isArray(value)
+    ? value.flatMap((v, i): Array<[number, Entry]> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? [[i, v as Entry]] : []))
+    : [];
+}
+
+/** True if `zone` is an IANA time zone name this Node.js runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses a YYYY-MM-DD calendar date; undefined if it is not a real date. */
+export function parseDate(text: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+}
+
+function minutes(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** Maps a caller language (BCP 47) to its Lex V2 locale. */
+export function lexLocaleOf(language: string): string {
+  return language.replace('-', '_');
+}
+
+/**
+ * Cross-reference checks that a schema cannot express: names unique, references resolve,
+ * time zones and dates real, features and locales available in the region, default quotas.
+ *
+ * @param file the file name used in messages
+ * @param raw the merged YAML (validated by the schema or not)
+ */
+export function crossCheck(file: string, raw: unknown): CrossCheckResult {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const config = record(raw);
+  const at = (path: string, message: string) => problems.push(`${file}: ${path}: ${message}`);
+
+  const expectedId = file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+  const id = str(config.id);
+  if (id !== undefined && id !== expectedId) {
+    at('id', `${formatValue(id)} does not match the file name (expected: ${expectedId})`);
+  }
+
+  const uniqueNames = (key: string, what: string): string[] => {
+    const seen = new Set<string>();
+    for (const [i, entry] of indexed(config[key])) {
+      const name = str(entry.name);
+      if (name === undefined) continue;
+      if (seen.has(name)) at(`${key}[${i}].name`, `${formatValue(name)} is a duplicate ${what} name (names must be unique)`);
+      seen.add(name);
+    }
+    return [...seen];
+  };
+  const hoursNames = uniqueNames('hours', 'hours');
+  const queueNames = uniqueNames('queues', 'queue');
+  uniqueNames('routingProfiles', 'routing profile');
+  uniqueNames('quickConnects', 'quick connect');
+  uniqueNames('agentStatuses', 'agent status');
+
+  const reference = (path: string, value: unknown, known: string[], what: string) => {
+    const name = str(value);
+    if (name === undefined || known.includes(name)) return;
+    const hint = closest(name, known);
+    at(path, `${formatValue(name)} is not a defined ${what} name${hint ? `, did you mean "${hint}"?` : ''} (defined: ${known.join(', ') || 'none'})`);
+  };
+
+  for (const [h, hours] of indexed(config.hours)) {
+    const zone = str(hours.timeZone);
+    if (zone !== undefined && !isTimeZone(zone)) {
+      at(`hours[${h}].timeZone`, `${formatValue(zone)} is not an IANA time zone name (e.g. America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Pacific/Honolulu)`);
+    }
+    for (const [s, slot] of indexed(hours.schedule)) {
+      const start = str(slot.start);
+      const end = str(slot.end);
+      if (start && end && /^\d\d:\d\d$/.test(start) && /^\d\d:\d\d$/.test(end) && end !== '00:00' && minutes(end) <= minutes(start)) {
+        at(`hours[${h}].schedule[${s}].end`, `"${end}" is not after start "${start}" (use "00:00" for midnight)`);
+      }
+    }
+    const seenDates = new Set<string>();
+    for (const [d, holiday] of indexed(hours.holidays)) {
+      const path = `hours[${h}].holidays[${d}]`;
+      const dateText = str(holiday.date);
+      const date = dateText === undefined ? undefined : parseDate(dateText);
+      if (dateText !== undefined && !date) at(`${path}.date`, `${formatValue(dateText)} is not a real calendar date (format: YYYY-MM-DD)`);
+      if (dateText !== undefined && date) {
+        if (seenDates.has(dateText)) at(`${path}.date`, `${formatValue(dateText)} is listed twice in these hours (one override per date)`);
+        seenDates.add(dateText);
+      }
+      const throughText = str(holiday.through);
+      if (throughText !== undefined) {
+        const through = parseDate(throughText);
+        if (!through) at(`${path}.through`, `${formatValue(throughText)} is not a real calendar date (format: YYYY-MM-DD)`);
+        else if (date && through < date) at(`${path}.through`, `"${throughText}" is before date "${dateText}" (must be the same day or later)`);
+      }
+      const open = str(holiday.open);
+      const close = str(holiday.close);
+      if ((open === undefined) !== (close === undefined)) {
+        at(`${path}.${open === undefined ? 'open' : 'close'}`, 'is required when the other is given (give both open and close, or neither for a full-day closure)');
+      } else if (open && close && /^\d\d:\d\d$/.test(open) && /^\d\d:\d\d$/.test(close) && minutes(close) <= minutes(open)) {
+        at(`${path}.close`, `"${close}" is not after open "${open}"`);
+      }
+    }
+  }
+
+  for (const [q, queue] of indexed(config.queues)) reference(`queues[${q}].hours`, queue.hours, hoursNames, 'hours');
+
+  for (const [r, profile] of indexed(config.routingProfiles)) {
+    reference(`routingProfiles[${r}].defaultOutboundQueue`, profile.defaultOutboundQueue, queueNames, 'queue');
+    const concurrency = record(profile.concurrency);
+    const seen = new Set<string>();
+    for (const [e, entry] of indexed(profile.queues)) {
+      reference(`routingProfiles[${r}].queues[${e}].queue`, entry.queue, queueNames, 'queue');
+      for (const channel of Array.isArray(entry.channels) ? entry.channels : ['VOICE']) {
+        const key = `${String(entry.queue)}/${String(channel)}`;
+        if (seen.has(key)) at(`routingProfiles[${r}].queues[${e}]`, `queue ${formatValue(entry.queue)} is listed twice for channel ${String(channel)}`);
+        seen.add(key);
+        const channelKey = String(channel).toLowerCase();
+        const defaults: Entry = { voice: 1, chat: 0, task: 0 };
+        const perAgent = concurrency[channelKey] ?? defaults[channelKey];
+        if (perAgent === 0) {
+          at(`routingProfiles[${r}].queues[${e}].channels`, `channel ${String(channel)} has concurrency 0 in this profile (set concurrency.${channelKey} to 1 or more, or remove the channel)`);
+        }
+      }
+    }
+  }
+
+  const region = str(config.region);
+  const capabilities = region ? REGION_CAPABILITIES[region as keyof typeof REGION_CAPABILITIES] : undefined;
+  if (capabilities) {
+    const features = record(config.features);
+    const available = (Object.keys(capabilities.features) as Array<keyof FeatureConfig>).filter((f) => capabilities.features[f]);
+    for (const feature of Object.keys(FEATURE_NAMES) as Array<keyof FeatureConfig>) {
+      if (features[feature] === true && !capabilities.features[feature]) {
+        at(`features.${feature}`, `${FEATURE_NAMES[feature]} is not available in ${region} (available there: ${available.join(', ')})`);
+      }
+    }
+    const locales = Array.isArray(config.lexLocales) ? config.lexLocales : [];
+    locales.forEach((locale, i) => {
+      if (typeof locale === 'string' && !capabilities.lexLocales.includes(locale as never)) {
+        at(`lexLocales[${i}]`, `Lex V2 locale ${formatValue(locale)} is not available in ${region} (available there: ${capabilities.lexLocales.join(', ')})`);
+      }
+    });
+    const languages = Array.isArray(config.languages) ? config.languages : ['en-US'];
+    const localeList = Array.isArray(config.lexLocales) ? config.lexLocales : ['en_US'];
+    languages.forEach((language, i) => {
+      if (typeof language === 'string' && !localeList.includes(lexLocaleOf(language))) {
+        at(`languages[${i}]`, `caller language ${formatValue(language)} has no self-service bot locale (add ${lexLocaleOf(language)} to lexLocales)`);
+      }
+    });
+  }
+
+  const retention = record(config.retention);
+  for (const key of ['recordings', 'reports', 'contactRecords']) {
+    const entry = record(retention[key]);
+    if (typeof entry.archiveAfterDays === 'number' && typeof entry.days === 'number' && entry.expireAfterRetention !== false && entry.archiveAfterDays >= entry.days) {
+      at(`retention.${key}.archiveAfterDays`, `${entry.archiveAfterDays} is not before the end of retention (${entry.days} days), so objects would never be archived`);
+    }
+  }
+
+  const quota = (key: string, limit: number, what: string) => {
+    const count = list(config[key]).length;
+    if (count > limit) {
+      warnings.push(`${file}: ${key}: ${count} ${what} exceed the default Amazon Connect quota of ${limit} per instance (ask AWS Support to raise it before deploying)`);
+    }
+  };
+  quota('queues', DEFAULT_QUOTAS.queues, 'queues');
+  quota('routingProfiles', DEFAULT_QUOTAS.routingProfiles, 'routing profiles');
+  quota('hours', DEFAULT_QUOTAS.hoursOfOperation, 'hours of operation');
+  quota('quickConnects', DEFAULT_QUOTAS.quickConnects, 'quick connects');
+  quota('agentStatuses', DEFAULT_QUOTAS.agentStatuses, 'agent statuses');
+
+  return { problems, warnings };
+}

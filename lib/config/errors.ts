@@ -1,0 +1,33 @@
+/**
+ * A configuration problem report: every problem found, one line each, in the form
+ * `<file>: <key path>: <what is wrong> (<allowed values / known names>)`.
+ *
+ * The app prints `message` and exits non-zero; it is never shown with a stack trace.
+ */
+export class ConfigError extends Error {
+  /** The problem lines, in the order found. */
+  public readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`Configuration has ${count}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Formats a key path such as `['queues', 2, 'hours']` as `queues[2].hours`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+/** Renders a received value for a message: strings quoted, long values shortened. */
+export function formatValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

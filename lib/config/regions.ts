@@ -1,0 +1,89 @@
+import type { FeatureConfig } from './schema';
+import { LEX_LOCALES, SUPPORTED_REGIONS } from './schema';
+
+/** What one AWS Region offers the kit. */
+export interface RegionCapabilities {
+  /** The AWS partition the region belongs to. */
+  readonly partition: 'aws' | 'aws-us-gov';
+  /** Amazon Connect features available in the region (true: available). */
+  readonly features: Readonly<Record<keyof FeatureConfig, boolean>>;
+  /** Lex V2 locales available in the region. */
+  readonly lexLocales: readonly (typeof LEX_LOCALES)[number][];
+  /** Whether the CloudFormation registry has `AWS::Connect::PhoneNumber` there. */
+  readonly cfnPhoneNumber: boolean;
+}
+
+/** Plain names of the features, for error messages. */
+export const FEATURE_NAMES: Readonly<Record<keyof FeatureConfig, string>> = {
+  chat: 'the chat channel',
+  tasks: 'tasks',
+  contactLens: 'Contact Lens',
+  customerProfiles: 'Customer Profiles',
+  cases: 'Cases',
+  outboundCampaigns: 'outbound campaigns',
+  emailChannel: 'the email channel',
+  voiceId: 'Voice ID',
+  amazonQInConnect: 'Amazon Q in Connect',
+  globalResiliency: 'Global Resiliency',
+};
+
+const ALL_FEATURES: RegionCapabilities['features'] = {
+  chat: true,
+  tasks: true,
+  contactLens: true,
+  customerProfiles: true,
+  cases: true,
+  outboundCampaigns: true,
+  emailChannel: true,
+  voiceId: true,
+  amazonQInConnect: true,
+  globalResiliency: true,
+};
+
+/**
+ * What each supported region offers. GovCloud (US-West) comes first: it is the target.
+ *
+ * Sources: "Availability of Amazon Connect services by Region" and "Amazon Lex V2 in
+ * AWS GovCloud (US)" in the AWS GovCloud (US) User Guide; cfn-lint's us-gov-west-1
+ * registry data for `cfnPhoneNumber`.
+ */
+export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[number], RegionCapabilities>> = {
+  'us-gov-west-1': {
+    partition: 'aws-us-gov',
+    features: {
+      chat: true,
+      tasks: true,
+      contactLens: true,
+      customerProfiles: false,
+      cases: false,
+      outboundCampaigns: false,
+      emailChannel: false,
+      voiceId: false,
+      amazonQInConnect: false,
+      globalResiliency: false,
+    },
+    lexLocales: ['en_US', 'es_US'],
+    cfnPhoneNumber: false,
+  },
+  'us-east-1': {
+    partition: 'aws',
+    features: ALL_FEATURES,
+    lexLocales: LEX_LOCALES,
+    cfnPhoneNumber: true,
+  },
+  'us-west-2': {
+    partition: 'aws',
+    features: ALL_FEATURES,
+    lexLocales: LEX_LOCALES,
+    cfnPhoneNumber: true,
+  },
+};
+
+/** Default Amazon Connect quotas per instance; a config above one gets a warning (the quota may have been raised). */
+export const DEFAULT_QUOTAS = {
+  queues: 50,
+  routingProfiles: 100,
+  hoursOfOperation: 100,
+  quickConnects: 100,
+  agentStatuses: 50,
+} as const;

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+
+/**
+ * The jurisdiction configuration schema: the single source of truth for what a
+ * `config/jurisdictions/<id>.yaml` file may say. Types are inferred from it and
+ * `config/jurisdiction.schema.json` is generated from it (`npm run schema`).
+ *
+ * Every object is strict: an unknown key is an error, so a misspelt setting never
+ * silently falls back to a default.
+ */
+
+/** A plain identifier used for resource names and references (no export-controlled prose). */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,126}$/;
+const name = () =>
+  z
+    .string()
+    .regex(NAME, 'must start with a letter or digit and use only letters, digits, spaces, "_", "." or "-" (at most 127 characters)');
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const time = () => z.string().regex(TIME, 'must be a 24-hour time HH:MM, e.g. "08:30"');
+
+/** Days of the week, as Amazon Connect spells them. */
+export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+
+/** Regions the kit knows; see lib/config/regions.ts for what each offers. */
+export const SUPPORTED_REGIONS = ['us-gov-west-1', 'us-east-1', 'us-west-2'] as const;
+
+/** Lex V2 locales the kit can ask for; the region table narrows this (GovCloud: en_US and es_US). */
+export const LEX_LOCALES = ['en_US', 'es_US', 'es_419', 'es_ES', 'fr_CA', 'fr_FR', 'de_DE', 'it_IT', 'ja_JP', 'ko_KR', 'pt_BR', 'zh_CN', 'en_GB', 'en_AU', 'en_IN', 'ar_AE', 'hi_IN', 'vi_VN'] as const;
+
+/** Caller languages (BCP 47) the kit has prompts and voices for. */
+export const LANGUAGES = ['en-US', 'es-US'] as const;
+
+/** Data classifications an agency may tag its resources with. */
+export const DATA_CLASSIFICATIONS = ['PUBLIC', 'INTERNAL', 'CUI', 'CUI-SP-PRVCY'] as const;
+
+const scheduleEntry = z
+  .object({
+    days: z.array(z.enum(DAYS)).min(1).describe('Days these hours apply to.'),
+    start: time().describe('Opening time, local to the time zone.'),
+    end: time().describe('Closing time, local to the time zone; "00:00" means midnight at the end of the day.'),
+  })
+  .strict();
+
+const holiday = z
+  .object({
+    name: name().describe('Plain name of the holiday, e.g. "New Years Day".'),
+    date: z.string().describe('First day of the closure, YYYY-MM-DD.'),
+    through: z.string().optional().describe('Last day of a multi-day closure, YYYY-MM-DD. @default - the same day as date'),
+    open: time().optional().describe('Reduced opening time for a partial day. @default - closed all day'),
+    close: time().optional().describe('Reduced closing time for a partial day; required with open.'),
+  })
+  .strict();
+
+const hours = z
+  .object({
+    name: name().describe('Name that queues use to refer to these hours.'),
+    description: z.string().max(250).optional(),
+    timeZone: z.string().describe('IANA time zone, e.g. "America/Chicago".'),
+    schedule: z.array(scheduleEntry).min(1),
+    holidays: z.array(holiday).default([]).describe('Dates the hours are overridden (closed, or reduced hours).'),
+  })
+  .strict();
+
+const queue = z
+  .object({
+    name: name(),
+    description: z.string().max(250).optional(),
+    hours: z.string().describe('Name of an entry in hours.'),
+    maxContacts: z.number().int().min(1).max(10000).optional().describe('Most contacts waiting in the queue. @default - no limit'),
+    outboundCallerIdName: z.string().max(255).optional().describe('Caller ID name on outbound calls from this queue.'),
+  })
+  .strict();
+
+const CHANNELS = ['VOICE', 'CHAT', 'TASK'] as const;
+
+const routingProfile = z
+  .object({
+    name: name(),
+    description: z.string().min(1).max(250).optional(),
+    defaultOutboundQueue: z.string().describe('Name of the queue outbound calls are placed from.'),
+    concurrency: z
+      .object({
+        voice: z.number().int().min(0).max(1).default(1),
+        chat: z.number().int().min(0).max(10).default(0),
+        task: z.number().int().min(0).max(10).default(0),
+      })
+      .strict()
+      .default({ voice: 1, chat: 0, task: 0 })
+      .describe('Contacts per channel an agent handles at once; 0 turns the channel off for this profile.'),
+    queues: z
+      .array(
+        z
+          .object({
+            queue: z.string().describe('Name of an entry in queues.'),
+            channels: z.array(z.enum(CHANNELS)).min(1).default(['VOICE']),
+            priority: z.number().int().min(1).max(99).default(1).describe('1 is served first.'),
+            delaySeconds: z.number().int().min(0).max(9999).default(0),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+const quickConnect = z
+  .object({
+    name: name(),
+    description: z.string().max(250).optional(),
+    phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as "+12175550100"'),
+  })
+  .strict();
+
+const agentStatus = z
+  .object({
+    name: name(),
+    description: z.string().max(250).optional(),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+const RETENTION_MODES = ['GOVERNANCE', 'COMPLIANCE'] as const;
+
+const retention = z
+  .object({
+    days: z.number().int().min(1).max(36500).describe('Object Lock default retention and the records schedule period.'),
+    mode: z.enum(RETENTION_MODES).default('GOVERNANCE').describe('COMPLIANCE cannot be shortened by anyone, including the root user.'),
+    archiveAfterDays: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Move objects to S3 Glacier Flexible Retrieval after this many days. @default - never'),
+    expireAfterRetention: z
+      .boolean()
+      .default(true)
+      .describe('Delete objects once the retention period has passed (records disposition).'),
+  })
+  .strict();
+
+const features = z
+  .object({
+    chat: z.boolean().default(true),
+    tasks: z.boolean().default(true),
+    contactLens: z.boolean().default(true),
+    customerProfiles: z.boolean().default(false),
+    cases: z.boolean().default(false),
+    outboundCampaigns: z.boolean().default(false),
+    emailChannel: z.boolean().default(false),
+    voiceId: z.boolean().default(false),
+    amazonQInConnect: z.boolean().default(false),
+    globalResiliency: z.boolean().default(false),
+  })
+  .strict()
+  .describe('Amazon Connect features; one the region lacks is a config error.');
+
+/** Schema of one jurisdiction file (after `config/defaults.yaml` has been merged underneath). */
+export const jurisdictionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,30}[a-z0-9]$/, 'must be lower-case letters, digits and "-", 3 to 32 characters')
+      .describe('Stable identifier; must match the file name. Part of every stack name.'),
+    displayName: z.string().min(1).max(100).describe('Human-readable name of the agency or service.'),
+    account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    region: z.enum(SUPPORTED_REGIONS),
+    tags: z
+      .object({
+        systemId: z.string().min(1).max(64),
+        owner: z.string().min(1).max(128),
+        costCenter: z.string().min(1).max(64),
+        dataClassification: z.enum(DATA_CLASSIFICATIONS),
+      })
+      .strict()
+      .describe('Applied to every taggable resource.'),
+    instance: z
+      .object({
+        alias: z
+          .string()
+          .regex(/^[a-z0-9]([a-z0-9-]{0,60}[a-z0-9])?$/, 'must be 1 to 62 lower-case letters, digits and "-", not starting or ending with "-"')
+          .describe('Globally unique Amazon Connect instance alias; it becomes the login URL.'),
+        identityManagement: z.enum(['SAML', 'CONNECT_MANAGED']).default('SAML'),
+        inboundCalls: z.boolean().default(true),
+        outboundCalls: z.boolean().default(true),
+        earlyMedia: z.boolean().default(true),
+        autoResolveBestVoices: z.boolean().default(true),
+      })
+      .strict(),
+    languages: z.array(z.enum(LANGUAGES)).min(1).default(['en-US']).describe('Caller languages, the first is the default.'),
+    lexLocales: z.array(z.enum(LEX_LOCALES)).default(['en_US']).describe('Lex V2 locales the self-service bot is built in.'),
+    features: features.default(() => features.parse({})),
+    retention: z
+      .object({
+        recordings: retention.describe('Call recordings, chat transcripts and Contact Lens output.'),
+        reports: retention.describe('Scheduled reports.'),
+        contactRecords: retention.describe('Contact trace records delivered by Firehose.'),
+        accessLogsDays: z.number().int().min(90).max(36500).default(365).describe('Days S3 server access logs are kept.'),
+        agentEventsHours: z.number().int().min(24).max(8760).default(168).describe('Kinesis retention of agent events.'),
+      })
+      .strict(),
+    hours: z.array(hours).min(1),
+    queues: z.array(queue).min(1),
+    routingProfiles: z.array(routingProfile).min(1),
+    quickConnects: z.array(quickConnect).default([]),
+    agentStatuses: z.array(agentStatus).default([]),
+  })
+  .strict();
+
+/** A validated jurisdiction configuration. */
+export type JurisdictionConfig = z.infer<typeof jurisdictionSchema>;
+/** One hours-of-operation entry. */
+export type HoursConfig = JurisdictionConfig['hours'][number];
+/** One holiday override. */
+export type HolidayConfig = HoursConfig['holidays'][number];
+/** One queue entry. */
+export type QueueConfig = JurisdictionConfig['queues'][number];
+/** One routing profile entry. */
+export type RoutingProfileConfig = JurisdictionConfig['routingProfiles'][number];
+/** A retention (records schedule) entry. */
+export type RetentionConfig = JurisdictionConfig['retention']['recordings'];
+/** The Amazon Connect feature switches. */
+export type FeatureConfig = JurisdictionConfig['features'];

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { formatPath, formatValue } from './errors';
+
+type AnySchema = z.core.$ZodType;
+
+/** Strips optional/default/nullable wrappers so the object or array underneath can be read. */
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: AnySchema };
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) {
+      current = def.innerType;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The keys an object schema at `path` allows, or none if the path does not lead to an object. */
+export function allowedKeysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
+  let current: AnySchema | undefined = unwrap(schema);
+  for (const key of path) {
+    if (!current) return [];
+    const def = current._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    if (def.type === 'array' && typeof key === 'number') current = def.element && unwrap(def.element);
+    else if (def.type === 'object' && typeof key === 'string') current = def.shape?.[key] && unwrap(def.shape[key]);
+    else return [];
+  }
+  const def = current?._zod.def as { type: string; shape?: Record<string, AnySchema> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => k !== '$schema') : [];
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelt keys. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length];
+}
+
+/** The closest allowed name to `given`, if it is close enough to be a likely typo. */
+export function closest(given: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(given.length / 3)) + 1;
+  for (const candidate of allowed) {
+    const d = distance(given, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${formatValue(value)}`;
+}
+
+/**
+ * Turns zod issues into problem lines `<file>: <key path>: <what is wrong> (<allowed>)`.
+ * Issues must come from `safeParse(data, { reportInput: true })` so the received value is known.
+ */
+export function formatZodIssues(file: string, schema: AnySchema, issues: readonly z.core.$ZodIssue[]): string[] {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    const where = `${file}: ${formatPath(issue.path)}`;
+    const input = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const allowed = allowedKeysAt(schema, issue.path);
+        for (const key of issue.keys) {
+          const hint = closest(key, allowed);
+          const keyPath = formatPath([...issue.path, key]);
+          lines.push(`${file}: ${keyPath}: unknown key${hint ? `, did you mean "${hint}"?` : ''} (allowed: ${allowed.join(', ')})`);
+        }
+        break;
+      }
+      case 'invalid_type':
+        lines.push(
+          input === undefined
+            ? `${where}: is required (expected ${issue.expected})`
+            : `${where}: expected ${issue.expected}, received ${describeType(input)}`,
+        );
+        break;
+      case 'invalid_value':
+        lines.push(
+          `${where}: ${input === undefined ? 'is required' : `${formatValue(input)} is not allowed`} (allowed: ${issue.values.map(String).join(', ')})`,
+        );
+        break;
+      case 'too_small':
+      case 'too_big': {
+        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+        const word = issue.code === 'too_small' ? 'at least' : 'at most';
+        const what = issue.origin === 'array' ? ` item${Number(bound) === 1 ? '' : 's'}` : issue.origin === 'string' ? ' characters' : '';
+        const received = Array.isArray(input) ? `${input.length} item${input.length === 1 ? '' : 's'}` : formatValue(input);
+        lines.push(`${where}: ${received} is out of range (must be ${word} ${String(bound)}${what})`);
+        break;
+      }
+      default:
+        lines.push(`${where}: ${input === undefined ? '' : `${formatValue(input)} `}${issue.message}`);
+    }
+  }
+  return lines;
+}
