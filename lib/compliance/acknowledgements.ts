@@ -1,0 +1,102 @@
+import { Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import type { StatefulStack } from '../stacks/stateful-stack';
+
+/**
+ * Every cdk-nag finding the kit acknowledges, with the reason an auditor reads.
+ * This is the only file that acknowledges findings; each one names the construct it
+ * applies to, never a whole stack, so a new resource with the same finding still fails.
+ */
+
+/** One acknowledged finding. */
+export interface Acknowledgement {
+  /** Rule id as cdk-nag reports it, e.g. `NIST.800.53.R5-S3BucketReplicationEnabled` or `AwsSolutions-IAM5[Action::s3:List*]`. */
+  readonly id: string;
+  /** Why the finding is acceptable, for the auditor. */
+  readonly reason: string;
+}
+
+/** Findings shared by every records bucket. */
+export const RECORDS_BUCKET: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason:
+      'Amazon Connect in AWS GovCloud runs only in us-gov-west-1. Records are protected in-region by versioning and ' +
+      'Object Lock (default retention from the records schedule) with 11 nines of durability across three Availability ' +
+      'Zones; cross-region replication to us-gov-east-1 needs a destination bucket and key in that region, which the agency ' +
+      'provisions outside this kit if its contingency plan (CP-9) requires a second region.',
+  },
+];
+
+/** Findings on the server access log bucket. */
+export const ACCESS_LOG_BUCKET: readonly Acknowledgement[] = [
+  ...RECORDS_BUCKET,
+  {
+    id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+    reason:
+      'Amazon S3 delivers server access logs only to buckets encrypted with SSE-S3 (AES-256); SSE-KMS is not supported ' +
+      'for a log target bucket. The logs hold request metadata, not contact data, and the bucket is private, TLS-only and versioned.',
+  },
+];
+
+/** Findings on the agent event stream. */
+export const AGENT_EVENT_STREAM: readonly Acknowledgement[] = [
+  {
+    id: 'AwsSolutions-KDS3',
+    reason:
+      'A customer-managed key is required: agent events are federal records and SC-12/SC-28 call for keys the agency ' +
+      'controls and can revoke; the extra KMS cost at one shard is small.',
+  },
+];
+
+const FIREHOSE_POLICY_REASON =
+  'Policy written by the CDK Firehose construct for a role that only firehose.amazonaws.com can assume; ';
+
+/** Findings on the IAM policies of the contact trace record Firehose. */
+export const CONTACT_RECORD_DELIVERY_DESTINATION_POLICY = (bucketLogicalId: string): readonly Acknowledgement[] => [
+  {
+    id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+    reason: `${FIREHOSE_POLICY_REASON}it is attached to that one role and grants access to one bucket, one key and one log group.`,
+  },
+  ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => ({
+    id: `AwsSolutions-IAM5[Action::${action}]`,
+    reason: `${FIREHOSE_POLICY_REASON}the ${action} action family is the set Firehose needs to write and retry multipart objects, on the contact records bucket only.`,
+  })),
+  {
+    id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
+    reason: `${FIREHOSE_POLICY_REASON}Firehose writes objects under date-partitioned keys it generates, so object ARNs in that one bucket are matched with /*.`,
+  },
+  ...KMS_FAMILY_ACTIONS('Firehose encrypts delivered objects with the contact records key'),
+];
+
+/** Findings on the Firehose service role (stream encryption). */
+export const CONTACT_RECORD_DELIVERY_SERVICE_POLICY: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+    reason: `${FIREHOSE_POLICY_REASON}it lets Firehose use the streams key for server-side encryption of the delivery stream, nothing else.`,
+  },
+  ...KMS_FAMILY_ACTIONS('Firehose encrypts buffered records with the streams key'),
+];
+
+function KMS_FAMILY_ACTIONS(use: string): Acknowledgement[] {
+  return ['kms:GenerateDataKey*', 'kms:ReEncrypt*'].map((action) => ({
+    id: `AwsSolutions-IAM5[Action::${action}]`,
+    reason: `${use}; ${action} covers the data-key variants KMS requires for envelope encryption, on that single key ARN.`,
+  }));
+}
+
+/** Applies a list of acknowledgements to one construct. */
+export function acknowledge(construct: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
+  for (const { id, reason } of acknowledgements) Validations.of(construct).acknowledge({ id, reason });
+}
+
+/** Acknowledges the stateful stack's findings, construct by construct. */
+export function acknowledgeStatefulFindings(stack: StatefulStack): void {
+  acknowledge(stack.accessLogsBucket.bucket, ACCESS_LOG_BUCKET);
+  for (const records of [stack.recordingsBucket, stack.reportsBucket, stack.contactRecordsBucket]) acknowledge(records.bucket, RECORDS_BUCKET);
+  acknowledge(stack.agentEvents.stream, AGENT_EVENT_STREAM);
+  const delivery = stack.contactRecords.deliveryStream.node;
+  const bucketLogicalId = stack.getLogicalId(stack.contactRecordsBucket.bucket.node.defaultChild as never);
+  acknowledge(delivery.findChild('S3 Destination Role'), CONTACT_RECORD_DELIVERY_DESTINATION_POLICY(bucketLogicalId));
+  acknowledge(delivery.findChild('Service Role'), CONTACT_RECORD_DELIVERY_SERVICE_POLICY);
+}

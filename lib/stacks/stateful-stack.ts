@@ -1,0 +1,118 @@
+import { Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import type { JurisdictionConfig } from '../config/schema';
+import { AccessLogBucket } from '../constructs/access-log-bucket';
+import { AgentEventStream } from '../constructs/agent-event-stream';
+import { ConnectInstance, IdentityManagement } from '../constructs/connect-instance';
+import { ContactRecordDelivery } from '../constructs/contact-record-delivery';
+import { DataKey } from '../constructs/data-key';
+import { InstanceStorage } from '../constructs/instance-storage';
+import { RecordsBucket } from '../constructs/records-bucket';
+
+/** Properties of {@link StatefulStack}. */
+export interface StatefulStackProps extends StackProps {
+  /** The jurisdiction this stack belongs to. */
+  readonly config: JurisdictionConfig;
+}
+
+/**
+ * Everything that holds data: keys, buckets, streams, the Amazon Connect instance and its
+ * storage configurations. Termination protection is on and every resource is retained;
+ * the construct ids here are part of the contract (test/stacks/stateful-ids.test.ts pins
+ * the resulting logical ids), because renaming one would replace a resource holding records.
+ */
+export class StatefulStack extends Stack {
+  /** The Amazon Connect instance. */
+  public readonly instance: ConnectInstance;
+  /** Key for call recordings, chat transcripts and Contact Lens output. */
+  public readonly recordingsKey: DataKey;
+  /** Key for scheduled reports. */
+  public readonly reportsKey: DataKey;
+  /** Key for agent events, contact trace records and their bucket. */
+  public readonly streamsKey: DataKey;
+  /** Key for CloudWatch Logs log groups. */
+  public readonly logsKey: DataKey;
+  /** Target of all server access logs. */
+  public readonly accessLogsBucket: AccessLogBucket;
+  /** Call recordings, chat transcripts, Contact Lens output. */
+  public readonly recordingsBucket: RecordsBucket;
+  /** Scheduled reports. */
+  public readonly reportsBucket: RecordsBucket;
+  /** Contact trace records delivered by Firehose (and, later, analytics data). */
+  public readonly contactRecordsBucket: RecordsBucket;
+  /** Agent event stream. */
+  public readonly agentEvents: AgentEventStream;
+  /** Contact trace record delivery. */
+  public readonly contactRecords: ContactRecordDelivery;
+  /** Instance storage configurations. */
+  public readonly storage: InstanceStorage;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+    const { config } = props;
+    const retention = config.retention;
+
+    this.instance = new ConnectInstance(this, 'Instance', {
+      alias: config.instance.alias,
+      identityManagement: IdentityManagement[config.instance.identityManagement],
+      inboundCalls: config.instance.inboundCalls,
+      outboundCalls: config.instance.outboundCalls,
+      contactLens: config.features.contactLens,
+      earlyMedia: config.instance.earlyMedia,
+      autoResolveBestVoices: config.instance.autoResolveBestVoices,
+    });
+    const instanceArn = this.instance.instanceArn;
+
+    this.recordingsKey = new DataKey(this, 'RecordingsKey', {
+      purpose: 'Call recordings, chat transcripts and Contact Lens output',
+      alias: `${config.id}/recordings`,
+    });
+    this.reportsKey = new DataKey(this, 'ReportsKey', { purpose: 'Scheduled reports', alias: `${config.id}/reports` });
+    this.streamsKey = new DataKey(this, 'StreamsKey', {
+      purpose: 'Agent events and contact trace records',
+      alias: `${config.id}/streams`,
+    });
+    this.logsKey = new DataKey(this, 'LogsKey', { purpose: 'CloudWatch Logs log groups', alias: `${config.id}/logs` });
+    for (const key of [this.recordingsKey, this.reportsKey, this.streamsKey]) key.allowService('connect.amazonaws.com', [instanceArn]);
+    this.logsKey.allowCloudWatchLogs();
+
+    this.accessLogsBucket = new AccessLogBucket(this, 'AccessLogsBucket', { retentionDays: retention.accessLogsDays });
+    const accessLogs = this.accessLogsBucket.bucket;
+    this.recordingsBucket = new RecordsBucket(this, 'RecordingsBucket', {
+      encryptionKey: this.recordingsKey.key,
+      accessLogs,
+      accessLogsPrefix: 'recordings/',
+      schedule: retention.recordings,
+    });
+    this.reportsBucket = new RecordsBucket(this, 'ReportsBucket', {
+      encryptionKey: this.reportsKey.key,
+      accessLogs,
+      accessLogsPrefix: 'reports/',
+      schedule: retention.reports,
+    });
+    this.contactRecordsBucket = new RecordsBucket(this, 'ContactRecordsBucket', {
+      encryptionKey: this.streamsKey.key,
+      accessLogs,
+      accessLogsPrefix: 'contact-records/',
+      schedule: retention.contactRecords,
+    });
+
+    this.agentEvents = new AgentEventStream(this, 'AgentEvents', {
+      encryptionKey: this.streamsKey.key,
+      retentionHours: retention.agentEventsHours,
+    });
+    this.contactRecords = new ContactRecordDelivery(this, 'ContactRecords', {
+      bucket: this.contactRecordsBucket.bucket,
+      encryptionKey: this.streamsKey.key,
+      logKey: this.logsKey.key,
+    });
+
+    this.storage = new InstanceStorage(this, 'Storage', {
+      instance: this.instance,
+      recordings: { bucket: this.recordingsBucket.bucket, key: this.recordingsKey.key },
+      reports: { bucket: this.reportsBucket.bucket, key: this.reportsKey.key },
+      contactRecords: this.contactRecords.deliveryStream,
+      agentEvents: this.agentEvents.stream,
+    });
+  }
+}
