@@ -55,7 +55,7 @@ export class DataKey extends Construct {
     const account = Stack.of(this).account;
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: `Allow${servicePrincipal.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}`,
+        sid: `Allow${servicePrincipal.split('.')[0].replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase())}Service`,
         principals: [new iam.ServicePrincipal(servicePrincipal)],
         actions: [...actions],
         resources: ['*'],

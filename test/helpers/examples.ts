@@ -1,0 +1,22 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { loadJurisdictions } from '../../lib/config/loader';
+import type { JurisdictionConfig } from '../../lib/config/schema';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** The context of cdk.json (feature flags), so tests build apps exactly as `cdk synth` does. */
+export function kitContext(): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context;
+}
+
+/** A new App with the kit's context and an output folder of its own. */
+export function kitApp(extraContext: Record<string, unknown> = {}): App {
+  return new App({ context: { ...kitContext(), ...extraContext }, outdir: fs.mkdtempSync(path.join(require('os').tmpdir(), 'gcck-')) });
+}
+
+/** One of the example jurisdictions in config/jurisdictions/. */
+export function exampleConfig(id: 'pinecrest-benefits' | 'riverton-311'): JurisdictionConfig {
+  return loadJurisdictions({ configDir: path.join(ROOT, 'config'), only: [id] }).configs[0];
+}

@@ -1,0 +1,269 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { StatefulStack } from '../../lib/stacks/stateful-stack';
+import { exampleConfig, kitApp } from '../helpers/examples';
+
+function synth(id: 'pinecrest-benefits' | 'riverton-311') {
+  const config = exampleConfig(id);
+  const app = kitApp();
+  const stack = new StatefulStack(app, `${id}-stateful`, { config, env: { account: config.account, region: config.region } });
+  return { stack, template: Template.fromStack(stack), config };
+}
+
+const pinecrest = synth('pinecrest-benefits');
+const riverton = synth('riverton-311');
+
+describe('StatefulStack', () => {
+  test('has termination protection on', () => {
+    expect(pinecrest.stack.terminationProtection).toBe(true);
+  });
+
+  test('retains every resource on delete and on replacement', () => {
+    // GIVEN the synthesized stateful stack
+    const resources = pinecrest.template.toJSON().Resources as Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+    // THEN no resource lacks Retain
+    const notRetained = Object.entries(resources)
+      .filter(([, r]) => r.DeletionPolicy !== 'Retain' || r.UpdateReplacePolicy !== 'Retain')
+      .map(([id, r]) => `${id} (${r.Type})`);
+    // IAM roles/policies of the Firehose and its log stream hold no data; everything else must be retained.
+    expect(notRetained.every((r) => /AWS::IAM::|AWS::Logs::LogStream|AWS::S3::BucketPolicy|AWS::KMS::Alias/.test(r))).toBe(true);
+    for (const type of ['AWS::Connect::Instance', 'AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream', 'AWS::Connect::InstanceStorageConfig', 'AWS::Logs::LogGroup']) {
+      pinecrest.template.allResources(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+  });
+
+  describe('keys', () => {
+    test('creates four customer-managed keys with rotation', () => {
+      pinecrest.template.resourceCountIs('AWS::KMS::Key', 4);
+      pinecrest.template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true, RotationPeriodInDays: 365, PendingWindowInDays: 30 });
+    });
+
+    test('names each key by purpose under the jurisdiction alias prefix', () => {
+      for (const alias of ['recordings', 'reports', 'streams', 'logs']) {
+        pinecrest.template.hasResourceProperties('AWS::KMS::Alias', { AliasName: `alias/pinecrest-benefits/${alias}` });
+      }
+    });
+
+    test('lets Amazon Connect use the recordings key only for this account and instance', () => {
+      pinecrest.template.hasResourceProperties('AWS::KMS::Key', {
+        Description: 'Call recordings, chat transcripts and Contact Lens output',
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Sid: 'AllowConnectService',
+              Effect: 'Allow',
+              Principal: { Service: 'connect.amazonaws.com' },
+              Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+              Condition: {
+                StringEquals: { 'aws:SourceAccount': '111111111111' },
+                ArnLike: { 'aws:SourceArn': [{ 'Fn::GetAtt': ['InstanceC1063A87', 'Arn'] }] },
+              },
+            }),
+          ]),
+        },
+      });
+    });
+
+    test('lets CloudWatch Logs use the logs key only for log groups of this account and region', () => {
+      pinecrest.template.hasResourceProperties('AWS::KMS::Key', {
+        Description: 'CloudWatch Logs log groups',
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Sid: 'AllowCloudWatchLogs',
+              Principal: { Service: 'logs.us-gov-west-1.amazonaws.com' },
+              Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws-us-gov:logs:us-gov-west-1:111111111111:log-group:*' } },
+            }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('buckets', () => {
+    test('creates the access-log bucket and three records buckets', () => {
+      pinecrest.template.resourceCountIs('AWS::S3::Bucket', 4);
+    });
+
+    test('blocks public access and versions every bucket', () => {
+      pinecrest.template.allResourcesProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        VersioningConfiguration: { Status: 'Enabled' },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+    });
+
+    test('denies non-TLS and pre-1.2 TLS requests on every bucket', () => {
+      const policies = pinecrest.template.findResources('AWS::S3::BucketPolicy');
+      expect(Object.keys(policies)).toHaveLength(4);
+      for (const policy of Object.values(policies)) {
+        const statements = (policy as { Properties: { PolicyDocument: { Statement: Array<Record<string, unknown>> } } }).Properties.PolicyDocument.Statement;
+        expect(statements).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
+          ]),
+        );
+      }
+    });
+
+    test('encrypts the recordings bucket with the recordings key and S3 Bucket Keys', () => {
+      pinecrest.template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': ['RecordingsKeyA9A4D792', 'Arn'] } } },
+          ],
+        },
+        LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogsBucketFA218D2A' }, LogFilePrefix: 'recordings/' },
+      });
+    });
+
+    test('locks recordings for seven years in COMPLIANCE mode and archives them after 90 days (Pinecrest)', () => {
+      pinecrest.template.hasResourceProperties('AWS::S3::Bucket', {
+        LoggingConfiguration: { LogFilePrefix: 'recordings/' },
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 2555 } } },
+        LifecycleConfiguration: {
+          Rules: [
+            {
+              Id: 'records-schedule',
+              Status: 'Enabled',
+              AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+              Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }],
+              ExpirationInDays: 2556,
+              NoncurrentVersionExpiration: { NoncurrentDays: 2556 },
+            },
+          ],
+        },
+      });
+    });
+
+    test('locks recordings for one year in GOVERNANCE mode without archiving (Riverton)', () => {
+      riverton.template.hasResourceProperties('AWS::S3::Bucket', {
+        LoggingConfiguration: { LogFilePrefix: 'recordings/' },
+        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 } } },
+        LifecycleConfiguration: { Rules: [Match.objectLike({ Id: 'records-schedule', ExpirationInDays: 366, Transitions: Match.absent() })] },
+      });
+    });
+
+    test('encrypts the access-log bucket with SSE-S3, without Object Lock, expiring logs on schedule', () => {
+      pinecrest.template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        ObjectLockEnabled: Match.absent(),
+        LifecycleConfiguration: { Rules: [Match.objectLike({ Id: 'expire-access-logs', ExpirationInDays: 730 })] },
+      });
+    });
+
+    test('lets only S3 log delivery from this account write access logs', () => {
+      pinecrest.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: 'AccessLogsBucketFA218D2A' },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'logging.s3.amazonaws.com' },
+              Action: 's3:PutObject',
+              Condition: {
+                ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': ['RecordingsBucket21D2DBAE', 'Arn'] } },
+                StringEquals: { 'aws:SourceAccount': '111111111111' },
+              },
+            }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('Amazon Connect instance', () => {
+    test('configures identity, channels, flow logs, Contact Lens and voices from config (Pinecrest)', () => {
+      pinecrest.template.hasResourceProperties('AWS::Connect::Instance', {
+        InstanceAlias: 'pinecrest-benefits-cc',
+        IdentityManagementType: 'SAML',
+        Attributes: {
+          InboundCalls: true,
+          OutboundCalls: true,
+          ContactflowLogs: true,
+          ContactLens: true,
+          EarlyMedia: true,
+          AutoResolveBestVoices: true,
+          UseCustomTTSVoices: false,
+        },
+      });
+    });
+
+    test('uses Connect-managed identities and no outbound calls where configured (Riverton)', () => {
+      riverton.template.hasResourceProperties('AWS::Connect::Instance', {
+        InstanceAlias: 'riverton-311-cc',
+        IdentityManagementType: 'CONNECT_MANAGED',
+        Attributes: Match.objectLike({ InboundCalls: true, OutboundCalls: false, ContactflowLogs: true }),
+      });
+    });
+  });
+
+  describe('storage configurations', () => {
+    test('sends the five kinds of instance data to customer-controlled storage', () => {
+      pinecrest.template.resourceCountIs('AWS::Connect::InstanceStorageConfig', 5);
+    });
+
+    test.each([
+      ['CALL_RECORDINGS', 'RecordingsBucket21D2DBAE', 'RecordingsKeyA9A4D792', 'connect/call-recordings'],
+      ['CHAT_TRANSCRIPTS', 'RecordingsBucket21D2DBAE', 'RecordingsKeyA9A4D792', 'connect/chat-transcripts'],
+      ['SCHEDULED_REPORTS', 'ReportsBucketD96E5BEC', 'ReportsKey4E25D21C', 'connect/reports'],
+    ])('stores %s in S3 encrypted with the matching key', (type, bucket, key, prefix) => {
+      pinecrest.template.hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
+        InstanceArn: { 'Fn::GetAtt': ['InstanceC1063A87', 'Arn'] },
+        ResourceType: type,
+        StorageType: 'S3',
+        S3Config: { BucketName: { Ref: bucket }, BucketPrefix: prefix, EncryptionConfig: { EncryptionType: 'KMS', KeyId: { 'Fn::GetAtt': [key, 'Arn'] } } },
+      });
+    });
+
+    test('sends contact trace records to the Firehose', () => {
+      pinecrest.template.hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
+        ResourceType: 'CONTACT_TRACE_RECORDS',
+        StorageType: 'KINESIS_FIREHOSE',
+        KinesisFirehoseConfig: { FirehoseArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ContactRecords'), 'Arn'] } },
+      });
+    });
+
+    test('sends agent events to the Kinesis stream', () => {
+      pinecrest.template.hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
+        ResourceType: 'AGENT_EVENTS',
+        StorageType: 'KINESIS_STREAM',
+        KinesisStreamConfig: { StreamArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AgentEvents'), 'Arn'] } },
+      });
+    });
+  });
+
+  describe('streams', () => {
+    test('encrypts the agent event stream with the streams key and keeps events for the configured hours', () => {
+      pinecrest.template.hasResourceProperties('AWS::Kinesis::Stream', {
+        ShardCount: 1,
+        RetentionPeriodHours: 168,
+        StreamEncryption: { EncryptionType: 'KMS', KeyId: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } },
+      });
+    });
+
+    test('delivers contact trace records compressed, encrypted and partitioned by date', () => {
+      pinecrest.template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
+        DeliveryStreamType: 'DirectPut',
+        DeliveryStreamEncryptionConfigurationInput: { KeyType: 'CUSTOMER_MANAGED_CMK', KeyARN: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } },
+        ExtendedS3DestinationConfiguration: Match.objectLike({
+          BucketARN: { 'Fn::GetAtt': ['ContactRecordsBucket8749B4EB', 'Arn'] },
+          CompressionFormat: 'GZIP',
+          Prefix: 'ctr/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/',
+          ErrorOutputPrefix: 'ctr-errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/',
+          BufferingHints: { IntervalInSeconds: 300, SizeInMBs: 64 },
+          EncryptionConfiguration: { KMSEncryptionConfig: { AWSKMSKeyARN: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } } },
+          CloudWatchLoggingOptions: Match.objectLike({ Enabled: true }),
+        }),
+      });
+    });
+
+    test('encrypts the Firehose error log group with the logs key', () => {
+      pinecrest.template.hasResourceProperties('AWS::Logs::LogGroup', {
+        KmsKeyId: { 'Fn::GetAtt': ['LogsKey195F8DFC', 'Arn'] },
+        RetentionInDays: 365,
+      });
+    });
+  });
+});
