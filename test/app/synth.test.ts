@@ -1,0 +1,73 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { kitContext } from '../helpers/examples';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Runs bin/app.ts as `cdk synth` would, with no AWS credentials or profile in the environment. */
+function runApp(context: Record<string, unknown>, validation: boolean) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-app-'));
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_')) env[key] = value;
+  env.CDK_OUTDIR = outdir;
+  env.CDK_CONTEXT_JSON = JSON.stringify({ ...kitContext(), ...context });
+  // Point the SDK's credential and config files at nothing, so a lookup could not succeed.
+  env.AWS_SHARED_CREDENTIALS_FILE = path.join(outdir, 'no-credentials');
+  env.AWS_CONFIG_FILE = path.join(outdir, 'no-config');
+  env.AWS_EC2_METADATA_DISABLED = 'true';
+  if (validation) delete env.CDK_VALIDATION;
+  else env.CDK_VALIDATION = 'false';
+  const result = spawnSync(TSX, [path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  return { ...result, outdir };
+}
+
+describe('bin/app.ts', () => {
+  // One synthesis of both examples with aws-cdk-lib's CloudFormation validation ON (as errors,
+  // per cdk.json), cdk-nag packs on, and no credentials: the unit tests switch validation off.
+  const run = runApp({}, true);
+
+  test('synthesizes both example jurisdictions offline with validation and nag on', () => {
+    expect(run.stderr).not.toMatch(/Error|ERROR/);
+    expect(run.status).toBe(0);
+    const templates = fs.readdirSync(run.outdir).filter((f) => f.endsWith('.template.json')).sort();
+    expect(templates).toEqual(
+      expect.arrayContaining(['pinecrest-benefits-stateful.template.json', 'riverton-311-stateful.template.json']),
+    );
+  });
+
+  test('targets us-gov-west-1 in the jurisdiction account for every stack', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(run.outdir, 'manifest.json'), 'utf8'));
+    const environments = Object.values(manifest.artifacts as Record<string, { type: string; environment?: string }>)
+      .filter((a) => a.type === 'aws:cloudformation:stack')
+      .map((a) => a.environment);
+    expect(new Set(environments)).toEqual(new Set(['aws://111111111111/us-gov-west-1', 'aws://222222222222/us-gov-west-1']));
+  });
+
+  test('writes no commercial-partition ARN into any template', () => {
+    for (const file of fs.readdirSync(run.outdir).filter((f) => f.endsWith('.template.json'))) {
+      expect({ file, literal: fs.readFileSync(path.join(run.outdir, file), 'utf8').includes('arn:aws:') }).toEqual({ file, literal: false });
+    }
+  });
+
+  test('reports the nag packs with no unacknowledged finding', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(run.outdir, 'validation-report.json'), 'utf8'));
+    const failures = JSON.stringify(report).match(/"status":\s*"failure"/g) ?? [];
+    expect(failures).toEqual([]);
+  });
+
+  test('exits 1 with every config problem and no stack trace for a bad jurisdiction file', () => {
+    const bad = runApp({ configDir: 'test/fixtures/config/wrong-type' }, false);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^Configuration has \d+ problems?:\n {2}test\/fixtures\/config\/wrong-type\/jurisdictions\//);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('exits 1 naming the known jurisdictions when -c jurisdiction names an unknown one', () => {
+    const bad = runApp({ jurisdiction: 'springfield' }, false);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('Configuration has 1 problem:\n  -c jurisdiction: "springfield" is not a jurisdiction (known: pinecrest-benefits, riverton-311)\n');
+  });
+});
