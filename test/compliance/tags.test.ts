@@ -1,0 +1,38 @@
+import { CfnResource, Stack, TagManager } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { TAG_KEYS } from '../../lib/compliance/tags';
+import { addJurisdiction } from '../../lib/jurisdiction';
+import { exampleConfig, kitApp } from '../helpers/examples';
+
+describe('jurisdiction tags', () => {
+  const app = kitApp();
+  const stacks = addJurisdiction(app, exampleConfig('pinecrest-benefits'));
+
+  test.each(Object.entries(stacks))('are on every taggable resource of the %s stack', (_, stack: Stack) => {
+    // GIVEN every CloudFormation resource CDK knows to be taggable
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Properties?: { Tags?: unknown } }>;
+    const taggable = stack.node
+      .findAll()
+      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && TagManager.isTaggable(c))
+      .map((c) => stack.getLogicalId(c));
+    expect(taggable.length).toBeGreaterThan(0);
+    // THEN each carries the six kit tags with the config's values
+    for (const logicalId of taggable) {
+      const tags = resources[logicalId].Properties?.Tags;
+      const asMap = Array.isArray(tags)
+        ? Object.fromEntries(tags.map((t: { Key: string; Value: string }) => [t.Key, t.Value]))
+        : (tags as Record<string, string> | undefined) ?? {};
+      expect({ logicalId, tags: asMap }).toEqual({
+        logicalId,
+        tags: expect.objectContaining({
+          [TAG_KEYS.systemId]: 'PSDB-CC-01',
+          [TAG_KEYS.owner]: 'benefits-contact-center',
+          [TAG_KEYS.costCenter]: '4410',
+          [TAG_KEYS.dataClassification]: 'CUI',
+          [TAG_KEYS.jurisdiction]: 'pinecrest-benefits',
+          [TAG_KEYS.managedBy]: 'gov-contact-center-kit',
+        }),
+      });
+    }
+  });
+});
