@@ -28,15 +28,25 @@ function indexed(value: unknown): Array<[number, Entry]> {
     : [];
 }
 
-/** True if `zone` is an IANA time zone name this Node.js runtime knows. */
+/**
+ * True if `zone` is an IANA time zone name this Node.js runtime knows, spelt with the
+ * case IANA uses (Intl accepts "america/chicago"; Amazon Connect need not).
+ */
 export function isTimeZone(zone: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    // Intl resolves links ("US/Eastern" to "America/New_York"), so only a difference in case is refused.
+    return resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
   } catch {
     return false;
   }
+}
+
+/** The canonical IANA time zone name closest to `zone`, for a "did you mean" hint. */
+function closestTimeZone(zone: string): string | undefined {
+  const known = Intl.supportedValuesOf('timeZone');
+  return known.find((k) => k.toLowerCase() === zone.toLowerCase()) ?? closest(zone, known);
 }
 
 /** Parses a YYYY-MM-DD calendar date; undefined if it is not a real date. */
@@ -103,7 +113,11 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   for (const [h, hours] of indexed(config.hours)) {
     const zone = str(hours.timeZone);
     if (zone !== undefined && !isTimeZone(zone)) {
-      at(`hours[${h}].timeZone`, `${formatValue(zone)} is not an IANA time zone name (e.g. America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Pacific/Honolulu)`);
+      const hint = closestTimeZone(zone);
+      at(
+        `hours[${h}].timeZone`,
+        `${formatValue(zone)} is not an IANA time zone name${hint ? `, did you mean "${hint}"?` : ''} (e.g. America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Pacific/Honolulu)`,
+      );
     }
     for (const [s, slot] of indexed(hours.schedule)) {
       const start = str(slot.start);
@@ -161,7 +175,8 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   }
 
   const region = str(config.region);
-  const capabilities = region ? REGION_CAPABILITIES[region as keyof typeof REGION_CAPABILITIES] : undefined;
+  // hasOwn: a region such as "constructor" must not find Object.prototype's members.
+  const capabilities = region && Object.hasOwn(REGION_CAPABILITIES, region) ? REGION_CAPABILITIES[region as keyof typeof REGION_CAPABILITIES] : undefined;
   if (capabilities) {
     const features = record(config.features);
     const available = (Object.keys(capabilities.features) as Array<keyof FeatureConfig>).filter((f) => capabilities.features[f]);
@@ -176,20 +191,22 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
         at(`lexLocales[${i}]`, `Lex V2 locale ${formatValue(locale)} is not available in ${region} (available there: ${capabilities.lexLocales.join(', ')})`);
       }
     });
-    const languages = Array.isArray(config.languages) ? config.languages : ['en-US'];
-    const localeList = Array.isArray(config.lexLocales) ? config.lexLocales : ['en_US'];
-    languages.forEach((language, i) => {
-      if (typeof language === 'string' && !localeList.includes(lexLocaleOf(language))) {
-        at(`languages[${i}]`, `caller language ${formatValue(language)} has no self-service bot locale (add ${lexLocaleOf(language)} to lexLocales)`);
-      }
-    });
   }
+
+  // Not region-dependent, so checked even when the region itself is wrong.
+  const languages = Array.isArray(config.languages) ? config.languages : ['en-US'];
+  const localeList = Array.isArray(config.lexLocales) ? config.lexLocales : ['en_US'];
+  languages.forEach((language, i) => {
+    if (typeof language === 'string' && !localeList.includes(lexLocaleOf(language))) {
+      at(`languages[${i}]`, `caller language ${formatValue(language)} has no self-service bot locale (add ${lexLocaleOf(language)} to lexLocales)`);
+    }
+  });
 
   const retention = record(config.retention);
   for (const key of ['recordings', 'reports', 'contactRecords']) {
     const entry = record(retention[key]);
     if (typeof entry.archiveAfterDays === 'number' && typeof entry.days === 'number' && entry.expireAfterRetention !== false && entry.archiveAfterDays >= entry.days) {
-      at(`retention.${key}.archiveAfterDays`, `${entry.archiveAfterDays} is not before the end of retention (${entry.days} days), so objects would never be archived`);
+      at(`retention.${key}.archiveAfterDays`, `${entry.archiveAfterDays} is not before the end of retention (${entry.days} days), so objects would never be archived (use fewer than ${entry.days} days, or set expireAfterRetention: false)`);
     }
   }
 

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { crossCheck } from './cross-checks';
 import { ConfigError } from './errors';
 import { JurisdictionConfig, jurisdictionSchema } from './schema';
-import { formatZodIssues } from './zod-issues';
+import { closest, formatZodIssues } from './zod-issues';
 
 /** The validated jurisdictions and any warnings (e.g. a default quota exceeded). */
 export interface LoadedJurisdictions {
@@ -32,8 +32,23 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
 export function mergeUnder(under: unknown, over: unknown): unknown {
   if (!isPlain(under) || !isPlain(over)) return over === undefined ? under : over;
   const out: Plain = { ...under };
-  for (const [key, value] of Object.entries(over)) out[key] = mergeUnder(under[key], value);
+  for (const [key, value] of Object.entries(over)) {
+    // defineProperty, not assignment: a YAML key "__proto__" must stay a key (and fail as unknown),
+    // not become the prototype of the merged mapping.
+    Object.defineProperty(out, key, { value: mergeUnder(Object.hasOwn(under, key) ? under[key] : undefined, value), enumerable: true, writable: true, configurable: true });
+  }
   return out;
+}
+
+/** True if `data` holds a value at `keyPath` (an own key or list index at every step). */
+function holds(data: unknown, keyPath: readonly PropertyKey[]): boolean {
+  let current = data;
+  for (const key of keyPath) {
+    if (Array.isArray(current) && typeof key === 'number' && key < current.length) current = current[key];
+    else if (isPlain(current) && typeof key === 'string' && Object.hasOwn(current, key)) current = current[key];
+    else return false;
+  }
+  return true;
 }
 
 function display(file: string): string {
@@ -51,15 +66,23 @@ function readYaml(file: string, problems: string[]): unknown {
     problems.push(`${shown}: (file): cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`);
     return undefined;
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // With prettyErrors off, errors carry only character offsets: the LineCounter turns them into lines.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const pos = error.linePos?.[0];
-      problems.push(`${shown}: (line ${pos?.line ?? '?'}, column ${pos?.col ?? '?'}): invalid YAML: ${error.message.split('\n')[0]}`);
+      const pos = lineCounter.linePos(error.pos[0]);
+      problems.push(`${shown}: (line ${pos.line}, column ${pos.col}): invalid YAML: ${error.message.split('\n')[0]}`);
     }
     return undefined;
   }
-  return doc.toJS() ?? {};
+  try {
+    return doc.toJS() ?? {};
+  } catch (e) {
+    // e.g. too many alias expansions ("billion laughs"): still a problem line, not a stack trace.
+    problems.push(`${shown}: (file): invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
 
 function deepFreeze<T>(value: T): T {
@@ -73,10 +96,16 @@ function deepFreeze<T>(value: T): T {
 /**
  * Validates one jurisdiction file with `defaults` merged underneath.
  * Returns the config, or the complete list of problems in the file.
+ *
+ * @param file the jurisdiction file
+ * @param defaults the parsed defaults, merged underneath the file
+ * @param defaultsFile where `defaults` came from: a schema problem in a value only the defaults
+ *   supply is reported against that file rather than the jurisdiction file
  */
 export function checkJurisdictionFile(
   file: string,
   defaults: unknown = {},
+  defaultsFile?: string,
 ): { config?: JurisdictionConfig; problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const raw = readYaml(file, problems);
@@ -87,7 +116,18 @@ export function checkJurisdictionFile(
   }
   const merged = mergeUnder(defaults, raw);
   const parsed = jurisdictionSchema.safeParse(merged, { reportInput: true });
-  if (!parsed.success) problems.push(...formatZodIssues(shown, jurisdictionSchema, parsed.error.issues));
+  if (!parsed.success) {
+    const fromDefaults = (keyPath: readonly PropertyKey[]) => defaultsFile !== undefined && !holds(raw, keyPath) && holds(defaults, keyPath);
+    const shownDefaults = defaultsFile === undefined ? shown : display(defaultsFile);
+    for (const issue of parsed.error.issues) {
+      // An unknown-keys issue may name keys from both files: split it one key per issue.
+      const split = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue];
+      for (const one of split) {
+        const keyPath = one.code === 'unrecognized_keys' ? [...one.path, ...one.keys] : one.path;
+        problems.push(...formatZodIssues(fromDefaults(keyPath) ? shownDefaults : shown, jurisdictionSchema, [one]));
+      }
+    }
+  }
   const cross = crossCheck(shown, parsed.success ? parsed.data : merged);
   problems.push(...cross.problems);
   return { config: problems.length === 0 && parsed.success ? deepFreeze(parsed.data) : undefined, problems, warnings: cross.warnings };
@@ -107,8 +147,13 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   const known = files.map((f) => f.replace(/\.ya?ml$/, ''));
   if (files.length === 0) problems.push(`${display(dir)}: (folder): holds no jurisdiction files (add <id>.yaml)`);
+  known.forEach((id, i) => {
+    if (known.indexOf(id) !== i) problems.push(`${display(path.join(dir, files[i]))}: (file): jurisdiction ${id} is also defined by ${files[known.indexOf(id)]} (keep one file per id)`);
+  });
   for (const id of options.only ?? []) {
-    if (!known.includes(id)) problems.push(`-c jurisdiction: ${JSON.stringify(id)} is not a jurisdiction (known: ${known.join(', ') || 'none'})`);
+    if (known.includes(id)) continue;
+    const hint = closest(id, known);
+    problems.push(`-c jurisdiction: ${JSON.stringify(id)} is not a jurisdiction${hint ? `, did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'})`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -117,7 +162,7 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const warnings: string[] = [];
   const aliases = new Map<string, string>();
   for (const file of selected) {
-    const result = checkJurisdictionFile(path.join(dir, file), defaults);
+    const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     if (!result.config) continue;
@@ -127,6 +172,7 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
     aliases.set(alias, result.config.id);
     configs.push(result.config);
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  // A mistake in defaults.yaml is found once per jurisdiction file: report it once.
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return { configs, warnings };
 }

@@ -60,10 +60,28 @@ export function closest(given: string, allowed: readonly string[]): string | und
 }
 
 function describeType(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${formatValue(value)}`;
+}
+
+/** zod's type names in the words a YAML author uses. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+function describeExpected(expected: string): string {
+  return EXPECTED[expected] ?? expected;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -85,25 +103,32 @@ export function formatZodIssues(file: string, schema: AnySchema, issues: readonl
         }
         break;
       }
-      case 'invalid_type':
-        lines.push(
-          input === undefined
-            ? `${where}: is required (expected ${issue.expected})`
-            : `${where}: expected ${issue.expected}, received ${describeType(input)}`,
-        );
+      case 'invalid_type': {
+        const expected = describeExpected(issue.expected);
+        // An unquoted account id or cost center is read as a number: say how to fix it.
+        const quote = issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean') ? ' (put the value in quotes)' : '';
+        lines.push(input === undefined ? `${where}: is required (expected ${expected})` : `${where}: expected ${expected}, received ${describeType(input)}${quote}`);
         break;
-      case 'invalid_value':
-        lines.push(
-          `${where}: ${input === undefined ? 'is required' : `${formatValue(input)} is not allowed`} (allowed: ${issue.values.map(String).join(', ')})`,
-        );
+      }
+      case 'invalid_value': {
+        const allowed = issue.values.map(String);
+        const hint = typeof input === 'string' ? closest(input, allowed) : undefined;
+        const what = input === undefined ? 'is required' : `${formatValue(input)} is not allowed${hint ? `, did you mean "${hint}"?` : ''}`;
+        lines.push(`${where}: ${what} (allowed: ${allowed.join(', ')})`);
         break;
+      }
       case 'too_small':
       case 'too_big': {
-        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-        const word = issue.code === 'too_small' ? 'at least' : 'at most';
-        const what = issue.origin === 'array' ? ` item${Number(bound) === 1 ? '' : 's'}` : issue.origin === 'string' ? ' characters' : '';
-        const received = Array.isArray(input) ? `${input.length} item${input.length === 1 ? '' : 's'}` : formatValue(input);
-        lines.push(`${where}: ${received} is out of range (must be ${word} ${String(bound)}${what})`);
+        const small = issue.code === 'too_small';
+        const bound = Number(small ? issue.minimum : issue.maximum);
+        const word = issue.inclusive === false ? (small ? 'more than' : 'less than') : small ? 'at least' : 'at most';
+        if (Array.isArray(input)) {
+          lines.push(`${where}: has ${plural(input.length, 'item')} (must have ${word} ${plural(bound, 'item')})`);
+        } else if (typeof input === 'string') {
+          lines.push(`${where}: ${formatValue(input)} has ${plural(input.length, 'character')} (must have ${word} ${plural(bound, 'character')})`);
+        } else {
+          lines.push(`${where}: ${formatValue(input)} is out of range (must be ${word} ${bound})`);
+        }
         break;
       }
       default:
