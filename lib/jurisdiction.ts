@@ -2,12 +2,15 @@ import { App } from 'aws-cdk-lib';
 import { acknowledgeStatefulFindings } from './compliance/acknowledgements';
 import { applyJurisdictionTags } from './compliance/tags';
 import type { JurisdictionConfig } from './config/schema';
+import { ContactCenterStack } from './stacks/contact-center-stack';
 import { StatefulStack } from './stacks/stateful-stack';
 
 /** The stacks of one jurisdiction. */
 export interface JurisdictionStacks {
   /** Keys, buckets, streams and the Amazon Connect instance. */
   readonly stateful: StatefulStack;
+  /** Hours, queues, routing and security profiles: replaceable, holds no data. */
+  readonly contactCenter: ContactCenterStack;
 }
 
 /** Adds one jurisdiction's stacks to the app, in the account and region its config names. */
@@ -20,5 +23,13 @@ export function addJurisdiction(app: App, config: JurisdictionConfig): Jurisdict
   });
   applyJurisdictionTags(stateful, config);
   acknowledgeStatefulFindings(stateful);
-  return { stateful };
+
+  const contactCenter = new ContactCenterStack(app, `${config.id}-contact-center`, {
+    env,
+    config,
+    instance: stateful.instance,
+    description: `${config.displayName}: hours, queues, routing and security profiles, quick connects, agent statuses. Replaceable.`,
+  });
+  applyJurisdictionTags(contactCenter, config);
+  return { stateful, contactCenter };
 }

@@ -1,3 +1,4 @@
+import { idPart } from '../stacks/ids';
 import { formatValue } from './errors';
 import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
 import type { FeatureConfig } from './schema';
@@ -89,14 +90,22 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
 
   const uniqueNames = (key: string, what: string): string[] => {
     const seen = new Set<string>();
+    const byIdPart = new Map<string, string>();
     for (const [i, entry] of indexed(config[key])) {
       const name = str(entry.name);
       if (name === undefined) continue;
+      const similar = byIdPart.get(idPart(name));
       if (seen.has(name)) at(`${key}[${i}].name`, `${formatValue(name)} is a duplicate ${what} name (names must be unique)`);
+      else if (similar !== undefined) {
+        // Construct ids keep only letters, digits, "_" and "-": these two would be one resource.
+        at(`${key}[${i}].name`, `${formatValue(name)} differs from ${formatValue(similar)} only in spaces or punctuation (names must differ in letters or digits)`);
+      }
       seen.add(name);
+      byIdPart.set(idPart(name), name);
     }
     return [...seen];
   };
+
   const hoursNames = uniqueNames('hours', 'hours');
   const queueNames = uniqueNames('queues', 'queue');
   uniqueNames('routingProfiles', 'routing profile');

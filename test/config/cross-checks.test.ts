@@ -31,6 +31,17 @@ describe('crossCheck', () => {
     ]);
   });
 
+  test('rejects names that differ only in spaces or punctuation, since they would share one resource id', () => {
+    const config = riverton();
+    config.agentStatuses = [
+      { name: 'Case Work', enabled: true },
+      { name: 'CaseWork', enabled: true },
+    ];
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: agentStatuses[1].name: "CaseWork" differs from "Case Work" only in spaces or punctuation (names must differ in letters or digits)`,
+    ]);
+  });
+
   describe('quotas', () => {
     test('warns, without a problem, when queues exceed the default quota of 50', () => {
       const config = riverton();
