@@ -33,9 +33,12 @@ describe('bin/app.ts', () => {
     expect(run.stderr).not.toMatch(/Error|ERROR/);
     expect(run.status).toBe(0);
     const templates = fs.readdirSync(run.outdir).filter((f) => f.endsWith('.template.json')).sort();
-    expect(templates).toEqual(
-      expect.arrayContaining(['pinecrest-benefits-stateful.template.json', 'riverton-311-stateful.template.json']),
-    );
+    expect(templates).toEqual([
+      'pinecrest-benefits-contact-center.template.json',
+      'pinecrest-benefits-stateful.template.json',
+      'riverton-311-contact-center.template.json',
+      'riverton-311-stateful.template.json',
+    ]);
   });
 
   test('targets us-gov-west-1 in the jurisdiction account for every stack', () => {
