@@ -6,6 +6,7 @@ export * from './config/schema';
 export * from './constructs/access-log-bucket';
 export * from './constructs/agent-event-stream';
 export * from './constructs/agent-status';
+export * from './constructs/bucket-baseline';
 export * from './constructs/connect-instance';
 export * from './constructs/contact-record-delivery';
 export * from './constructs/data-key';

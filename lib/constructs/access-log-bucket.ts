@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { BUCKET_BASELINE } from './bucket-baseline';
 
 /** Properties of {@link AccessLogBucket}. */
 export interface AccessLogBucketProps {
@@ -23,11 +24,7 @@ export class AccessLogBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
     this.bucket = new s3.Bucket(this, 'Resource', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
+      ...BUCKET_BASELINE,
       encryption: s3.BucketEncryption.S3_MANAGED,
       lifecycleRules: [
         {
@@ -37,7 +34,6 @@ export class AccessLogBucket extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 }

@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { BUCKET_BASELINE } from './bucket-baseline';
 
 /** Object Lock retention modes (see "Object Lock" in the Amazon S3 User Guide). */
 export enum RetentionMode {
@@ -57,11 +58,7 @@ export class RecordsBucket extends Construct {
     const { schedule } = props;
     const retention = Duration.days(schedule.days);
     this.bucket = new s3.Bucket(this, 'Resource', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
+      ...BUCKET_BASELINE,
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: props.encryptionKey,
       bucketKeyEnabled: true,
@@ -84,7 +81,6 @@ export class RecordsBucket extends Construct {
           noncurrentVersionExpiration: schedule.expireAfterRetention === false ? undefined : Duration.days(schedule.days + 1),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 }
