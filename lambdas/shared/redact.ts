@@ -13,7 +13,7 @@ const SENSITIVE_KEY = /(name|phone|number|address|email|dob|birth|ssn|social|pin
 /** Patterns redacted inside any string. Order matters: the longest shapes first. */
 const SENSITIVE_TEXT: readonly RegExp[] = [
   /\b\d{3}-\d{2}-\d{4}\b/g, // SSN 123-45-6789
-  /\+?\b1?[-. (]*\d{3}[-. )]*\d{3}[-. ]*\d{4}\b/g, // US phone numbers in common shapes
+  /(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\b\d{3}[-. ]?)\d{3}[-. ]?\d{4}\b/g, // US phone numbers in common shapes
   /\+\d{7,15}\b/g, // E.164
   /\b\d{4}-\d{2}-\d{2}\b/g, // ISO dates (dates of birth)
   /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g, // US dates
@@ -22,6 +22,8 @@ const SENSITIVE_TEXT: readonly RegExp[] = [
   /\b\d{6,}\b/g, // any other long digit run (PINs, account numbers)
   /[\w.+-]+@[\w-]+\.[\w.-]+/g, // e-mail addresses
 ];
+
+const ERROR_NAME = /^[A-Z][A-Za-z]*(Error|Exception|Fault)$/;
 
 /** Redacts PII patterns inside free text. */
 export function redactText(text: string): string {
@@ -34,6 +36,8 @@ export function redactText(text: string): string {
  * results) are kept as they are, so logs stay useful.
  */
 export function piiReplacer(key: string, value: unknown): unknown {
+  // An error's class name (ThrottlingException, TimeoutError) tells operators what failed.
+  if (key === 'name' && typeof value === 'string' && ERROR_NAME.test(value)) return value;
   if (key !== '' && SENSITIVE_KEY.test(key) && !/^(contactId|initialContactId|requestId|xray|function_name|service|level|timestamp)$/i.test(key)) {
     return value === undefined || value === null ? value : REDACTED;
   }

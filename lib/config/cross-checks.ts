@@ -211,6 +211,16 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
     }
   });
 
+  const officeInfo = config.officeInfo;
+  if (officeInfo !== undefined && officeInfo !== null && typeof officeInfo === 'object') {
+    const languages = Array.isArray(config.languages) ? config.languages : ['en-US'];
+    languages.forEach((language, i) => {
+      if (typeof language === 'string' && !(language in (officeInfo as Entry))) {
+        at(`officeInfo`, `has no text for caller language ${formatValue(language)} listed in languages[${i}] (add a "${language}" entry)`);
+      }
+    });
+  }
+
   const retention = record(config.retention);
   for (const key of ['recordings', 'reports', 'contactRecords']) {
     const entry = record(retention[key]);

@@ -31,6 +31,9 @@ export const LEX_LOCALES = ['en_US', 'es_US', 'es_419', 'es_ES', 'fr_CA', 'fr_FR
 /** Caller languages (BCP 47) the kit has prompts and voices for. */
 export const LANGUAGES = ['en-US', 'es-US'] as const;
 
+/** CloudWatch Logs retention periods, in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
 /** Data classifications an agency may tag its resources with. */
 export const DATA_CLASSIFICATIONS = ['PUBLIC', 'INTERNAL', 'CUI', 'CUI-SP-PRVCY'] as const;
 
@@ -197,8 +200,31 @@ export const jurisdictionSchema = z
         contactRecords: retention.describe('Contact trace records delivered by Firehose.'),
         accessLogsDays: z.number().int().min(90).max(36500).default(365).describe('Days S3 server access logs are kept.'),
         agentEventsHours: z.number().int().min(24).max(8760).default(168).describe('Kinesis retention of agent events.'),
+        surveyDays: z.number().int().min(30).max(36500).default(1095).describe('Days post-contact survey answers are kept in DynamoDB.'),
+        logDays: z
+          .literal([...LOG_RETENTION_DAYS])
+          .default(365)
+          .describe('Days Lambda and delivery logs are kept (a CloudWatch Logs retention value).'),
       })
       .strict(),
+    functions: z
+      .object({
+        reservedConcurrency: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe('Reserved concurrency of each contact-flow Lambda. @default - unreserved (the account pool)'),
+      })
+      .strict()
+      .default({})
+      .describe('Settings of the Lambda functions flows invoke.'),
+    officeInfo: z
+      .object({ 'en-US': z.string().min(1).max(1000), 'es-US': z.string().min(1).max(1000).optional() })
+      .strict()
+      .optional()
+      .describe('What the self-service bot says about office hours and locations, per caller language. @default - a generic text'),
     hours: z.array(hours).min(1),
     queues: z.array(queue).min(1),
     routingProfiles: z.array(routingProfile).min(1),

@@ -1,7 +1,10 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { lexLocaleOf } from '../config/cross-checks';
 import { JurisdictionConfig } from '../config/schema';
 import { AgentStatus } from '../constructs/agent-status';
+import { ContactCenterFunctions, HandlerDataStores } from '../constructs/contact-center-functions';
 import { IConnectInstance } from '../constructs/connect-instance';
 import { HoursOfOperation } from '../constructs/hours-of-operation';
 import { ConnectQueue } from '../constructs/queue';
@@ -21,7 +24,18 @@ export interface ContactCenterStackProps extends StackProps {
    * @default - the config's `account` and `region`
    */
   readonly env?: StackProps['env'];
+  /**
+   * The data stores of the self-service functions (from the stateful stack).
+   * @default - no Lambda functions are created
+   */
+  readonly data?: HandlerDataStores;
 }
+
+/** What the bot says about offices when the config gives no text. */
+export const DEFAULT_OFFICE_INFO: Readonly<Record<'en-US' | 'es-US', string>> = {
+  'en-US': 'Office hours and locations are posted on our website. An agent can also help you during business hours.',
+  'es-US': 'El horario y las direcciones de nuestras oficinas están en nuestro sitio web. Un agente también puede ayudarle en horario de atención.',
+};
 
 /**
  * The replaceable contact-center layer of one jurisdiction: hours of operation, queues,
@@ -47,9 +61,11 @@ export class ContactCenterStack extends Stack {
   public readonly agentStatuses: ReadonlyMap<string, AgentStatus>;
   /** The Admin, Supervisor, Agent and Auditor security profiles. */
   public readonly securityProfiles: StandardSecurityProfiles;
+  /** The self-service Lambda functions (`${lambda:<name>}`), if data stores were given. */
+  public readonly functions?: ContactCenterFunctions;
 
   constructor(scope: Construct, id: string, props: ContactCenterStackProps) {
-    const { config, instance, ...stackProps } = props;
+    const { config, instance, data: _data, ...stackProps } = props;
     super(scope, id, {
       description: `gov-contact-center-kit ${config.id}: hours, queues, routing and security profiles, quick connects and agent statuses (replaceable)`,
       ...stackProps,
@@ -88,6 +104,18 @@ export class ContactCenterStack extends Stack {
     const agentStatuses = new Map<string, AgentStatus>();
     for (const entry of config.agentStatuses) {
       agentStatuses.set(entry.name, new AgentStatus(this, resourceId('AgentStatus', entry.name), { instance, ...entry }));
+    }
+
+    if (props.data) {
+      const officeText = { ...DEFAULT_OFFICE_INFO, ...config.officeInfo };
+      this.functions = new ContactCenterFunctions(this, 'Functions', {
+        instance,
+        data: props.data,
+        surveyRetentionDays: config.retention.surveyDays,
+        officeInfo: Object.fromEntries(config.languages.map((language) => [lexLocaleOf(language), officeText[language]])),
+        logRetention: config.retention.logDays as logs.RetentionDays,
+        reservedConcurrency: config.functions.reservedConcurrency,
+      });
     }
 
     this.hours = hours;

@@ -1,4 +1,6 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import type { JurisdictionConfig } from '../config/schema';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
@@ -6,6 +8,7 @@ import { AgentEventStream } from '../constructs/agent-event-stream';
 import { ConnectInstance, IdentityManagement } from '../constructs/connect-instance';
 import { ContactRecordDelivery } from '../constructs/contact-record-delivery';
 import { DataKey } from '../constructs/data-key';
+import { DataTable } from '../constructs/data-table';
 import { InstanceStorage } from '../constructs/instance-storage';
 import { RecordsBucket } from '../constructs/records-bucket';
 
@@ -46,9 +49,23 @@ export class StatefulStack extends Stack {
   public readonly contactRecords: ContactRecordDelivery;
   /** Instance storage configurations. */
   public readonly storage: InstanceStorage;
+  /** Key for the DynamoDB tables of caller data. */
+  public readonly tablesKey: DataKey;
+  /** Case statuses the self-service lookup reads (written by the agency's case system). */
+  public readonly casesTable: DataTable;
+  /** Salted verification secrets and attempt counters (written by the agency's case system). */
+  public readonly verificationTable: DataTable;
+  /** Post-contact survey answers, expiring after the configured days. */
+  public readonly surveyTable: DataTable;
+  /** The closure switch staff set to close the lines without a deploy. */
+  public readonly closureParameter: ssm.StringParameter;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
+    // Log delivery must be granted by bucket policy (scoped to the source bucket and account),
+    // not the LogDeliveryWrite ACL that BUCKET_OWNER_ENFORCED forbids; pinned here so the stack
+    // builds the same in any app, whatever its cdk.json says.
+    this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
     const { config } = props;
     const retention = config.retention;
 
@@ -106,6 +123,28 @@ export class StatefulStack extends Stack {
       encryptionKey: this.streamsKey.key,
       logKey: this.logsKey.key,
     });
+
+    this.tablesKey = new DataKey(this, 'TablesKey', { purpose: 'Case, verification and survey tables', alias: `${config.id}/tables` });
+    this.casesTable = new DataTable(this, 'CasesTable', { partitionKey: 'caseNumber', encryptionKey: this.tablesKey.key });
+    this.verificationTable = new DataTable(this, 'VerificationTable', { partitionKey: 'caseNumber', encryptionKey: this.tablesKey.key });
+    this.surveyTable = new DataTable(this, 'SurveyTable', {
+      partitionKey: 'contactId',
+      encryptionKey: this.tablesKey.key,
+      timeToLiveAttribute: 'expiresAt',
+    });
+    // Staff overwrite the value to close the lines (see lambdas/contact-center-status/README.md).
+    // CloudFormation writes it only on creation: the template value never changes, so a deploy
+    // never reopens lines staff closed.
+    this.closureParameter = new ssm.StringParameter(this, 'ClosureParameter', {
+      parameterName: `/${config.id}/contact-center/closure`,
+      description: 'Emergency or holiday closure of the phone lines; JSON read by the contact-center-status function',
+      stringValue: JSON.stringify({
+        closed: false,
+        reason: 'OTHER',
+        message: { 'en-US': 'Our offices are closed today.', 'es-US': 'Nuestras oficinas están cerradas hoy.' },
+      }),
+    });
+    this.closureParameter.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     this.storage = new InstanceStorage(this, 'Storage', {
       instance: this.instance,

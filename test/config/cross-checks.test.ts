@@ -42,6 +42,16 @@ describe('crossCheck', () => {
     ]);
   });
 
+  test('rejects office information that lacks a configured caller language', () => {
+    const config = riverton();
+    config.languages = ['en-US', 'es-US'];
+    config.lexLocales = ['en_US', 'es_US'];
+    config.officeInfo = { 'en-US': 'City Hall, 1 Main Street.' };
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: officeInfo: has no text for caller language "es-US" listed in languages[1] (add a "es-US" entry)`,
+    ]);
+  });
+
   describe('quotas', () => {
     test('warns, without a problem, when queues exceed the default quota of 50', () => {
       const config = riverton();

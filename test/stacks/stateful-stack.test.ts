@@ -26,19 +26,19 @@ describe('StatefulStack', () => {
       .map(([id, r]) => `${id} (${r.Type})`);
     // IAM roles/policies of the Firehose and its log stream hold no data; everything else must be retained.
     expect(notRetained.every((r) => /AWS::IAM::|AWS::Logs::LogStream|AWS::S3::BucketPolicy|AWS::KMS::Alias/.test(r))).toBe(true);
-    for (const type of ['AWS::Connect::Instance', 'AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream', 'AWS::Connect::InstanceStorageConfig', 'AWS::Logs::LogGroup']) {
+    for (const type of ['AWS::DynamoDB::Table', 'AWS::SSM::Parameter', 'AWS::Connect::Instance', 'AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream', 'AWS::Connect::InstanceStorageConfig', 'AWS::Logs::LogGroup']) {
       pinecrest.template.allResources(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     }
   });
 
   describe('keys', () => {
-    test('creates four customer-managed keys with rotation', () => {
-      pinecrest.template.resourceCountIs('AWS::KMS::Key', 4);
+    test('creates five customer-managed keys with rotation', () => {
+      pinecrest.template.resourceCountIs('AWS::KMS::Key', 5);
       pinecrest.template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true, RotationPeriodInDays: 365, PendingWindowInDays: 30 });
     });
 
     test('names each key by purpose under the jurisdiction alias prefix', () => {
-      for (const alias of ['recordings', 'reports', 'streams', 'logs']) {
+      for (const alias of ['recordings', 'reports', 'streams', 'logs', 'tables']) {
         pinecrest.template.hasResourceProperties('AWS::KMS::Alias', { AliasName: `alias/pinecrest-benefits/${alias}` });
       }
     });
@@ -230,6 +230,38 @@ describe('StatefulStack', () => {
         ResourceType: 'AGENT_EVENTS',
         StorageType: 'KINESIS_STREAM',
         KinesisStreamConfig: { StreamArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AgentEvents'), 'Arn'] } },
+      });
+    });
+  });
+
+  describe('tables', () => {
+    test.each([
+      ['CasesTable4F61F58E', 'caseNumber', undefined],
+      ['VerificationTableA6FD9CB2', 'caseNumber', undefined],
+      ['SurveyTable951720CB', 'contactId', 'expiresAt'],
+    ])('%s is on-demand, encrypted with the tables key, recoverable and protected from deletion', (logicalId, key, ttl) => {
+      const table = pinecrest.template.toJSON().Resources[logicalId];
+      expect(table.Properties).toEqual(
+        expect.objectContaining({
+          KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+          SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': ['TablesKeyBC2F25C7', 'Arn'] }, SSEEnabled: true, SSEType: 'KMS' },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      );
+      expect(table.Properties.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
+    });
+
+    test('creates the closure switch open, under a name staff can find', () => {
+      pinecrest.template.hasResourceProperties('AWS::SSM::Parameter', {
+        Name: '/pinecrest-benefits/contact-center/closure',
+        Type: 'String',
+        Value: JSON.stringify({
+          closed: false,
+          reason: 'OTHER',
+          message: { 'en-US': 'Our offices are closed today.', 'es-US': 'Nuestras oficinas están cerradas hoy.' },
+        }),
       });
     });
   });

@@ -1,0 +1,266 @@
+/**
+ * Code hook of the "citizen services" Lex V2 bot (locales en_US and es_US): case status from
+ * the case table, office hours and locations, problem reports and agent requests, help and
+ * fallback. Whatever goes wrong, the caller hears a short apology and the session attribute
+ * `handoff: AGENT` tells the contact flow to route them to an agent (see lex-handler.ts).
+ *
+ * Environment: `CASE_TABLE_NAME` (DynamoDB table, partition key `caseNumber` S),
+ * `OFFICE_INFO` (JSON `{"en_US": "...", "es_US": "..."}`), optional `TIME_BUDGET_MS`.
+ * IAM: `dynamodb:GetItem` on the case table (and `kms:Decrypt` on its key if customer-managed).
+ */
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { normalizeCaseNumber } from '../shared/case-number';
+import { ConfigurationError, requireEnv } from '../shared/env';
+import { LexEvent, slotText } from '../shared/lex-event';
+import { BotLocale, botLocale, failAndHandOff, HANDOFF_AGENT, HANDOFF_ATTRIBUTE, lexHandler, LexWorkContext } from '../shared/lex-handler';
+import { closeIntent, delegate, elicitSlot, LexResponse } from '../shared/lex-response';
+import { logger, tracer } from '../shared/powertools';
+import type { Deadline } from '../shared/time-budget';
+import { CASE_STATUSES, MESSAGES } from './messages';
+
+/** Intent names of the citizen-services bot (the same in every locale). */
+export const INTENTS = Object.freeze({
+  CHECK_CASE_STATUS: 'CheckCaseStatus',
+  OFFICE_HOURS_AND_LOCATIONS: 'OfficeHoursAndLocations',
+  SPEAK_TO_AGENT: 'SpeakToAgent',
+  REPORT_PROBLEM: 'ReportProblem',
+  HELP: 'Help',
+  REPEAT: 'Repeat',
+  FALLBACK: 'FallbackIntent',
+});
+
+/** Session attributes this hook sets; the flow and the agent's contact view read them. */
+export const SESSION_ATTRIBUTES = Object.freeze({
+  /** The intent the caller asked for, so the agent sees why they are calling. */
+  INTENT: 'intent',
+  /** The normalized case number (never logged). */
+  CASE_NUMBER: 'caseNumber',
+  /** The kind of problem the caller reported, if the bot captured it. */
+  PROBLEM_TYPE: 'problemType',
+  /** How many invalid case numbers the caller has given in this session. */
+  CASE_NUMBER_TRIES: 'caseNumberTries',
+  /** How many times the bot did not understand the caller in this session. */
+  FALLBACK_COUNT: 'fallbackCount',
+});
+
+/** Invalid case numbers accepted before the caller is handed to an agent (the second invalid one hands off). */
+export const MAX_CASE_NUMBER_TRIES = 2;
+
+/** Fallbacks (not understood) before the caller is handed to an agent (the second one hands off). */
+export const MAX_FALLBACKS = 2;
+
+/** Longest `problemType` kept in the session (session attributes are size-limited). */
+const MAX_PROBLEM_TYPE_LENGTH = 100;
+
+const CASE_SLOT = 'caseNumber';
+const PROBLEM_SLOT = 'problemType';
+
+// Module level, so warm invocations reuse the connection. Region comes from the Lambda environment.
+const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
+
+/** The case item, as read with the projection below; other attributes are ignored. */
+const caseItemSchema = z.object({
+  status: z.object({ S: z.enum(CASE_STATUSES) }),
+  nextStep: z
+    .object({
+      M: z.object({
+        'en-US': z.object({ S: z.string() }).optional(),
+        'es-US': z.object({ S: z.string() }).optional(),
+      }),
+    })
+    .optional(),
+});
+
+/** `OFFICE_INFO`: what the bot says about office hours and locations, per locale. */
+const officeInfoSchema = z.strictObject({ en_US: z.string().trim().min(1), es_US: z.string().trim().min(1) });
+
+type OfficeInfo = z.infer<typeof officeInfoSchema>;
+
+let officeInfoCache: { readonly raw: string; readonly info: OfficeInfo } | undefined;
+
+/** Reads and validates `OFFICE_INFO` (parsed once per distinct value). */
+function officeInfo(): OfficeInfo {
+  const raw = requireEnv('OFFICE_INFO');
+  if (officeInfoCache?.raw === raw) return officeInfoCache.info;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigurationError('environment variable OFFICE_INFO is not valid JSON (expected {"en_US": "...", "es_US": "..."})');
+  }
+  const parsed = officeInfoSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new ConfigurationError(`environment variable OFFICE_INFO must be {"en_US": "...", "es_US": "..."} with non-empty text: ${problems}`);
+  }
+  officeInfoCache = { raw, info: parsed.data };
+  return parsed.data;
+}
+
+/**
+ * Settles like `promise`, or rejects with the deadline's TimeoutError as soon as the budget is
+ * spent, even if the call does not honour its abort signal (credential loading, retries).
+ */
+function withinDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
+  const { signal } = deadline;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A case read from the table. */
+interface CaseRecord {
+  readonly status: (typeof CASE_STATUSES)[number];
+  readonly nextStep: { readonly 'en-US'?: string; readonly 'es-US'?: string };
+}
+
+/** Reads one case; undefined if there is none. Throws on a malformed item (a data error). */
+async function getCase(caseNumber: string, deadline: Deadline): Promise<CaseRecord | undefined> {
+  const tableName = requireEnv('CASE_TABLE_NAME');
+  if (deadline.signal.aborted) throw deadline.signal.reason;
+  const output = await withinDeadline(
+    dynamo.send(
+      new GetItemCommand({
+        TableName: tableName,
+        Key: { caseNumber: { S: caseNumber } },
+        // `status` is a DynamoDB reserved word.
+        ProjectionExpression: '#status, #nextStep',
+        ExpressionAttributeNames: { '#status': 'status', '#nextStep': 'nextStep' },
+      }),
+      { abortSignal: deadline.signal },
+    ),
+    deadline,
+  );
+  if (!output?.Item) return undefined;
+  const item = caseItemSchema.safeParse(output.Item);
+  if (!item.success) {
+    const error = new Error(`case item is malformed: ${item.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    error.name = 'CaseDataError';
+    throw error;
+  }
+  const step = item.data.nextStep?.M;
+  return { status: item.data.status.S, nextStep: { 'en-US': step?.['en-US']?.S, 'es-US': step?.['es-US']?.S } };
+}
+
+/** The event with session attributes added (the response helpers copy them from the event). */
+function withSessionAttributes(event: LexEvent, attributes: Record<string, string>): LexEvent {
+  return { ...event, sessionState: { ...event.sessionState, sessionAttributes: { ...(event.sessionState.sessionAttributes ?? {}), ...attributes } } };
+}
+
+/** The event with one slot emptied, so Lex fills it afresh when it is elicited again. */
+function withSlotCleared(event: LexEvent, slot: string): LexEvent {
+  const intent = event.sessionState.intent;
+  return { ...event, sessionState: { ...event.sessionState, intent: { ...intent, slots: { ...(intent.slots ?? {}), [slot]: null } } } };
+}
+
+/** Asks the caller what they want (no intent is active), with a message. */
+function elicitIntent(event: LexEvent, message: string, sessionAttributes: Record<string, string> = {}): LexResponse {
+  return {
+    sessionState: {
+      sessionAttributes: { ...(event.sessionState.sessionAttributes ?? {}), ...sessionAttributes },
+      dialogAction: { type: 'ElicitIntent' },
+    },
+    messages: [{ contentType: 'PlainText', content: message }],
+  };
+}
+
+/** A count kept in a session attribute (missing or garbled counts as 0). */
+function countOf(event: LexEvent, attribute: string): number {
+  const value = Number.parseInt(event.sessionState.sessionAttributes?.[attribute] ?? '', 10);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/** CheckCaseStatus: validates the case number while the dialog runs, reads the case at fulfillment. */
+async function checkCaseStatus(event: LexEvent, context: LexWorkContext, locale: BotLocale): Promise<LexResponse> {
+  const say = MESSAGES[locale];
+  const intent = event.sessionState.intent.name;
+  const spoken = slotText(event, CASE_SLOT);
+  const caseNumber = normalizeCaseNumber(spoken);
+
+  if (spoken !== undefined && caseNumber === undefined) {
+    const tries = countOf(event, SESSION_ATTRIBUTES.CASE_NUMBER_TRIES) + 1;
+    if (tries >= MAX_CASE_NUMBER_TRIES) {
+      logger.info('invalid case number; handing off', { tries });
+      return failAndHandOff(event, { [SESSION_ATTRIBUTES.INTENT]: intent, [SESSION_ATTRIBUTES.CASE_NUMBER_TRIES]: String(tries) });
+    }
+    logger.info('invalid case number; asking again', { tries });
+    const retry = withSessionAttributes(withSlotCleared(event, CASE_SLOT), { [SESSION_ATTRIBUTES.CASE_NUMBER_TRIES]: String(tries) });
+    return elicitSlot(retry, CASE_SLOT, say.invalidCaseNumber);
+  }
+
+  const known: Record<string, string> = { [SESSION_ATTRIBUTES.INTENT]: intent };
+  if (caseNumber !== undefined) known[SESSION_ATTRIBUTES.CASE_NUMBER] = caseNumber;
+  if (event.invocationSource === 'DialogCodeHook') return delegate(withSessionAttributes(event, known));
+  if (caseNumber === undefined) return elicitSlot(withSessionAttributes(event, known), CASE_SLOT, say.askCaseNumber);
+
+  // Kept in the session even if the lookup fails, so the agent does not ask again.
+  context.remember(known);
+  const record = await getCase(caseNumber, context.deadline);
+  if (!record) {
+    logger.info('case status answered', { found: false });
+    return closeIntent(event, 'Fulfilled', say.caseNotFound, { ...known, [HANDOFF_ATTRIBUTE]: HANDOFF_AGENT });
+  }
+  logger.info('case status answered', { found: true, status: record.status });
+  const nextStep = record.nextStep[locale === 'es_US' ? 'es-US' : 'en-US']?.trim();
+  const message = nextStep ? `${say.caseStatus[record.status]} ${say.nextStep(nextStep)}` : say.caseStatus[record.status];
+  return closeIntent(event, 'Fulfilled', message, known);
+}
+
+/** The bot's work for one code-hook invocation. */
+async function fulfil(event: LexEvent, context: LexWorkContext): Promise<LexResponse> {
+  const locale = botLocale(event.bot.localeId) ?? 'en_US';
+  const say = MESSAGES[locale];
+  const intent = event.sessionState.intent.name;
+  const intentAttribute = { [SESSION_ATTRIBUTES.INTENT]: intent };
+
+  switch (intent) {
+    case INTENTS.CHECK_CASE_STATUS:
+      return checkCaseStatus(event, context, locale);
+    case INTENTS.OFFICE_HOURS_AND_LOCATIONS:
+      return closeIntent(event, 'Fulfilled', officeInfo()[locale], intentAttribute);
+    case INTENTS.SPEAK_TO_AGENT:
+      return closeIntent(event, 'Fulfilled', say.agentTransfer, { ...intentAttribute, [HANDOFF_ATTRIBUTE]: HANDOFF_AGENT });
+    case INTENTS.REPORT_PROBLEM: {
+      const problemType = slotText(event, PROBLEM_SLOT)?.trim().slice(0, MAX_PROBLEM_TYPE_LENGTH);
+      return closeIntent(event, 'Fulfilled', say.problemReported, {
+        ...intentAttribute,
+        ...(problemType ? { [SESSION_ATTRIBUTES.PROBLEM_TYPE]: problemType } : {}),
+        [HANDOFF_ATTRIBUTE]: HANDOFF_AGENT,
+      });
+    }
+    case INTENTS.HELP:
+    case INTENTS.REPEAT:
+      return elicitIntent(event, say.menu);
+    case INTENTS.FALLBACK: {
+      const fallbacks = countOf(event, SESSION_ATTRIBUTES.FALLBACK_COUNT) + 1;
+      const counted = { [SESSION_ATTRIBUTES.FALLBACK_COUNT]: String(fallbacks) };
+      if (fallbacks >= MAX_FALLBACKS) {
+        logger.info('not understood again; handing off', { fallbacks });
+        return failAndHandOff(event, counted);
+      }
+      return elicitIntent(event, `${say.notUnderstood} ${say.menu}`, counted);
+    }
+    default:
+      logger.warn('intent not handled by this code hook; handing off');
+      return failAndHandOff(event, intentAttribute);
+  }
+}
+
+/**
+ * Lambda entry point: the Lex V2 code hook (dialog and fulfillment) of the citizen-services
+ * bot. Never throws; every failure closes the intent as Failed with `handoff: AGENT`.
+ */
+export const handler = lexHandler(fulfil);

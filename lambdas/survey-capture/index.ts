@@ -1,0 +1,207 @@
+/**
+ * Post-contact survey capture for Amazon Connect (OMB Circular A-11 §280 customer-experience
+ * questions: satisfaction, trust, ease of the interaction, each a DTMF digit 1–5).
+ *
+ * Flow parameters: `satisfaction`, `trust`, `ease` (any may be missing: a caller who hangs up
+ * part-way still counts for the questions answered; a value outside 1–5 counts as unanswered),
+ * `language` (optional). The queue is `ContactData.Queue.Name`, else the contact attribute
+ * `queue`. Response: `{ result: 'OK', duplicate: 'false' | 'true' }`; `INVALID_INPUT` when no
+ * question was answered; the fallbacks of `connectHandler` otherwise.
+ *
+ * Environment: SURVEY_TABLE_NAME, SURVEY_BUCKET_NAME, SURVEY_KMS_KEY_ARN, SURVEY_RETENTION_DAYS
+ * (all required), TIME_BUDGET_MS (default 3000).
+ *
+ * 1. DynamoDB (partition key `contactId`): PutItem with `attribute_not_exists(contactId)`, so the
+ *    first answer per contact wins and a repeat invocation (a Connect retry, a caller re-entering
+ *    the survey) is answered `duplicate: 'true'` and writes nothing else. `expiresAt` (epoch
+ *    seconds) = now + SURVEY_RETENTION_DAYS for DynamoDB TTL.
+ * 2. S3, on the first write only: one JSON line per contact for Athena, at
+ *    `surveys/year=YYYY/month=MM/day=DD/<contactId>.json` (UTC date of the answer), SSE-KMS.
+ *    If this write fails after the DynamoDB write succeeded, the handler answers with the
+ *    fallback for the error and emits `SurveyExportFailed` (alarm on it); the answer is kept in
+ *    DynamoDB until `expiresAt` and can be re-exported from there.
+ * 3. Metrics (embedded metric format, dimensions `queue` and `language`): `SurveyResponses` (1)
+ *    and `SurveySatisfaction` / `SurveyTrust` / `SurveyEase` (value = the score, unit Count, so
+ *    the Average statistic is the mean score), emitted once per contact.
+ */
+import { DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ConfigurationError, ConnectEvent, HandlerResult, callerLanguage, connectHandler, connectResponse, logger, metrics, requireEnv, tracer } from '../shared';
+
+const ddb = tracer.captureAWSv3Client(new DynamoDBClient({ maxAttempts: 2 }));
+const s3 = tracer.captureAWSv3Client(new S3Client({ maxAttempts: 2 }));
+
+/** The A-11 §280 questions asked, in the order the flow asks them. */
+export const SURVEY_QUESTIONS = ['satisfaction', 'trust', 'ease'] as const;
+
+/** One of the survey questions. */
+export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
+
+/** Metric name per question. */
+const METRIC: Record<SurveyQuestion, string> = { satisfaction: 'SurveySatisfaction', trust: 'SurveyTrust', ease: 'SurveyEase' };
+
+/** Connect contact ids are UUIDs; anything else must not reach an S3 key. */
+const CONTACT_ID = /^[A-Za-z0-9-]{1,128}$/;
+const SCORE = /^[1-5]$/;
+/** Longest queue name kept (Connect allows 127 characters). */
+const QUEUE_MAX = 127;
+
+/**
+ * One survey answer as written to S3, one JSON object per line (JSON Lines). This is the
+ * schema of the analytics Glue table (OpenX JSON SerDe; partitions year/month/day as strings
+ * from the key):
+ *
+ * | column           | type      | notes                                             |
+ * |------------------|-----------|---------------------------------------------------|
+ * | contactId        | string    | Amazon Connect contact id                         |
+ * | initialContactId | string    | null if Connect gave none                         |
+ * | channel          | string    | VOICE, CHAT, …; null if unknown                   |
+ * | queue            | string    | queue name; null if unknown                       |
+ * | language         | string    | en-US or es-US                                    |
+ * | satisfaction     | int       | 1–5, null if not answered                         |
+ * | trust            | int       | 1–5, null if not answered                         |
+ * | ease             | int       | 1–5, null if not answered                         |
+ * | answeredAt       | timestamp | ISO 8601 UTC, e.g. 2026-03-01T14:05:09.123Z        |
+ *
+ * Field names are a contract with the Glue table: add fields, never rename them.
+ */
+export interface SurveyRecord {
+  readonly contactId: string;
+  readonly initialContactId: string | null;
+  readonly channel: string | null;
+  readonly queue: string | null;
+  readonly language: 'en-US' | 'es-US';
+  readonly satisfaction: number | null;
+  readonly trust: number | null;
+  readonly ease: number | null;
+  readonly answeredAt: string;
+}
+
+/** The S3 key of a survey answer: Hive-style UTC date partitions, one object per contact. */
+export function surveyObjectKey(contactId: string, answeredAt: Date): string {
+  const yyyy = String(answeredAt.getUTCFullYear()).padStart(4, '0');
+  const mm = String(answeredAt.getUTCMonth() + 1).padStart(2, '0');
+  const dd = String(answeredAt.getUTCDate()).padStart(2, '0');
+  return `surveys/year=${yyyy}/month=${mm}/day=${dd}/${contactId}.json`;
+}
+
+/** Amazon Connect handler: see the module comment. */
+export const handler = connectHandler(async (event, deadline) => {
+  // Read every setting before writing anything: a missing bucket must not leave a DynamoDB
+  // item behind that would make the retry a "duplicate" and skip the export.
+  const table = requireEnv('SURVEY_TABLE_NAME');
+  const bucket = requireEnv('SURVEY_BUCKET_NAME');
+  const keyArn = requireEnv('SURVEY_KMS_KEY_ARN');
+  const retentionDays = Number(requireEnv('SURVEY_RETENTION_DAYS'));
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new ConfigurationError('environment variable SURVEY_RETENTION_DAYS must be a whole number of days, at least 1');
+
+  const { ContactData } = event.Details;
+  if (!CONTACT_ID.test(ContactData.ContactId)) {
+    logger.warn('contact id is not a Connect contact id');
+    return connectResponse(HandlerResult.BAD_EVENT);
+  }
+
+  const record = surveyRecord(event, new Date(Date.now()));
+  const answered = SURVEY_QUESTIONS.filter((q) => record[q] !== null);
+  if (answered.length === 0) {
+    metrics.addMetric('SurveyEmpty', MetricUnit.Count, 1);
+    return connectResponse(HandlerResult.INVALID_INPUT);
+  }
+
+  const answeredAt = new Date(record.answeredAt);
+  try {
+    await ddb.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: dynamoItem(record, Math.floor(answeredAt.getTime() / 1000) + retentionDays * 86_400),
+        ConditionExpression: 'attribute_not_exists(contactId)',
+      }),
+      { abortSignal: deadline.signal },
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    metrics.addMetric('SurveyDuplicate', MetricUnit.Count, 1);
+    logger.info('survey already recorded for this contact');
+    return connectResponse(HandlerResult.OK, { duplicate: 'true' });
+  }
+
+  emitMetrics(record, answered);
+
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: surveyObjectKey(record.contactId, answeredAt),
+        Body: `${JSON.stringify(record)}\n`,
+        ContentType: 'application/json',
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: keyArn,
+      }),
+      { abortSignal: deadline.signal },
+    );
+  } catch (error) {
+    metrics.addMetric('SurveyExportFailed', MetricUnit.Count, 1);
+    throw error;
+  }
+
+  logger.info('survey recorded', { answered: answered.length });
+  return connectResponse(HandlerResult.OK, { duplicate: 'false' });
+});
+
+function surveyRecord(event: ConnectEvent, answeredAt: Date): SurveyRecord {
+  const { ContactData, Parameters } = event.Details;
+  const queue = ContactData.Queue?.Name || ContactData.Attributes.queue || null;
+  const invalid = SURVEY_QUESTIONS.filter((q) => Parameters[q] !== undefined && Parameters[q] !== '' && !SCORE.test(Parameters[q]));
+  if (invalid.length > 0) {
+    // Values are digits a caller pressed; the names of the questions are enough to find a flow bug.
+    logger.warn('survey answers outside 1-5 are stored as unanswered', { questions: invalid });
+    metrics.addMetric('SurveyInvalidAnswer', MetricUnit.Count, invalid.length);
+  }
+  const score = (q: SurveyQuestion): number | null => (SCORE.test(Parameters[q] ?? '') ? Number(Parameters[q]) : null);
+  return {
+    contactId: ContactData.ContactId,
+    initialContactId: ContactData.InitialContactId || null,
+    channel: ContactData.Channel || null,
+    queue: queue === null ? null : queue.slice(0, QUEUE_MAX),
+    language: callerLanguage(event),
+    satisfaction: score('satisfaction'),
+    trust: score('trust'),
+    ease: score('ease'),
+    answeredAt: answeredAt.toISOString(),
+  };
+}
+
+/** The DynamoDB item: the same fields, unanswered questions and unknown values left out. */
+function dynamoItem(record: SurveyRecord, expiresAt: number): Record<string, AttributeValue> {
+  const item: Record<string, AttributeValue> = {
+    contactId: { S: record.contactId },
+    language: { S: record.language },
+    answeredAt: { S: record.answeredAt },
+    expiresAt: { N: String(expiresAt) },
+  };
+  for (const field of ['initialContactId', 'channel', 'queue'] as const) {
+    const value = record[field];
+    if (value !== null) item[field] = { S: value };
+  }
+  for (const q of SURVEY_QUESTIONS) {
+    const value = record[q];
+    if (value !== null) item[q] = { N: String(value) };
+  }
+  return item;
+}
+
+/**
+ * Emits the scores with `queue` and `language` dimensions. Each goes out as a single metric
+ * (its own EMF line) so these dimensions do not attach to the handler's other metrics.
+ */
+function emitMetrics(record: SurveyRecord, answered: readonly SurveyQuestion[]): void {
+  const emit = (name: string, value: number): void => {
+    const single = metrics.singleMetric();
+    single.addDimension('queue', record.queue ?? 'unknown');
+    single.addDimension('language', record.language);
+    single.addMetric(name, MetricUnit.Count, value);
+  };
+  emit('SurveyResponses', 1);
+  for (const q of answered) emit(METRIC[q], record[q] as number);
+}
