@@ -24,9 +24,9 @@ export const BUNDLING: nodejs.BundlingOptions = Object.freeze({
   minify: true,
   sourceMap: true,
   sourcesContent: false,
-  target: 'node22',
+  target: 'node24',
   format: nodejs.OutputFormat.CJS,
-  // The Node.js 22 runtime ships AWS SDK v3; bundling it would add ~500 KB per function.
+  // The Node.js runtime ships AWS SDK v3; bundling it would add ~500 KB per function.
   externalModules: ['@aws-sdk/*'],
   forceDockerBundling: false,
 });
@@ -76,7 +76,7 @@ export interface ConnectFunctionProps {
 
 /**
  * A Lambda function for Amazon Connect: bundled locally by esbuild (no Docker), minified with
- * source maps, arm64, Node.js 22, X-Ray tracing, its own KMS-encrypted log group with
+ * source maps, arm64, Node.js 24, X-Ray tracing, its own KMS-encrypted log group with
  * retention, a role with nothing but what is granted to it, a resource policy that lets only
  * this account's instance invoke it, and the instance's integration association.
  */
@@ -113,7 +113,7 @@ export class ConnectFunction extends Construct {
       projectRoot: path.join(LAMBDAS_DIR, '..'),
       depsLockFilePath: path.join(LAMBDAS_DIR, '..', 'package-lock.json'),
       description: props.description,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
       timeout,

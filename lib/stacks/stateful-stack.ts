@@ -11,6 +11,7 @@ import { DataKey } from '../constructs/data-key';
 import { DataTable } from '../constructs/data-table';
 import { InstanceStorage } from '../constructs/instance-storage';
 import { RecordsBucket } from '../constructs/records-bucket';
+import { TableBackups } from '../constructs/table-backups';
 
 /** Properties of {@link StatefulStack}. */
 export interface StatefulStackProps extends StackProps {
@@ -57,6 +58,8 @@ export class StatefulStack extends Stack {
   public readonly verificationTable: DataTable;
   /** Post-contact survey answers, expiring after the configured days. */
   public readonly surveyTable: DataTable;
+  /** Daily backups of the three tables. */
+  public readonly tableBackups: TableBackups;
   /** The closure switch staff set to close the lines without a deploy. */
   public readonly closureParameter: ssm.StringParameter;
 
@@ -131,6 +134,10 @@ export class StatefulStack extends Stack {
       partitionKey: 'contactId',
       encryptionKey: this.tablesKey.key,
       timeToLiveAttribute: 'expiresAt',
+    });
+    this.tableBackups = new TableBackups(this, 'TableBackups', {
+      tables: [this.casesTable.table, this.verificationTable.table, this.surveyTable.table],
+      encryptionKey: this.tablesKey.key,
     });
     // Staff overwrite the value to close the lines (see lambdas/contact-center-status/README.md).
     // CloudFormation writes it only on creation: the template value never changes, so a deploy

@@ -24,9 +24,9 @@ function givenFunction(invokedByConnect?: boolean) {
 describe('ConnectFunction', () => {
   const template = givenFunction();
 
-  test('runs Node.js 22 on arm64 with tracing, an 8-second timeout and the Powertools settings', () => {
+  test('runs Node.js 24 on arm64 with tracing, an 8-second timeout and the Powertools settings', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: 8,

@@ -19,6 +19,7 @@ const PINNED: Record<string, string> = {
   VerificationTableA6FD9CB2: 'AWS::DynamoDB::Table',
   SurveyTable951720CB: 'AWS::DynamoDB::Table',
   ClosureParameterED20496C: 'AWS::SSM::Parameter',
+  TableBackupsVault62109BDB: 'AWS::Backup::BackupVault',
   AccessLogsBucketFA218D2A: 'AWS::S3::Bucket',
   RecordingsBucket21D2DBAE: 'AWS::S3::Bucket',
   ReportsBucketD96E5BEC: 'AWS::S3::Bucket',

@@ -24,8 +24,9 @@ describe('StatefulStack', () => {
     const notRetained = Object.entries(resources)
       .filter(([, r]) => r.DeletionPolicy !== 'Retain' || r.UpdateReplacePolicy !== 'Retain')
       .map(([id, r]) => `${id} (${r.Type})`);
-    // IAM roles/policies of the Firehose and its log stream hold no data; everything else must be retained.
-    expect(notRetained.every((r) => /AWS::IAM::|AWS::Logs::LogStream|AWS::S3::BucketPolicy|AWS::KMS::Alias/.test(r))).toBe(true);
+    // Roles, policies, aliases, log streams and backup plans hold no data; everything else must be retained.
+    const holdsNoData = /AWS::IAM::|AWS::Logs::LogStream|AWS::S3::BucketPolicy|AWS::KMS::Alias|AWS::Backup::BackupPlan|AWS::Backup::BackupSelection/;
+    expect(notRetained.filter((r) => !holdsNoData.test(r))).toEqual([]);
     for (const type of ['AWS::DynamoDB::Table', 'AWS::SSM::Parameter', 'AWS::Connect::Instance', 'AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream', 'AWS::Connect::InstanceStorageConfig', 'AWS::Logs::LogGroup']) {
       pinecrest.template.allResources(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     }
@@ -251,6 +252,28 @@ describe('StatefulStack', () => {
         }),
       );
       expect(table.Properties.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
+    });
+
+    test('backs the three tables up daily into a vault encrypted with the tables key, kept 35 days', () => {
+      pinecrest.template.hasResourceProperties('AWS::Backup::BackupVault', {
+        EncryptionKeyArn: { 'Fn::GetAtt': ['TablesKeyBC2F25C7', 'Arn'] },
+      });
+      pinecrest.template.hasResourceProperties('AWS::Backup::BackupPlan', {
+        BackupPlan: {
+          BackupPlanRule: [
+            Match.objectLike({ RuleName: 'daily', ScheduleExpression: 'cron(0 5 * * ? *)', Lifecycle: { DeleteAfterDays: 35 } }),
+          ],
+        },
+      });
+      pinecrest.template.hasResourceProperties('AWS::Backup::BackupSelection', {
+        BackupSelection: Match.objectLike({
+          Resources: [
+            { 'Fn::GetAtt': ['CasesTable4F61F58E', 'Arn'] },
+            { 'Fn::GetAtt': ['VerificationTableA6FD9CB2', 'Arn'] },
+            { 'Fn::GetAtt': ['SurveyTable951720CB', 'Arn'] },
+          ],
+        }),
+      });
     });
 
     test('creates the closure switch open, under a name staff can find', () => {
