@@ -43,6 +43,7 @@ export function isThrottling(error: unknown): boolean {
     e?.name === 'ProvisionedThroughputExceededException' ||
     e?.name === 'RequestLimitExceeded' ||
     e?.name === 'TooManyRequestsException' ||
+    e?.name === 'SlowDown' ||
     e?.$metadata?.httpStatusCode === 429
   );
 }

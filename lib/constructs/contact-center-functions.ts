@@ -95,7 +95,7 @@ export class ContactCenterFunctions extends Construct {
     const verification = make(HandlerName.CALLER_VERIFICATION, 'Verifies a caller by case number and PIN, with lock-out', {
       VERIFICATION_TABLE_NAME: data.verificationTable.tableName,
     });
-    data.verificationTable.grant(verification.role, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
+    data.verificationTable.grant(verification.role, 'dynamodb:UpdateItem');
     data.tablesKey.grantEncryptDecrypt(verification.role);
 
     const survey = make(HandlerName.SURVEY_CAPTURE, 'Stores post-contact survey answers (OMB A-11 section 280)', {

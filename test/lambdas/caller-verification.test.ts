@@ -308,7 +308,7 @@ describe('caller-verification: answers', () => {
     // Assess
     expect(response).toEqual({ result: 'OK', verification: 'VERIFIED', attemptsLeft: '3', message: EN.verified });
     expect(updates()).toEqual([reserveInput(), RESET_INPUT]);
-    expect(dynamoMock.send.getCalls().map((call) => call.args[1])).toEqual([{ abortSignal: expect.any(AbortSignal) }, { abortSignal: expect.any(AbortSignal) }]);
+    expect(dynamoMock.send.getCalls().map((call) => (call.args as unknown[])[1])).toEqual([{ abortSignal: expect.any(AbortSignal) }, { abortSignal: expect.any(AbortSignal) }]);
   });
 
   test('verifies a caller by date of birth, the alternative factor', async () => {

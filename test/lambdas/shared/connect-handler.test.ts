@@ -37,6 +37,7 @@ describe('resultOfError', () => {
     [{ name: 'TimeoutError' }, HandlerResult.TIMEOUT],
     [{ name: 'AbortError' }, HandlerResult.TIMEOUT],
     [{ name: 'ThrottlingException' }, HandlerResult.THROTTLED],
+    [{ name: 'SlowDown' }, HandlerResult.THROTTLED],
     [{ name: 'X', $metadata: { httpStatusCode: 429 } }, HandlerResult.THROTTLED],
     [new Error('other'), HandlerResult.ERROR],
   ])('maps %j to %s', (error, result) => {
