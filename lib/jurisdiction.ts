@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { acknowledgeStatefulFindings } from './compliance/acknowledgements';
+import { acknowledgeContactCenterFindings, acknowledgeStatefulFindings } from './compliance/acknowledgements';
 import { applyJurisdictionTags } from './compliance/tags';
 import type { JurisdictionConfig } from './config/schema';
 import { ContactCenterStack } from './stacks/contact-center-stack';
@@ -28,8 +28,20 @@ export function addJurisdiction(app: App, config: JurisdictionConfig): Jurisdict
     env,
     config,
     instance: stateful.instance,
+    data: {
+      tablesKey: stateful.tablesKey.key,
+      casesTable: stateful.casesTable.table,
+      verificationTable: stateful.verificationTable.table,
+      surveyTable: stateful.surveyTable.table,
+      closureParameter: stateful.closureParameter,
+      analyticsBucket: stateful.contactRecordsBucket.bucket,
+      analyticsKey: stateful.streamsKey.key,
+      surveyWriterPolicy: stateful.surveyWriterPolicy,
+      logKey: stateful.logsKey.key,
+    },
     description: `${config.displayName}: hours, queues, routing and security profiles, quick connects, agent statuses. Replaceable.`,
   });
   applyJurisdictionTags(contactCenter, config);
+  acknowledgeContactCenterFindings(contactCenter);
   return { stateful, contactCenter };
 }

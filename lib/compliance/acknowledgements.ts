@@ -1,5 +1,8 @@
 import { Validations } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import type { ConnectFunction } from '../constructs/connect-function';
+import type { ContactCenterStack } from '../stacks/contact-center-stack';
 import type { StatefulStack } from '../stacks/stateful-stack';
 
 /**
@@ -85,9 +88,82 @@ function KMS_FAMILY_ACTIONS(use: string): Acknowledgement[] {
   }));
 }
 
+/** Findings on the AWS Backup plan's service role. */
+export const TABLE_BACKUP_ROLE: readonly Acknowledgement[] = [
+  {
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+    reason:
+      'The role is assumed only by backup.amazonaws.com for this backup selection; AWSBackupServiceRolePolicyForBackup is the ' +
+      'AWS-maintained policy AWS Backup requires to snapshot DynamoDB tables and is updated by AWS as the service changes.',
+  },
+];
+
+/** Findings on the survey writer policy. */
+export const SURVEY_WRITER_POLICY = (bucketLogicalId: string): readonly Acknowledgement[] => [
+  {
+    id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/surveys/*]`,
+    reason:
+      'The survey function writes one object per contact under surveys/year=/month=/day=/<contactId>.json; the wildcard is ' +
+      'limited to that prefix of the contact records bucket, and the action to s3:PutObject.',
+  },
+];
+
+/** Findings on every Lambda function of the kit (see ConnectFunction). */
+export const CONNECT_FUNCTION: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-LambdaDLQ',
+    reason:
+      'Amazon Connect and Amazon Lex invoke these functions synchronously; a dead-letter queue only receives failed asynchronous ' +
+      'invocations and would never be used. Each failure is answered with a fallback the flow branches on and counted in CloudWatch metrics.',
+  },
+  {
+    id: 'NIST.800.53.R5-LambdaInsideVPC',
+    reason:
+      'The functions call only AWS service endpoints (DynamoDB, SSM, S3) over IAM-authenticated TLS and accept no network ' +
+      'connections; no private resource needs a VPC, and VPC attachment would add cold-start latency inside the 8-second flow budget.',
+  },
+  {
+    id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+    reason:
+      "The role's policy is generated from grants on single resources (one table, key, parameter or log group), belongs to this " +
+      'one role, and is reviewed in the template with it.',
+  },
+  {
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
+  },
+];
+
+/** A function without reserved concurrency (the config leaves it to the account pool). */
+export const UNRESERVED_FUNCTION: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-LambdaConcurrency',
+    reason:
+      'The jurisdiction config sets no reserved concurrency (functions.reservedConcurrency): reserving capacity in a small ' +
+      'account can starve other functions or fail the deploy. Concurrency is watched with CloudWatch metrics; set the value to cap it.',
+  },
+];
+
+/** Findings on functions that encrypt with a table key (writes need data keys). */
+export const TABLE_WRITER: readonly Acknowledgement[] = KMS_FAMILY_ACTIONS('The function writes items to a table encrypted with the tables key');
+
 /** Applies a list of acknowledgements to one construct. */
 export function acknowledge(construct: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
   for (const { id, reason } of acknowledgements) Validations.of(construct).acknowledge({ id, reason });
+}
+
+/** Acknowledges a Lambda function's findings. */
+export function acknowledgeFunctionFindings(fn: ConnectFunction, writesTables: boolean): void {
+  acknowledge(fn, CONNECT_FUNCTION);
+  if ((fn.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions === undefined) acknowledge(fn, UNRESERVED_FUNCTION);
+  if (writesTables) acknowledge(fn.role, TABLE_WRITER);
+}
+
+/** Acknowledges the contact-center stack's findings, construct by construct. */
+export function acknowledgeContactCenterFindings(stack: ContactCenterStack): void {
+  for (const [name, fn] of stack.functions?.byName ?? []) {
+    acknowledgeFunctionFindings(fn, name === 'caller-verification' || name === 'survey-capture');
+  }
 }
 
 /** Acknowledges the stateful stack's findings, construct by construct. */
@@ -99,4 +175,6 @@ export function acknowledgeStatefulFindings(stack: StatefulStack): void {
   const bucketLogicalId = stack.getLogicalId(stack.contactRecordsBucket.bucket.node.defaultChild as never);
   acknowledge(delivery.findChild('S3 Destination Role'), CONTACT_RECORD_DELIVERY_DESTINATION_POLICY(bucketLogicalId));
   acknowledge(delivery.findChild('Service Role'), CONTACT_RECORD_DELIVERY_SERVICE_POLICY);
+  acknowledge(stack.tableBackups.plan.node.findChild('Tables'), TABLE_BACKUP_ROLE);
+  acknowledge(stack.surveyWriterPolicy, SURVEY_WRITER_POLICY(bucketLogicalId));
 }

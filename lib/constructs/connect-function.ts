@@ -127,6 +127,8 @@ export class ConnectFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
         POWERTOOLS_LOGGER_LOG_EVENT: 'false',
+        // Stack traces in the logs point at the TypeScript source.
+        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
     });

@@ -1,4 +1,5 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -28,10 +29,12 @@ export interface HandlerDataStores {
   readonly surveyTable: dynamodb.ITable;
   /** Closure switch (read). */
   readonly closureParameter: ssm.IStringParameter;
-  /** Bucket survey answers are copied to for Athena (under `surveys/`), with its key. */
+  /** Bucket survey answers are copied to for Athena (under `surveys/`). */
   readonly analyticsBucket: s3.IBucket;
   /** Key of the analytics bucket, named in each PutObject. */
   readonly analyticsKey: kms.IKey;
+  /** Managed policy allowing exactly that write (kept beside the bucket). */
+  readonly surveyWriterPolicy: iam.IManagedPolicy;
   /** Key of the functions' log groups. */
   readonly logKey: kms.IKey;
 }
@@ -106,7 +109,7 @@ export class ContactCenterFunctions extends Construct {
     });
     data.surveyTable.grant(survey.role, 'dynamodb:PutItem');
     data.tablesKey.grantEncryptDecrypt(survey.role);
-    data.analyticsBucket.grantPut(survey.role, 'surveys/*');
+    survey.role.addManagedPolicy(data.surveyWriterPolicy);
 
     const lex = make(
       HandlerName.LEX_FULFILLMENT,

@@ -1,4 +1,5 @@
 import { RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
@@ -60,6 +61,8 @@ export class StatefulStack extends Stack {
   public readonly surveyTable: DataTable;
   /** Daily backups of the three tables. */
   public readonly tableBackups: TableBackups;
+  /** Lets the survey function add answers under `surveys/` of the contact records bucket, nothing else. */
+  public readonly surveyWriterPolicy: iam.ManagedPolicy;
   /** The closure switch staff set to close the lines without a deploy. */
   public readonly closureParameter: ssm.StringParameter;
 
@@ -138,6 +141,15 @@ export class StatefulStack extends Stack {
     this.tableBackups = new TableBackups(this, 'TableBackups', {
       tables: [this.casesTable.table, this.verificationTable.table, this.surveyTable.table],
       encryptionKey: this.tablesKey.key,
+    });
+    // A managed policy here, next to the bucket, rather than a grant in the contact-center stack:
+    // the object ARN stays a local reference, and the function role only attaches it.
+    this.surveyWriterPolicy = new iam.ManagedPolicy(this, 'SurveyWriterPolicy', {
+      description: 'Write post-contact survey answers under surveys/ of the contact records bucket',
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.contactRecordsBucket.bucket.arnForObjects('surveys/*')] }),
+        new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Encrypt'], resources: [this.streamsKey.key.keyArn] }),
+      ],
     });
     // Staff overwrite the value to close the lines (see lambdas/contact-center-status/README.md).
     // CloudFormation writes it only on creation: the template value never changes, so a deploy
