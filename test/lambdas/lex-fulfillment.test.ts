@@ -339,6 +339,17 @@ describe('CheckCaseStatus', () => {
     expect(response.sessionState.sessionAttributes).toEqual({ intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT' });
   });
 
+  test('accepts an SDK answer that is a plain value rather than a promise', async () => {
+    // Prepare
+    ddbMock.on(GetItemCommand).callsFake(() => ({ Item: caseItem('APPROVED', null) }));
+
+    // Act
+    const response = await handler(caseEvent('en_US', 'FulfillmentCodeHook'));
+
+    // Assess
+    expect(response.messages).toEqual([{ contentType: 'PlainText', content: 'Your case has been approved.' }]);
+  });
+
   test('hands off when the case item has a status the bot does not know', async () => {
     // Prepare
     ddbMock.on(GetItemCommand).resolves({ Item: caseItem('ON_HOLD') });
@@ -405,10 +416,22 @@ describe('OfficeHoursAndLocations', () => {
     });
   });
 
+  test('answers from OFFICE_INFO written for one locale only, as the stack does for an English-only jurisdiction', async () => {
+    // Prepare
+    process.env.OFFICE_INFO = JSON.stringify({ en_US: OFFICE_INFO.en_US });
+
+    // Act
+    const response = await handler(lexEvent({ intent: 'OfficeHoursAndLocations', locale: 'en_US' }));
+
+    // Assess
+    expect(response.messages).toEqual([{ contentType: 'PlainText', content: OFFICE_INFO.en_US }]);
+  });
+
   test.each([
     ['not JSON', 'open 8 to 5'],
-    ['missing es_US', JSON.stringify({ en_US: 'Open 8 to 5.' })],
+    ['without text for the caller locale', JSON.stringify({ en_US: 'Open 8 to 5.' })],
     ['empty text', JSON.stringify({ en_US: 'Open 8 to 5.', es_US: '  ' })],
+    ['an empty object', '{}'],
     ['an unknown locale', JSON.stringify({ ...OFFICE_INFO, fr_FR: 'Ouvert de 8 h à 17 h.' })],
     ['unset', undefined],
   ])('hands off to an agent when OFFICE_INFO is %s', async (_what, value) => {
