@@ -7,7 +7,7 @@
  * groups are readable by more people than the case system is.
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { callerLanguage, connectHandler, connectResponse, HandlerResult, logger, normalizeCaseNumber, requireEnv, tracer } from '../shared';
 import { CASE_STATUS, Language, UNKNOWN_STATUS } from './messages';
 

@@ -16,9 +16,9 @@ import { normalizeCaseNumber } from '../shared/case-number';
 import { ConfigurationError, requireEnv } from '../shared/env';
 import { LexEvent, slotText } from '../shared/lex-event';
 import { BotLocale, botLocale, failAndHandOff, HANDOFF_AGENT, HANDOFF_ATTRIBUTE, lexHandler, LexWorkContext } from '../shared/lex-handler';
-import { closeIntent, delegate, elicitSlot, LexResponse } from '../shared/lex-response';
+import { closeIntent, delegate, elicitIntent, elicitSlot, LexResponse, withSessionAttributes } from '../shared/lex-response';
 import { logger, tracer } from '../shared/powertools';
-import type { Deadline } from '../shared/time-budget';
+import { Deadline, withinDeadline } from '../shared/time-budget';
 import { CASE_STATUSES, MESSAGES } from './messages';
 
 /** Intent names of the citizen-services bot (the same in every locale). */
@@ -105,29 +105,6 @@ function officeInfo(): OfficeInfo {
   return parsed.data;
 }
 
-/**
- * Settles like `call`, or rejects with the deadline's TimeoutError as soon as the budget is
- * spent, even if the call does not honour its abort signal (credential loading, retries).
- */
-function withinDeadline<T>(call: PromiseLike<T> | T, deadline: Deadline): Promise<T> {
-  const { signal } = deadline;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(call).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 /** A case read from the table. */
 interface CaseRecord {
   readonly status: (typeof CASE_STATUSES)[number];
@@ -162,26 +139,10 @@ async function getCase(caseNumber: string, deadline: Deadline): Promise<CaseReco
   return { status: item.data.status.S, nextStep: { 'en-US': step?.['en-US']?.S, 'es-US': step?.['es-US']?.S } };
 }
 
-/** The event with session attributes added (the response helpers copy them from the event). */
-function withSessionAttributes(event: LexEvent, attributes: Record<string, string>): LexEvent {
-  return { ...event, sessionState: { ...event.sessionState, sessionAttributes: { ...(event.sessionState.sessionAttributes ?? {}), ...attributes } } };
-}
-
 /** The event with one slot emptied, so Lex fills it afresh when it is elicited again. */
 function withSlotCleared(event: LexEvent, slot: string): LexEvent {
   const intent = event.sessionState.intent;
   return { ...event, sessionState: { ...event.sessionState, intent: { ...intent, slots: { ...(intent.slots ?? {}), [slot]: null } } } };
-}
-
-/** Asks the caller what they want (no intent is active), with a message. */
-function elicitIntent(event: LexEvent, message: string, sessionAttributes: Record<string, string> = {}): LexResponse {
-  return {
-    sessionState: {
-      sessionAttributes: { ...(event.sessionState.sessionAttributes ?? {}), ...sessionAttributes },
-      dialogAction: { type: 'ElicitIntent' },
-    },
-    messages: [{ contentType: 'PlainText', content: message }],
-  };
 }
 
 /** A count kept in a session attribute (missing or garbled counts as 0). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The event Amazon Connect sends a Lambda from an "Invoke AWS Lambda function" flow block

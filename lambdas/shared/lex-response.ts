@@ -52,3 +52,19 @@ export function delegate(event: LexEvent): LexResponse {
     },
   };
 }
+
+/** The event with session attributes added (the response helpers copy them from the event). */
+export function withSessionAttributes(event: LexEvent, attributes: Record<string, string>): LexEvent {
+  return { ...event, sessionState: { ...event.sessionState, sessionAttributes: { ...(event.sessionState.sessionAttributes ?? {}), ...attributes } } };
+}
+
+/** Asks the caller what they want (no intent is active), with a message. */
+export function elicitIntent(event: LexEvent, message: string, sessionAttributes: Record<string, string> = {}): LexResponse {
+  return {
+    sessionState: {
+      sessionAttributes: { ...(event.sessionState.sessionAttributes ?? {}), ...sessionAttributes },
+      dialogAction: { type: 'ElicitIntent' },
+    },
+    messages: plain(message),
+  };
+}

@@ -23,6 +23,8 @@ const SENSITIVE_TEXT: readonly RegExp[] = [
   /[\w.+-]+@[\w-]+\.[\w.-]+/g, // e-mail addresses
 ];
 
+const CORRELATION_KEYS = new Set(['contactId', 'initialContactId', 'sessionId', 'requestId', 'function_request_id', 'xray_trace_id', 'correlation_id']);
+
 const ERROR_NAME = /^[A-Z][A-Za-z]*(Error|Exception|Fault)$/;
 
 /** Redacts PII patterns inside free text. */
@@ -36,10 +38,10 @@ export function redactText(text: string): string {
  * results) are kept as they are, so logs stay useful.
  */
 export function piiReplacer(key: string, value: unknown): unknown {
+  // Correlation ids are random and needed to follow a contact through the logs.
+  if (CORRELATION_KEYS.has(key)) return value;
   // An error's class name (ThrottlingException, TimeoutError) tells operators what failed.
   if (key === 'name' && typeof value === 'string' && ERROR_NAME.test(value)) return value;
-  if (key !== '' && SENSITIVE_KEY.test(key) && !/^(contactId|initialContactId|requestId|xray|function_name|service|level|timestamp)$/i.test(key)) {
-    return value === undefined || value === null ? value : REDACTED;
-  }
+  if (key !== '' && SENSITIVE_KEY.test(key)) return value === undefined || value === null ? value : REDACTED;
   return typeof value === 'string' ? redactText(value) : value;
 }

@@ -47,3 +47,26 @@ export function isThrottling(error: unknown): boolean {
     e?.$metadata?.httpStatusCode === 429
   );
 }
+
+/**
+ * Settles like `call`, or rejects with the deadline's TimeoutError as soon as the budget is
+ * spent, even if the call does not honour its abort signal (credential loading, retries).
+ */
+export function withinDeadline<T>(call: PromiseLike<T> | T, deadline: Deadline): Promise<T> {
+  const { signal } = deadline;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(call).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -30,6 +30,11 @@ describe('piiReplacer', () => {
     expect(logged).toEqual({ caseNumber: REDACTED, customerName: REDACTED, pin: REDACTED, note: `from ${REDACTED}`, contactId: 'abc-123', attempts: 2 });
   });
 
+  test('keeps correlation ids whole even when they end in a long digit run', () => {
+    const contactId = '5f1c2a3b-1111-4222-8333-123456789012';
+    expect(JSON.parse(JSON.stringify({ contactId, sessionId: contactId }, piiReplacer))).toEqual({ contactId, sessionId: contactId });
+  });
+
   test('keeps the class name of an error so operators see what failed', () => {
     const logged = JSON.parse(JSON.stringify({ error: { name: 'ThrottlingException', message: 'Rate exceeded' } }, piiReplacer));
     expect(logged).toEqual({ error: { name: 'ThrottlingException', message: 'Rate exceeded' } });
