@@ -1,0 +1,105 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { addJurisdiction } from '../../lib/jurisdiction';
+import { exampleConfig, kitApp } from '../helpers/examples';
+
+// GIVEN both example jurisdictions as the app builds them
+const app = kitApp();
+const pinecrest = addJurisdiction(app, exampleConfig('pinecrest-benefits'));
+const riverton = addJurisdiction(app, exampleConfig('riverton-311'));
+const template = Template.fromStack(pinecrest.contactCenter);
+const rivertonTemplate = Template.fromStack(riverton.contactCenter);
+
+function policyOf(functionPrefix: string): unknown[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  const [policy] = Object.entries(policies).filter(([id]) => id.startsWith(`Functions${functionPrefix}Role`));
+  return (policy[1] as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument.Statement;
+}
+
+describe('ContactCenterFunctions', () => {
+  test('creates the five self-service functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 5);
+    for (const name of ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture', 'lex-fulfillment']) {
+      template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: name }) } });
+    }
+  });
+
+  test('lets the instance invoke, and registers, only the four functions flows call', () => {
+    template.resourceCountIs('AWS::Lambda::Permission', 4);
+    template.resourceCountIs('AWS::Connect::IntegrationAssociation', 4);
+    template.allResourcesProperties('AWS::Lambda::Permission', {
+      Principal: 'connect.amazonaws.com',
+      SourceAccount: '111111111111',
+      SourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('^pinecrest-benefits-stateful:ExportsOutputFnGetAttInstance') },
+    });
+  });
+
+  test('reserves concurrency where the config asks (Pinecrest: 50) and not otherwise (Riverton)', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 50 });
+    rivertonTemplate.allResourcesProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
+  });
+
+  test('gives the survey function the table, the retention and the analytics bucket', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'survey-capture',
+          SURVEY_RETENTION_DAYS: '1095',
+          SURVEY_TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('SurveyTable') },
+          SURVEY_BUCKET_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('ContactRecordsBucket') },
+          SURVEY_KMS_KEY_ARN: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamsKey') },
+        }),
+      },
+    });
+  });
+
+  test('gives the bot code hook the office text in each configured locale', () => {
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'lex-fulfillment' }) } },
+    });
+    const officeInfo = JSON.parse(Object.values(functions)[0].Properties.Environment.Variables.OFFICE_INFO);
+    expect(Object.keys(officeInfo)).toEqual(['en_US', 'es_US']);
+    expect(officeInfo.es_US).toMatch(/^Nuestras oficinas abren/);
+  });
+
+  test('lets case-status read one item at a time and decrypt, nothing more', () => {
+    expect(policyOf('casestatus')).toEqual(
+      expect.arrayContaining([
+        { Action: 'dynamodb:GetItem', Effect: 'Allow', Resource: { 'Fn::ImportValue': expect.stringMatching(/CasesTable/) } },
+        { Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::ImportValue': expect.stringMatching(/TablesKey/) } },
+      ]),
+    );
+    expect(JSON.stringify(policyOf('casestatus'))).not.toMatch(/PutItem|UpdateItem|Scan|Query/);
+  });
+
+  test('lets caller-verification only update items of the verification table', () => {
+    expect(policyOf('callerverification')).toEqual(
+      expect.arrayContaining([{ Action: 'dynamodb:UpdateItem', Effect: 'Allow', Resource: { 'Fn::ImportValue': expect.stringMatching(/VerificationTable/) } }]),
+    );
+    expect(JSON.stringify(policyOf('callerverification'))).not.toMatch(/GetItem|PutItem|Scan|Query|CasesTable/);
+  });
+
+  test('lets the status function read only the closure parameter', () => {
+    const ssm = policyOf('contactcenterstatus').filter((s) => JSON.stringify(s).includes('ssm:'));
+    expect(ssm).toEqual([
+      expect.objectContaining({
+        Action: ['ssm:DescribeParameters', 'ssm:GetParameter', 'ssm:GetParameterHistory', 'ssm:GetParameters'],
+        Resource: { 'Fn::Join': ['', ['arn:aws-us-gov:ssm:us-gov-west-1:111111111111:parameter', { 'Fn::ImportValue': expect.stringMatching(/ClosureParameter/) }]] },
+      }),
+    ]);
+  });
+
+  test('attaches the survey writer policy from the stateful stack to the survey role', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Description: 'Execution role of the survey-capture Amazon Connect function',
+      ManagedPolicyArns: [{ 'Fn::ImportValue': Match.stringLikeRegexp('SurveyWriterPolicy') }],
+    });
+    Template.fromStack(pinecrest.stateful).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          { Action: 's3:PutObject', Effect: 'Allow', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['ContactRecordsBucket8749B4EB', 'Arn'] }, '/surveys/*']] } },
+          { Action: ['kms:Encrypt', 'kms:GenerateDataKey'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } },
+        ],
+      },
+    });
+  });
+});
