@@ -64,6 +64,12 @@ function minutes(time: string): number {
   return h * 60 + m;
 }
 
+/** Names for a message: at most ten, then how many more. */
+function listNames(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
+}
+
 /** Maps a caller language (BCP 47) to its Lex V2 locale. */
 export function lexLocaleOf(language: string): string {
   return language.replace('-', '_');
@@ -116,7 +122,7 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
     const name = str(value);
     if (name === undefined || known.includes(name)) return;
     const hint = closest(name, known);
-    at(path, `${formatValue(name)} is not a defined ${what} name${hint ? `, did you mean "${hint}"?` : ''} (defined: ${known.join(', ') || 'none'})`);
+    at(path, `${formatValue(name)} is not a defined ${what} name${hint ? `, did you mean "${hint}"?` : ''} (defined: ${listNames(known)})`);
   };
 
   for (const [h, hours] of indexed(config.hours)) {
@@ -162,6 +168,9 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   }
 
   for (const [q, queue] of indexed(config.queues)) reference(`queues[${q}].hours`, queue.hours, hoursNames, 'hours');
+  const routing = record(config.routing);
+  for (const route of ['default', 'spanish', 'escalation', 'callback']) reference(`routing.${route}`, routing[route], queueNames, 'queue');
+  uniqueNames('phoneNumbers', 'phone number');
 
   for (const [r, profile] of indexed(config.routingProfiles)) {
     reference(`routingProfiles[${r}].defaultOutboundQueue`, profile.defaultOutboundQueue, queueNames, 'queue');

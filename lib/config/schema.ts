@@ -122,6 +122,29 @@ const agentStatus = z
   })
   .strict();
 
+const phoneNumber = z
+  .object({
+    name: name().describe('Name of the number, for reference and outputs.'),
+    flow: z.string().describe('Name of the inbound flow (file name without .json) the number is bound to.'),
+    countryCode: z.enum(['US']).default('US'),
+    type: z.enum(['DID', 'TOLL_FREE']).default('TOLL_FREE'),
+    prefix: z
+      .string()
+      .regex(/^\+1\d{0,9}$/, 'must be "+1" followed by up to 9 digits, e.g. "+1800" or "+1217"')
+      .optional()
+      .describe('Claim a number starting with this prefix. @default - any available number'),
+    adopt: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as "+18005550100"')
+      .optional()
+      .describe('Use this number, already claimed in the instance, instead of claiming a new one.'),
+    releaseOnDelete: z
+      .boolean()
+      .default(false)
+      .describe('Release the number when the stack is deleted. A released public number is hard to get back.'),
+  })
+  .strict();
+
 const RETENTION_MODES = ['GOVERNANCE', 'COMPLIANCE'] as const;
 
 const retention = z
@@ -220,6 +243,27 @@ export const jurisdictionSchema = z
       .strict()
       .default({})
       .describe('Settings of the Lambda functions flows invoke.'),
+    routing: z
+      .object({
+        default: z.string().describe('Queue callers reach when nothing more specific applies.'),
+        spanish: z.string().optional().describe('Queue for Spanish-speaking callers. @default - the default queue'),
+        escalation: z.string().optional().describe('Queue for escalations and failed verification. @default - the default queue'),
+        callback: z.string().optional().describe('Queue that callbacks are placed in. @default - the default queue'),
+      })
+      .strict()
+      .describe('Which queues the kit flows route to; flows name them as ${route:default}, ${route:spanish}, ...'),
+    bots: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{1,48}$/, 'must be a bot definition name: lower-case letters, digits and "-"'))
+      .default(['citizen-services'])
+      .describe('Lex bots (config/bots/<name>.yaml) deployed for this jurisdiction.'),
+    flows: z
+      .object({
+        exclude: z.array(z.string()).default([]).describe('Kit flows (contact-flows/<name>.json) not to deploy.'),
+        folders: z.array(z.string()).default([]).describe('Extra folders of flow files, relative to the repository root.'),
+      })
+      .strict()
+      .default({ exclude: [], folders: [] }),
+    phoneNumbers: z.array(phoneNumber).default([]).describe('Phone numbers claimed (or adopted) and bound to inbound flows.'),
     officeInfo: z
       .object({ 'en-US': z.string().min(1).max(1000), 'es-US': z.string().min(1).max(1000).optional() })
       .strict()

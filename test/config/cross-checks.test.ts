@@ -52,6 +52,17 @@ describe('crossCheck', () => {
     ]);
   });
 
+  test('names at most ten of the defined names when a reference is dangling', () => {
+    const config = riverton();
+    config.queues = Array.from({ length: 12 }, (_, i) => ({ name: `Queue ${i}`, hours: 'main' }));
+    config.routingProfiles[0].defaultOutboundQueue = 'Queue 0';
+    config.routingProfiles[0].queues[0].queue = 'Queue 0';
+    config.routing.default = 'Front Desk';
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: routing.default: "Front Desk" is not a defined queue name (defined: Queue 0, Queue 1, Queue 2, Queue 3, Queue 4, Queue 5, Queue 6, Queue 7, Queue 8, Queue 9 and 2 more)`,
+    ]);
+  });
+
   describe('quotas', () => {
     test('warns, without a problem, when queues exceed the default quota of 50', () => {
       const config = riverton();
@@ -67,6 +78,7 @@ describe('crossCheck', () => {
       config.queues = Array.from({ length: 50 }, (_, i) => ({ name: `Queue ${i}`, hours: 'main' }));
       config.routingProfiles[0].defaultOutboundQueue = 'Queue 0';
       config.routingProfiles[0].queues[0].queue = 'Queue 0';
+      config.routing.default = 'Queue 0';
       expect(crossCheck(FILE, config)).toEqual({ problems: [], warnings: [] });
     });
 

@@ -47,7 +47,7 @@ describe('jurisdiction JSON Schema', () => {
   });
 
   test('requires the keys that have no default', () => {
-    expect(schema.required).toEqual(['id', 'displayName', 'account', 'region', 'tags', 'instance', 'retention', 'hours', 'queues', 'routingProfiles']);
+    expect(schema.required).toEqual(['id', 'displayName', 'account', 'region', 'tags', 'instance', 'retention', 'routing', 'hours', 'queues', 'routingProfiles']);
   });
 
   test('leaves keys with a default optional, and shows the default', () => {
