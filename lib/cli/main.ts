@@ -1,0 +1,36 @@
+import { Command, CommandIO, UsageError } from './command';
+import { validateCommand } from './validate';
+
+/** Every operator command, in the order `gcck help` lists them. */
+export const COMMANDS: readonly Command[] = [validateCommand];
+
+const HELP = (commands: readonly Command[]) =>
+  ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');
+
+/**
+ * Runs the operator CLI. Never throws: usage mistakes exit 2 with the usage, failures exit 1
+ * with a one-line message (no stack trace), findings exit as each command decides.
+ */
+export async function main(argv: readonly string[], io: CommandIO, commands: readonly Command[] = COMMANDS): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = commands.find((c) => c.name === rest[0]);
+    io.out(topic ? `usage: ${topic.usage}\n\n${topic.summary}` : HELP(commands));
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`gcck: unknown command "${name}"\n\n${HELP(commands)}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`gcck ${command.name}: ${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    io.err(`gcck ${command.name}: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  }
+}
