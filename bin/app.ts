@@ -10,22 +10,28 @@ import { App } from 'aws-cdk-lib';
 import { addNagPacks } from '../lib/compliance/nag';
 import { ConfigError } from '../lib/config/errors';
 import { loadJurisdictions, LoadedJurisdictions } from '../lib/config/loader';
+import { FlowError } from '../lib/flows/errors';
 import { addJurisdiction } from '../lib/jurisdiction';
+import { JurisdictionSources, loadJurisdictionSources } from '../lib/sources';
 
 const app = new App();
 const configDir = String(app.node.tryGetContext('configDir') ?? 'config');
 const selection = app.node.tryGetContext('jurisdiction');
 const only = typeof selection === 'string' && selection.trim() !== '' ? selection.split(',').map((s) => s.trim()) : undefined;
 
+// Every file is read and checked before any construct is built; a problem in any of them ends
+// the run with the full list and no stack trace.
 let loaded: LoadedJurisdictions;
+let sources: JurisdictionSources[];
 try {
   loaded = loadJurisdictions({ configDir, only });
+  sources = loaded.configs.map((config) => loadJurisdictionSources(config));
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError) && !(error instanceof FlowError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
-for (const config of loaded.configs) addJurisdiction(app, config);
+for (const warning of [...loaded.warnings, ...sources.flatMap((s) => s.warnings)]) process.stderr.write(`warning: ${warning}\n`);
+loaded.configs.forEach((config, i) => addJurisdiction(app, config, sources[i]));
 addNagPacks(app);
 app.synth();

@@ -3,6 +3,7 @@ import { acknowledgeContactCenterFindings, acknowledgeStatefulFindings } from '.
 import { applyJurisdictionTags } from './compliance/tags';
 import type { JurisdictionConfig } from './config/schema';
 import { ContactCenterStack } from './stacks/contact-center-stack';
+import type { JurisdictionSources } from './sources';
 import { StatefulStack } from './stacks/stateful-stack';
 
 /** The stacks of one jurisdiction. */
@@ -13,8 +14,13 @@ export interface JurisdictionStacks {
   readonly contactCenter: ContactCenterStack;
 }
 
-/** Adds one jurisdiction's stacks to the app, in the account and region its config names. */
-export function addJurisdiction(app: App, config: JurisdictionConfig): JurisdictionStacks {
+/**
+ * Adds one jurisdiction's stacks to the app, in the account and region its config names.
+ *
+ * @param sources its checked bots and flows (loadJurisdictionSources); without them the
+ *   contact-center stack has no bots, flows or phone numbers
+ */
+export function addJurisdiction(app: App, config: JurisdictionConfig, sources?: JurisdictionSources): JurisdictionStacks {
   const env = { account: config.account, region: config.region };
   const stateful = new StatefulStack(app, `${config.id}-stateful`, {
     env,
@@ -28,6 +34,7 @@ export function addJurisdiction(app: App, config: JurisdictionConfig): Jurisdict
     env,
     config,
     instance: stateful.instance,
+    sources,
     data: {
       tablesKey: stateful.tablesKey.key,
       casesTable: stateful.casesTable.table,

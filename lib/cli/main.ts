@@ -1,8 +1,13 @@
 import { Command, CommandIO, UsageError } from './command';
 import { validateCommand } from './validate';
+import { botSchemaCommand } from './bot-schema';
+import { importBotCommand } from './import-bot';
+import { lintBotsCommand } from './lint-bots';
+import { diagramCommand } from './diagram';
+import { lintFlowsCommand } from './lint-flows';
 
 /** Every operator command, in the order `gcck help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, diagramCommand];
 
 const HELP = (commands: readonly Command[]) =>
   ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');

@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { CfnElement, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import type { ConnectFunction } from '../constructs/connect-function';
@@ -147,6 +147,50 @@ export const UNRESERVED_FUNCTION: readonly Acknowledgement[] = [
 /** Findings on functions that encrypt with a table key (writes need data keys). */
 export const TABLE_WRITER: readonly Acknowledgement[] = KMS_FAMILY_ACTIONS('The function writes items to a table encrypted with the tables key');
 
+const DEPLOY_TIME =
+  'Runs only while CloudFormation creates, updates or deletes a phone number (the custom-resource provider), never on a call path; ';
+
+/** Findings on the phone-number custom-resource provider (handler, Provider framework, waiter). */
+export function phoneNumberProviderFindings(ids: {
+  onEvent: string;
+  isComplete: string;
+  frameworkIsComplete: string;
+  frameworkOnTimeout: string;
+  phoneNumbersArn: string;
+}): Acknowledgement[] {
+  return [
+    {
+      id: 'NIST.800.53.R5-LambdaConcurrency',
+      reason: `${DEPLOY_TIME}reserving concurrency could throttle the framework while several numbers deploy at once.`,
+    },
+    {
+      id: 'NIST.800.53.R5-LambdaDLQ',
+      reason: `${DEPLOY_TIME}invoked synchronously by the Provider framework or its waiter; every failure is returned to CloudFormation as the status reason.`,
+    },
+    { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: `${DEPLOY_TIME}the functions call only the Amazon Connect, Lambda and Step Functions APIs.` },
+    {
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason: `${DEPLOY_TIME}each policy is generated for one role of the provider, scoped to its functions, log groups and the instance's numbers.`,
+    },
+    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray and CloudWatch Logs delivery actions of the handler and the waiter state machine support no resource-level permissions.' },
+    ...[ids.onEvent, ids.isComplete, ids.frameworkIsComplete, ids.frameworkOnTimeout].map((logicalId) => ({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+      reason: 'The Provider framework grants invoke on its own functions including their versions and aliases (the :* suffix); no other function is named.',
+    })),
+    {
+      id: `AwsSolutions-IAM5[Resource::${ids.phoneNumbersArn}]`,
+      reason:
+        'Amazon Connect assigns a phone number id when the number is claimed, so the claim, bind and release rights name this account and region\'s phone-number/* ARNs; the handler only touches numbers of this instance and never releases an adopted one.',
+    },
+  ];
+}
+
+/** Findings on a Lex bot's role. */
+export const LEX_BOT_ROLE: readonly Acknowledgement[] = [
+  { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'polly:SynthesizeSpeech, the only action of the bot role, supports no resource-level permissions.' },
+  { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'One statement (polly:SynthesizeSpeech) for a role only lexv2.amazonaws.com of this account can assume.' },
+];
+
 /** Applies a list of acknowledgements to one construct. */
 export function acknowledge(construct: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
   for (const { id, reason } of acknowledgements) Validations.of(construct).acknowledge({ id, reason });
@@ -163,6 +207,22 @@ export function acknowledgeFunctionFindings(fn: ConnectFunction, writesTables: b
 export function acknowledgeContactCenterFindings(stack: ContactCenterStack): void {
   for (const [name, fn] of stack.functions?.byName ?? []) {
     acknowledgeFunctionFindings(fn, name === 'caller-verification' || name === 'survey-capture');
+  }
+  for (const bot of stack.bots.values()) acknowledge(bot.role, LEX_BOT_ROLE);
+  const provider = [...stack.phoneNumbers.values()][0]?.provider;
+  if (provider) {
+    const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+    const framework = provider.provider.node;
+    acknowledge(
+      provider,
+      phoneNumberProviderFindings({
+        onEvent: logicalId(provider.onEventFunction),
+        isComplete: logicalId(provider.isCompleteFunction),
+        frameworkIsComplete: logicalId(framework.findChild('framework-isComplete')),
+        frameworkOnTimeout: logicalId(framework.findChild('framework-onTimeout')),
+        phoneNumbersArn: stack.resolve(provider.phoneNumbersArn),
+      }),
+    );
   }
 }
 

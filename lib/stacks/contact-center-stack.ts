@@ -2,16 +2,22 @@ import { Stack, StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { lexLocaleOf } from '../config/cross-checks';
+import { REGION_CAPABILITIES } from '../config/regions';
 import { JurisdictionConfig } from '../config/schema';
 import { AgentStatus } from '../constructs/agent-status';
-import { ContactCenterFunctions, HandlerDataStores } from '../constructs/contact-center-functions';
+import { ContactCenterFunctions, HandlerDataStores, HandlerName } from '../constructs/contact-center-functions';
+import { ContactFlows } from '../constructs/contact-flows';
 import { IConnectInstance } from '../constructs/connect-instance';
 import { HoursOfOperation } from '../constructs/hours-of-operation';
+import { LexBot } from '../constructs/lex-bot';
+import { PhoneNumber, PhoneNumberType } from '../constructs/phone-number';
 import { ConnectQueue } from '../constructs/queue';
 import { PhoneQuickConnect } from '../constructs/quick-connect';
 import { RoutingProfile } from '../constructs/routing-profile';
 import { StandardSecurityProfiles } from '../constructs/security-profiles';
-import { resourceId } from './ids';
+import { configValues, FLOW_LAMBDAS, ROUTES } from '../flows/context';
+import type { JurisdictionSources } from '../sources';
+import { idPart, resourceId } from './ids';
 
 /** Properties of {@link ContactCenterStack}. */
 export interface ContactCenterStackProps extends StackProps {
@@ -29,6 +35,12 @@ export interface ContactCenterStackProps extends StackProps {
    * @default - no Lambda functions are created
    */
   readonly data?: HandlerDataStores;
+  /**
+   * Checked bot definitions and flow files (see loadJurisdictionSources). Bots, flows and phone
+   * numbers need the functions, so this requires `data`.
+   * @default - no bots, flows or phone numbers
+   */
+  readonly sources?: JurisdictionSources;
 }
 
 /** What the bot says about offices when the config gives no text. */
@@ -63,9 +75,15 @@ export class ContactCenterStack extends Stack {
   public readonly securityProfiles: StandardSecurityProfiles;
   /** The self-service Lambda functions (`${lambda:<name>}`), if data stores were given. */
   public readonly functions?: ContactCenterFunctions;
+  /** Lex bots by name (`${bot:<name>}`), if sources were given. */
+  public readonly bots: ReadonlyMap<string, LexBot> = new Map();
+  /** The contact flows and modules, if sources were given. */
+  public readonly flows?: ContactFlows;
+  /** Phone numbers by config name, if sources were given. */
+  public readonly phoneNumbers: ReadonlyMap<string, PhoneNumber> = new Map();
 
   constructor(scope: Construct, id: string, props: ContactCenterStackProps) {
-    const { config, instance, data: _data, ...stackProps } = props;
+    const { config, instance, data: _data, sources: _sources, ...stackProps } = props;
     super(scope, id, {
       description: `gov-contact-center-kit ${config.id}: hours, queues, routing and security profiles, quick connects and agent statuses (replaceable)`,
       ...stackProps,
@@ -118,10 +136,77 @@ export class ContactCenterStack extends Stack {
       });
     }
 
+    if (props.sources) {
+      if (!this.functions || !props.data) throw new Error(`${this.node.path}: sources (bots, flows, phone numbers) need data stores for the functions`);
+      const { bots, flows, phoneNumbers } = this.addSelfService(config, instance, props.sources, this.functions, props.data, { hours, queues, routingProfiles, quickConnects });
+      this.bots = bots;
+      this.flows = flows;
+      this.phoneNumbers = phoneNumbers;
+    }
+
     this.hours = hours;
     this.queues = queues;
     this.routingProfiles = routingProfiles;
     this.quickConnects = quickConnects;
     this.agentStatuses = agentStatuses;
+  }
+
+  /** Bots (with the code hook), flows resolved against everything above, and phone numbers bound to flows. */
+  private addSelfService(
+    config: JurisdictionConfig,
+    instance: IConnectInstance,
+    sources: JurisdictionSources,
+    functions: ContactCenterFunctions,
+    data: HandlerDataStores,
+    built: {
+      hours: ReadonlyMap<string, HoursOfOperation>;
+      queues: ReadonlyMap<string, ConnectQueue>;
+      routingProfiles: ReadonlyMap<string, RoutingProfile>;
+      quickConnects: ReadonlyMap<string, PhoneQuickConnect>;
+    },
+  ) {
+    const codeHook = functions.byName.get(HandlerName.LEX_FULFILLMENT)!.function;
+    const bots = new Map<string, LexBot>();
+    for (const [name, definition] of sources.bots) {
+      bots.set(name, new LexBot(this, resourceId('Bot', name), { definition, instance, codeHook }));
+    }
+
+    const queueArn = (name: string) => built.queues.get(name)!.queueArn;
+    const routes = Object.fromEntries(ROUTES.map((route) => [route, queueArn(config.routing[route] ?? config.routing.default)]));
+    const flows = new ContactFlows(this, 'Flows', {
+      instance,
+      flows: sources.flows,
+      references: {
+        queue: new Map([...built.queues].map(([name, queue]) => [name, queue.queueArn])),
+        route: routes,
+        hours: new Map([...built.hours].map(([name, hours]) => [name, hours.hoursArn])),
+        lambda: new Map(FLOW_LAMBDAS.map((name) => [name, functions.byName.get(name as HandlerName)!.function.functionArn])),
+        bot: new Map([...bots].map(([name, bot]) => [name, bot.aliasArn])),
+        routingProfile: new Map([...built.routingProfiles].map(([name, profile]) => [name, profile.routingProfileArn])),
+        quickConnect: new Map([...built.quickConnects].map(([name, quickConnect]) => [name, quickConnect.quickConnectArn])),
+        config: configValues(config),
+      },
+    });
+
+    const phoneNumbers = new Map<string, PhoneNumber>();
+    const numbers = new Construct(this, 'PhoneNumbers');
+    for (const entry of config.phoneNumbers) {
+      phoneNumbers.set(
+        entry.name,
+        new PhoneNumber(numbers, idPart(entry.name), {
+          instance,
+          logKey: data.logKey,
+          flowArn: flows.flowArns.get(entry.flow)!,
+          name: entry.name,
+          countryCode: entry.countryCode,
+          type: PhoneNumberType[entry.type],
+          prefix: entry.prefix,
+          adopt: entry.adopt,
+          releaseOnDelete: entry.releaseOnDelete,
+          useCfnPhoneNumber: REGION_CAPABILITIES[config.region].cfnPhoneNumber,
+        }),
+      );
+    }
+    return { bots, flows, phoneNumbers };
   }
 }

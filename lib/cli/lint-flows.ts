@@ -1,0 +1,79 @@
+import * as fs from 'fs';
+import { Command, parseArgs, UsageError } from './command';
+import { ConfigError } from '../config/errors';
+import { loadJurisdictions } from '../config/loader';
+import { flowSources, KIT_FLOW_FOLDER, lintContextFor } from '../flows/context';
+import { formatFinding } from '../flows/errors';
+import { countFindings, lintFlows, LintContext } from '../flows/lint';
+import { loadFlows } from '../flows/loader';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `gcck lint-flows`: lints flow files. Without `--jurisdiction`, references are checked for
+ * syntax and kind only (any name); with it, against the names the jurisdiction defines, and
+ * the default paths are the flows it deploys (the kit folder and its `flows.folders`, minus
+ * `flows.exclude`). Exit 0 clean, 1 errors (or warnings with `--strict`), 2 usage.
+ */
+export const lintFlowsCommand: Command = {
+  name: 'lint-flows',
+  summary: 'check contact flow files and report every problem',
+  usage: 'gcck lint-flows [--format text|json] [--strict] [--jurisdiction ID [--config-dir DIR]] [PATH ...]',
+  async run(args, io) {
+    const { positional, options } = parseArgs(args, { format: 'string', strict: 'boolean', jurisdiction: 'string', 'config-dir': 'string' });
+    const format = String(options.format ?? 'text');
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+    if (options['config-dir'] !== undefined && options.jurisdiction === undefined) throw new UsageError('--config-dir needs --jurisdiction');
+    for (const p of positional) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+
+    let context: LintContext = {};
+    let paths = positional;
+    let exclude: readonly string[] = [];
+    if (options.jurisdiction !== undefined) {
+      let loaded;
+      try {
+        loaded = loadJurisdictions({ configDir: String(options['config-dir'] ?? 'config'), only: [String(options.jurisdiction)] });
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        io.err(error.message);
+        return 1;
+      }
+      for (const warning of loaded.warnings) io.err(`warning: ${warning}`);
+      const config = loaded.configs[0];
+      const sources = flowSources(config);
+      if (paths.length === 0) {
+        paths = sources.paths;
+        exclude = sources.options.exclude ?? [];
+      }
+      // The flows the jurisdiction deploys are what ${flow:…} and ${module:…} may name.
+      const deployed = loadFlows(sources.paths, sources.options).flows;
+      context = lintContextFor(config, deployed);
+    } else if (paths.length === 0) {
+      if (!fs.existsSync(KIT_FLOW_FOLDER)) throw new UsageError(`no such folder: ${KIT_FLOW_FOLDER} (run from the repository root or give a PATH)`);
+      paths = [KIT_FLOW_FOLDER];
+    }
+
+    const set = loadFlows(paths, { exclude });
+    if (options.jurisdiction !== undefined) {
+      const names = context.names!;
+      context = {
+        ...context,
+        names: {
+          ...names,
+          flow: [...new Set([...(names.flow ?? []), ...set.flows.filter((f) => f.type !== 'MODULE').map((f) => f.name)])],
+          module: [...new Set([...(names.module ?? []), ...set.flows.filter((f) => f.type === 'MODULE').map((f) => f.name)])],
+        },
+      };
+    }
+    const findings = lintFlows(set, context);
+    const { errors, warnings } = countFindings(findings);
+    const flowCount = set.files.length;
+    if (format === 'json') {
+      io.out(JSON.stringify({ flows: flowCount, errors, warnings, findings }, null, 2));
+    } else {
+      for (const finding of findings) io.out(formatFinding(finding));
+      io.out(`${plural(flowCount, 'flow file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+    }
+    return errors > 0 || (options.strict === true && warnings > 0) ? 1 : 0;
+  },
+};

@@ -1,0 +1,56 @@
+import type { JurisdictionConfig } from '../config/schema';
+import { HandlerName } from '../constructs/contact-center-functions';
+import type { LoadFlowsOptions } from './loader';
+import type { KnownNames, LintContext } from './lint/rule';
+import type { LoadedFlow } from './types';
+
+/** Folder of the kit's own flows, relative to the repository root. */
+export const KIT_FLOW_FOLDER = 'contact-flows';
+
+/** The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to `default`). */
+export const ROUTES = ['default', 'spanish', 'escalation', 'callback'] as const;
+
+/**
+ * Functions flows may invoke as `${lambda:<name>}`: every kit handler but the bot's code hook,
+ * which Amazon Connect does not invoke (it has no integration association).
+ */
+export const FLOW_LAMBDAS: readonly string[] = Object.values(HandlerName).filter((name) => name !== HandlerName.LEX_FULFILLMENT);
+
+/** The `${config:<name>}` values a jurisdiction offers flows (plain text, e.g. for a greeting). */
+export function configValues(config: JurisdictionConfig): Record<string, string> {
+  return {
+    id: config.id,
+    displayName: config.displayName,
+    region: config.region,
+    /** Comma-separated, e.g. `en-US,es-US`: flows test it with TextContains. */
+    languages: config.languages.join(','),
+    defaultLanguage: config.languages[0],
+  };
+}
+
+/** Where a jurisdiction's flows come from: the kit folder and its extra folders, minus its exclusions. */
+export function flowSources(config: JurisdictionConfig, kitFolder: string = KIT_FLOW_FOLDER): { paths: string[]; options: LoadFlowsOptions } {
+  return { paths: [kitFolder, ...config.flows.folders], options: { exclude: config.flows.exclude } };
+}
+
+/**
+ * The lint context of a jurisdiction: the names of its queues, routes, hours, functions, bots,
+ * routing profiles and quick connects, the `flows` it deploys (as flows and modules), its config
+ * values and region. Prompts are not in the config yet, so any prompt name is accepted.
+ */
+export function lintContextFor(config: JurisdictionConfig, flows: readonly LoadedFlow[]): LintContext {
+  const values = configValues(config);
+  const names: KnownNames = {
+    queue: config.queues.map((q) => q.name),
+    route: [...ROUTES],
+    hours: config.hours.map((h) => h.name),
+    lambda: [...FLOW_LAMBDAS],
+    bot: [...config.bots],
+    flow: flows.filter((f) => f.type !== 'MODULE').map((f) => f.name),
+    module: flows.filter((f) => f.type === 'MODULE').map((f) => f.name),
+    routingProfile: config.routingProfiles.map((p) => p.name),
+    quickConnect: config.quickConnects.map((q) => q.name),
+    config: Object.keys(values),
+  };
+  return { names, configValues: values, region: config.region };
+}

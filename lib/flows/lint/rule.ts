@@ -1,0 +1,96 @@
+import { findReferences, FlowReference, ReferenceKind } from '../references';
+import type { Action, Finding, LoadedFlow, Severity } from '../types';
+
+/** Known names per reference kind. A kind left out accepts any name (its syntax is still checked). */
+export type KnownNames = { readonly [K in ReferenceKind]?: readonly string[] };
+
+/** What the linter knows about the world the flows deploy into. */
+export interface LintContext {
+  /**
+   * Names each reference kind may use: the app passes its queues, functions, bots and flows;
+   * the CLI derives them from a jurisdiction config (lib/flows/context.ts).
+   * @default - any name of a known kind (lenient mode)
+   */
+  readonly names?: KnownNames;
+  /** Values of `${config:…}` references, for the content size estimate. @default - 100 characters each */
+  readonly configValues?: Readonly<Record<string, string>>;
+  /** Region the flows deploy to: decides which actions are available. @default 'us-gov-west-1' */
+  readonly region?: string;
+  /** Partition of the fake ARNs used to estimate content size. @default 'aws-us-gov' */
+  readonly partition?: string;
+  /** Whether the app keeps or strips Metadata (see `ResolveOptions.metadata`); counts toward size. @default 'keep' */
+  readonly metadata?: 'keep' | 'strip';
+  /** The rules to run. @default RULES (every rule) */
+  readonly rules?: readonly LintRule[];
+}
+
+/** What a rule sees: the flows, the loader's findings and shared, cached analyses. */
+export interface RuleContext {
+  readonly flows: readonly LoadedFlow[];
+  /** Findings of the loader (`invalid-json`, `flow-file`). */
+  readonly loadFindings: readonly Finding[];
+  readonly context: LintContext;
+  /** Flows by reference name. */
+  readonly byName: ReadonlyMap<string, LoadedFlow>;
+  /** Every `${…}` in the flow (cached). */
+  references(flow: LoadedFlow): readonly FlowReference[];
+  /** Identifiers of the actions reachable from StartAction (cached). */
+  reachable(flow: LoadedFlow): ReadonlySet<string>;
+}
+
+/** One lint rule: one file in lib/flows/lint/rules/, one failing fixture in test/fixtures/flows/. */
+export interface LintRule {
+  /** Kebab-case id, shown with every finding. */
+  readonly id: string;
+  /** One sentence: what the rule checks and why. */
+  readonly description: string;
+  check(ctx: RuleContext): Finding[];
+}
+
+/** Every target an action can go to, with what leads there. */
+export function targets(action: Action): Array<{ to: string; via: string }> {
+  const out: Array<{ to: string; via: string }> = [];
+  const t = action.Transitions;
+  if (t.NextAction !== undefined) out.push({ to: t.NextAction, via: 'NextAction' });
+  for (const e of t.Errors ?? []) out.push({ to: e.NextAction, via: `error ${e.ErrorType}` });
+  for (const c of t.Conditions ?? []) out.push({ to: c.NextAction, via: `condition ${c.Condition.Operator} ${c.Condition.Operands.join(', ')}` });
+  return out;
+}
+
+/** A finding about `flow`. */
+export function finding(flow: LoadedFlow, ruleId: string, severity: Severity, message: string, actionId?: string): Finding {
+  return actionId === undefined ? { file: flow.file, ruleId, severity, message } : { file: flow.file, actionId, ruleId, severity, message };
+}
+
+/** Builds the shared context of one lint run. */
+export function ruleContext(flows: readonly LoadedFlow[], loadFindings: readonly Finding[], context: LintContext): RuleContext {
+  const refs = new WeakMap<LoadedFlow, readonly FlowReference[]>();
+  const reach = new WeakMap<LoadedFlow, ReadonlySet<string>>();
+  return {
+    flows,
+    loadFindings,
+    context,
+    byName: new Map(flows.map((f) => [f.name, f])),
+    references(flow) {
+      let found = refs.get(flow);
+      if (!found) refs.set(flow, (found = findReferences(flow.content)));
+      return found;
+    },
+    reachable(flow) {
+      let seen = reach.get(flow);
+      if (seen) return seen;
+      const byId = new Map<string, Action>();
+      for (const a of flow.content.Actions) if (!byId.has(a.Identifier)) byId.set(a.Identifier, a);
+      const visited = new Set<string>();
+      const stack = byId.has(flow.content.StartAction) ? [flow.content.StartAction] : [];
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (visited.has(id)) continue;
+        visited.add(id);
+        for (const { to } of targets(byId.get(id)!)) if (byId.has(to) && !visited.has(to)) stack.push(to);
+      }
+      reach.set(flow, (seen = visited));
+      return seen;
+    },
+  };
+}

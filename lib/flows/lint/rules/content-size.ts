@@ -1,0 +1,43 @@
+import { REGION_CAPABILITIES } from '../../../config/regions';
+import { estimatingResolver } from '../../estimate';
+import { tryResolveReferences } from '../../references';
+import type { Finding } from '../../types';
+import { finding, LintRule } from '../rule';
+
+const id = 'content-size';
+
+/** Most characters of a flow's or module's content (CreateContactFlow `Content`). */
+export const CONTENT_LIMIT = 256_000;
+/** Above this share of the limit the rule warns. */
+const WARN_SHARE = 0.9;
+
+/**
+ * Flow content is at most 256,000 characters, counted after the app has replaced every reference
+ * with a full ARN: the estimate resolves with fake ARNs of real length for the context's
+ * partition (`aws-us-gov` unless told) and renders compact JSON, as the app does.
+ */
+export const contentSize: LintRule = {
+  id,
+  description: 'Content must stay under 256,000 characters after references are resolved (estimated with real ARN lengths); warning above 90%.',
+  check(ctx) {
+    const out: Finding[] = [];
+    const region = ctx.context.region ?? 'us-gov-west-1';
+    const partition = ctx.context.partition ?? REGION_CAPABILITIES[region as keyof typeof REGION_CAPABILITIES]?.partition ?? 'aws-us-gov';
+    const resolver = estimatingResolver({ partition, region }, ctx.context.configValues);
+    for (const flow of ctx.flows) {
+      const { content } = tryResolveReferences(flow, resolver, { metadata: ctx.context.metadata });
+      const size = JSON.stringify(content).length;
+      if (size <= CONTENT_LIMIT * WARN_SHARE) continue;
+      const over = size > CONTENT_LIMIT;
+      out.push(
+        finding(
+          flow,
+          id,
+          over ? 'error' : 'warning',
+          `content is about ${size.toLocaleString('en-US')} characters once references are resolved, ${over ? 'over' : 'near'} the limit of ${CONTENT_LIMIT.toLocaleString('en-US')}: split it into flow modules${ctx.context.metadata === 'strip' ? '' : ' or strip Metadata'}`,
+        ),
+      );
+    }
+    return out;
+  },
+};

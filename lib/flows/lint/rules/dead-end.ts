@@ -1,0 +1,48 @@
+import { ACTIONS } from '../../actions';
+import type { Finding, FlowType } from '../../types';
+import { finding, LintRule } from '../rule';
+
+const id = 'dead-end';
+
+/** The action that ends a flow of each type. */
+function terminalFor(type: FlowType): string {
+  if (type === 'MODULE') return 'EndFlowModuleExecution';
+  if (type === 'CONTACT_FLOW' || type === 'AGENT_TRANSFER' || type === 'QUEUE_TRANSFER') return 'DisconnectParticipant';
+  return 'EndFlowExecution';
+}
+
+/**
+ * Every path must end in a terminal action (DisconnectParticipant, EndFlowExecution,
+ * EndFlowModuleExecution, TransferContactToAgent, or MessageParticipantIteratively in queue and
+ * hold flows). A reachable non-terminal action with neither a NextAction nor a condition branch
+ * leaves the contact with nothing to do when it succeeds.
+ */
+export const deadEnd: LintRule = {
+  id,
+  description: 'A reachable non-terminal action must have a NextAction or condition branches, so that no path ends without a terminal action.',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const flow of ctx.flows) {
+      const reachable = ctx.reachable(flow);
+      for (const action of flow.content.Actions) {
+        const spec = ACTIONS.get(action.Type);
+        if (!spec || spec.terminal || !reachable.has(action.Identifier)) continue;
+        const { NextAction: next, Conditions: conditions = [], Errors: errors = [] } = action.Transitions;
+        if (next !== undefined || conditions.length > 0) continue;
+        const fix = `add a NextAction, or end the path with ${terminalFor(flow.type)}`;
+        out.push(
+          finding(
+            flow,
+            id,
+            'error',
+            errors.length > 0
+              ? `${action.Type} has error branches but no NextAction: when it succeeds the contact goes nowhere (${fix})`
+              : `${action.Type} is not a terminal action but leads nowhere: the path ends without one (${fix})`,
+            action.Identifier,
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};

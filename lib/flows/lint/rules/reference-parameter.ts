@@ -1,0 +1,39 @@
+import { KIND_NOUNS, ReferenceKind } from '../../references';
+import type { Finding } from '../../types';
+import { finding, LintRule } from '../rule';
+
+const id = 'reference-parameter';
+
+/** The reference kinds each ARN-valued parameter takes (by the last key of its path; `EventHooks.*` take flows). */
+export const PARAMETER_KINDS: Readonly<Record<string, readonly ReferenceKind[]>> = {
+  QueueId: ['queue', 'route'],
+  HoursOfOperationId: ['hours'],
+  LambdaFunctionARN: ['lambda'],
+  AliasArn: ['bot'],
+  ContactFlowId: ['flow'],
+  FlowModuleId: ['module'],
+  PromptId: ['prompt'],
+  RoutingProfileId: ['routingProfile'],
+  QuickConnectId: ['quickConnect'],
+};
+
+/** A reference in an ARN parameter must be of the kind that parameter takes (a queue in QueueId, …). */
+export const referenceParameter: LintRule = {
+  id,
+  description: 'A reference in an ARN parameter must be of the kind the parameter takes, e.g. a queue or route in QueueId.',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const flow of ctx.flows) {
+      for (const ref of ctx.references(flow)) {
+        if (ref.problem || ref.parameter === undefined || ref.kind === 'config') continue;
+        const keys = ref.parameter.split('.');
+        const expected = keys[0] === 'EventHooks' ? (['flow'] as const) : PARAMETER_KINDS[keys[keys.length - 1]];
+        if (!expected || expected.includes(ref.kind as ReferenceKind)) continue;
+        out.push(
+          finding(flow, id, 'error', `${ref.parameter} takes ${expected.map((k) => `a ${KIND_NOUNS[k]} (\${${k}:…})`).join(' or ')}, not ${ref.text}`, ref.actionId),
+        );
+      }
+    }
+    return out;
+  },
+};

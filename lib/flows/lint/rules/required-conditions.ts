@@ -1,0 +1,47 @@
+import { ACTIONS } from '../../actions';
+import type { Finding } from '../../types';
+import { finding, LintRule } from '../rule';
+
+const id = 'required-conditions';
+
+/**
+ * Branching actions need their conditions: CheckHoursOfOperation exactly `True` and `False`,
+ * Loop exactly `ContinueLooping` and `DoneLooping`, Wait `WaitCompleted`, Compare and
+ * DistributeByPercentage at least one; operators must be ones the action supports; and actions
+ * that do not branch must have no conditions (see the `conditions` of lib/flows/actions.ts).
+ */
+export const requiredConditions: LintRule = {
+  id,
+  description: 'Branching actions must have the conditions they require, with supported operators; other actions must have none.',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const flow of ctx.flows) {
+      for (const action of flow.content.Actions) {
+        const spec = ACTIONS.get(action.Type);
+        if (!spec) continue;
+        const conditions = action.Transitions.Conditions ?? [];
+        const report = (message: string) => out.push(finding(flow, id, 'error', message, action.Identifier));
+        if (!spec.conditions) {
+          if (conditions.length > 0) report(`${action.Type} does not branch on conditions, but has ${conditions.length}: remove them and use NextAction`);
+          continue;
+        }
+        const rules = spec.conditions;
+        if (rules.atLeastOne && conditions.length === 0) report(`${action.Type} needs at least one condition to branch on`);
+        conditions.forEach(({ Condition: { Operator: operator, Operands: operands } }, i) => {
+          const which = `condition ${i + 1}`;
+          if (rules.operators && !rules.operators.includes(operator)) report(`${which}: ${action.Type} does not support the operator ${JSON.stringify(operator)} (supported: ${rules.operators.join(', ')})`);
+          if (operands.length === 0) report(`${which} has no operands`);
+          for (const operand of rules.only ? operands : []) {
+            if (!rules.only!.includes(operand)) report(`${which}: ${JSON.stringify(operand)} is not a result of ${action.Type} (results: ${rules.only!.join(', ')})`);
+          }
+        });
+        for (const needed of rules.required ?? []) {
+          if (!conditions.some((c) => c.Condition.Operator === 'Equals' && c.Condition.Operands.includes(needed))) {
+            report(`${action.Type} has no condition for ${JSON.stringify(needed)} (needs Equals ${rules.required!.map((r) => JSON.stringify(r)).join(' and ')})`);
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,277 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatFinding } from '../../lib/flows/errors';
+import { lintFlows, LintContext, RULES } from '../../lib/flows/lint';
+import { loadFlows } from '../../lib/flows/loader';
+import type { LoadedFlow } from '../../lib/flows/types';
+
+const RULE_FIXTURES = 'test/fixtures/flows/rules';
+const VALID = 'test/fixtures/flows/valid';
+
+/** The names the valid fixtures use, as the app would pass them. */
+const NAMES: LintContext = {
+  names: {
+    queue: ['General', 'Benefits'],
+    route: ['default', 'spanish', 'escalation', 'callback'],
+    hours: ['main'],
+    lambda: ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture'],
+    bot: ['citizen-services'],
+    prompt: ['hold-music'],
+    flow: ['main', 'queue-wait'],
+    module: ['verify-caller'],
+    config: ['displayName'],
+  },
+};
+
+/** Findings of one rule on its fixture folder, as formatted lines. */
+function findingsOf(ruleId: string, context: LintContext = {}, folder = ruleId): string[] {
+  return lintFlows(loadFlows([path.join(RULE_FIXTURES, folder)]), context)
+    .filter((f) => f.ruleId === ruleId)
+    .map(formatFinding);
+}
+
+function flowOf(file: string): LoadedFlow {
+  return loadFlows([file]).flows[0];
+}
+
+describe('lint rules', () => {
+  test('every rule has a kebab-case id, a description and a failing fixture folder', () => {
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(rule.description.length).toBeGreaterThan(20);
+      expect(fs.existsSync(path.join(RULE_FIXTURES, rule.id))).toBe(true);
+      expect(findingsOf(rule.id).length).toBeGreaterThan(0);
+    }
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  test('the valid flows pass every rule, with and without known names', () => {
+    expect(lintFlows(loadFlows([VALID]))).toEqual([]);
+    expect(lintFlows(loadFlows([VALID]), NAMES)).toEqual([]);
+  });
+
+  test('invalid-json reports the line and column of a trailing comma', () => {
+    const findings = lintFlows(loadFlows([path.join(RULE_FIXTURES, 'invalid-json')]));
+    expect(findings).toEqual([
+      {
+        file: 'test/fixtures/flows/rules/invalid-json/trailing-comma.json',
+        ruleId: 'invalid-json',
+        severity: 'error',
+        message: 'invalid JSON: expected a value (JSON allows no comma before "]")',
+        line: 10,
+        column: 5,
+      },
+    ]);
+  });
+
+  test('flow-file reports an unknown flow type and an unknown key', () => {
+    expect(findingsOf('flow-file')).toEqual([
+      'test/fixtures/flows/rules/flow-file/unknown-type.json: unknown key "Tags" (a kit flow file has Name, Type, Description, Content) [error flow-file]',
+      'test/fixtures/flows/rules/flow-file/unknown-type.json: Type "INBOUND" is not a flow type (allowed: CONTACT_FLOW, CUSTOMER_QUEUE, CUSTOMER_HOLD, CUSTOMER_WHISPER, AGENT_HOLD, AGENT_WHISPER, OUTBOUND_WHISPER, AGENT_TRANSFER, QUEUE_TRANSFER, MODULE) [error flow-file]',
+    ]);
+  });
+
+  test('start-action reports a missing and a misspelt StartAction', () => {
+    expect(findingsOf('start-action')).toEqual([
+      'test/fixtures/flows/rules/start-action/no-start.json: StartAction is missing (set it to the Identifier of the first action, e.g. "Bye") [error start-action]',
+      'test/fixtures/flows/rules/start-action/unknown-start.json: StartAction "Greting" names no action, did you mean "Greeting"? (actions: 2) [error start-action]',
+    ]);
+  });
+
+  test('duplicate-identifier reports the second action with an identifier', () => {
+    expect(findingsOf('duplicate-identifier')).toEqual([
+      'test/fixtures/flows/rules/duplicate-identifier/duplicate.json: action "Greeting": Identifier is also used by action #1 (MessageParticipant); identifiers must be unique [error duplicate-identifier]',
+    ]);
+  });
+
+  test('identifier-format reports forbidden characters, length over 50 and reserved words', () => {
+    expect(findingsOf('identifier-format')).toEqual([
+      'test/fixtures/flows/rules/identifier-format/bad-identifiers.json: action "Check: hours (main)": Identifier contains ":", "(", ")" (not allowed: % : ( \\ / ) = $ , ; [ ] { }) [error identifier-format]',
+      'test/fixtures/flows/rules/identifier-format/bad-identifiers.json: action "Tell the caller that the office is closed for today": Identifier is 51 characters long (at most 50) [error identifier-format]',
+      'test/fixtures/flows/rules/identifier-format/bad-identifiers.json: action "__proto__": Identifier is a reserved word [error identifier-format]',
+    ]);
+  });
+
+  test('missing-transition-target reports success and error branches to missing actions, with a hint', () => {
+    expect(findingsOf('missing-transition-target')).toEqual([
+      'test/fixtures/flows/rules/missing-transition-target/missing.json: action "Greeting": NextAction leads to "Goodby", which is not an action of this flow, did you mean "Goodbye"? [error missing-transition-target]',
+      'test/fixtures/flows/rules/missing-transition-target/missing.json: action "Greeting": error NoMatchingError leads to "Apology", which is not an action of this flow [error missing-transition-target]',
+    ]);
+  });
+
+  test('unreachable-action warns about an action nothing leads to', () => {
+    expect(findingsOf('unreachable-action')).toEqual([
+      'test/fixtures/flows/rules/unreachable-action/orphan.json: action "Old notice": MessageParticipant cannot be reached from StartAction; connect it or remove it [warning unreachable-action]',
+    ]);
+  });
+
+  test('dead-end reports non-terminal actions that lead nowhere, naming the terminal for the flow type', () => {
+    expect(findingsOf('dead-end')).toEqual([
+      'test/fixtures/flows/rules/dead-end/dead-end.json: action "Greeting": MessageParticipant has error branches but no NextAction: when it succeeds the contact goes nowhere (add a NextAction, or end the path with DisconnectParticipant) [error dead-end]',
+      'test/fixtures/flows/rules/dead-end/dead-end.json: action "Apology": MessageParticipant is not a terminal action but leads nowhere: the path ends without one (add a NextAction, or end the path with DisconnectParticipant) [error dead-end]',
+    ]);
+  });
+
+  test('dead-end accepts the terminal actions and MessageParticipantIteratively without transitions', () => {
+    expect(lintFlows(loadFlows([VALID])).filter((f) => f.ruleId === 'dead-end')).toEqual([]);
+  });
+
+  test('unknown-action-type warns with the closest known type', () => {
+    expect(findingsOf('unknown-action-type')).toEqual([
+      'test/fixtures/flows/rules/unknown-action-type/typo.json: action "Greeting": Type "MessageParticipants" is not an action type the kit knows, did you mean "MessageParticipant"? [warning unknown-action-type]',
+    ]);
+  });
+
+  test('required-conditions reports a missing False, a wrong Loop result and conditions on a message', () => {
+    expect(findingsOf('required-conditions')).toEqual([
+      'test/fixtures/flows/rules/required-conditions/conditions.json: action "Check hours": CheckHoursOfOperation has no condition for "False" (needs Equals "True" and "False") [error required-conditions]',
+      'test/fixtures/flows/rules/required-conditions/conditions.json: action "Retry": condition 2: "Done" is not a result of Loop (results: ContinueLooping, DoneLooping) [error required-conditions]',
+      'test/fixtures/flows/rules/required-conditions/conditions.json: action "Retry": Loop has no condition for "DoneLooping" (needs Equals "ContinueLooping" and "DoneLooping") [error required-conditions]',
+      'test/fixtures/flows/rules/required-conditions/conditions.json: action "Greeting": MessageParticipant does not branch on conditions, but has 1: remove them and use NextAction [error required-conditions]',
+    ]);
+  });
+
+  test('unhandled-error is an error in kit flows and a warning in imported ones', () => {
+    expect(findingsOf('unhandled-error')).toEqual([
+      'test/fixtures/flows/rules/unhandled-error/imported-export.json: action "8f2b1c3e-6a0d-4a1b-9c2e-1d3f5a7b9c01": MessageParticipant can fail with "NoMatchingError" but has no error transition for it (add {"ErrorType": "NoMatchingError", "NextAction": …} to Transitions.Errors) [warning unhandled-error]',
+      'test/fixtures/flows/rules/unhandled-error/no-error-branch.json: action "Status": InvokeLambdaFunction can fail with "NoMatchingError" but has no error transition for it (add {"ErrorType": "NoMatchingError", "NextAction": …} to Transitions.Errors) [error unhandled-error]',
+      'test/fixtures/flows/rules/unhandled-error/no-error-branch.json: action "Transfer": TransferContactToQueue can fail with "QueueAtCapacity" but has no error transition for it (add {"ErrorType": "QueueAtCapacity", "NextAction": …} to Transitions.Errors) [error unhandled-error]',
+    ]);
+  });
+
+  test('unhandled-error asks a stored-input GetParticipantInput only for NoMatchingError', () => {
+    const flow = flowOf(`${VALID}/main.json`);
+    const menu = flow.content.Actions.find((a) => a.Identifier === 'Menu')!;
+    const stored: LoadedFlow = {
+      ...flow,
+      content: {
+        ...flow.content,
+        Actions: flow.content.Actions.map((a) =>
+          a === menu ? { ...a, Parameters: { ...a.Parameters, StoreInput: 'True' }, Transitions: { NextAction: 'Set queue', Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'Set queue' }] } } : a,
+        ),
+      },
+    };
+    expect(lintFlows([stored]).filter((f) => f.ruleId === 'unhandled-error')).toEqual([]);
+    const menuWithoutTimeout: LoadedFlow = {
+      ...flow,
+      content: { ...flow.content, Actions: flow.content.Actions.map((a) => (a === menu ? { ...a, Transitions: { ...a.Transitions, Errors: a.Transitions.Errors!.slice(1) } } : a)) },
+    };
+    expect(lintFlows([menuWithoutTimeout]).filter((f) => f.ruleId === 'unhandled-error').map((f) => f.message)).toEqual([
+      'GetParticipantInput can fail with "InputTimeLimitExceeded" but has no error transition for it (add {"ErrorType": "InputTimeLimitExceeded", "NextAction": …} to Transitions.Errors)',
+    ]);
+  });
+
+  test('unknown-reference checks syntax and kind in lenient mode', () => {
+    expect(findingsOf('unknown-reference')).toEqual([
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, prompt, flow, module, routingProfile, quickConnect, config) [error unknown-reference]',
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, prompt, flow, module, routingProfile, quickConnect, config [error unknown-reference]',
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Verify": ${flow:verify-caller}: verify-caller is a flow module: write ${module:verify-caller} [error unknown-reference]',
+    ]);
+  });
+
+  test('unknown-reference names the known names when the context lists them', () => {
+    expect(findingsOf('unknown-reference', NAMES)[0]).toBe(
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Set queue": ${queue:Genral} names no queue, did you mean "General"? (known: General, Benefits) [error unknown-reference]',
+    );
+  });
+
+  test('unknown-reference lists at most ten known names', () => {
+    const queues = Array.from({ length: 12 }, (_, i) => `Queue ${i + 1}`);
+    expect(findingsOf('unknown-reference', { names: { queue: queues } })[0]).toBe(
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Set queue": ${queue:Genral} names no queue (known: Queue 1, Queue 2, Queue 3, Queue 4, Queue 5, Queue 6, Queue 7, Queue 8, Queue 9, Queue 10 and 2 more) [error unknown-reference]',
+    );
+  });
+
+  test('unknown-reference reports references in Metadata too', () => {
+    const flow = flowOf(`${VALID}/main.json`);
+    const withMetadata: LoadedFlow = { ...flow, content: { ...flow.content, Metadata: { ActionMetadata: { 'Set queue': { queue: { id: '${queue:Old}' } } } } } };
+    expect(lintFlows([withMetadata], NAMES).map(formatFinding)).toEqual([
+      'test/fixtures/flows/valid/main.json: action "Set queue": Metadata: ${queue:Old} names no queue (known: General, Benefits) [error unknown-reference]',
+    ]);
+  });
+
+  test('reference-parameter reports a reference of the wrong kind in an ARN parameter', () => {
+    expect(findingsOf('reference-parameter')).toEqual([
+      'test/fixtures/flows/rules/reference-parameter/wrong-kind.json: action "Set queue": QueueId takes a queue (${queue:…}) or a routing role (${route:…}), not ${hours:main} [error reference-parameter]',
+    ]);
+  });
+
+  test('literal-arn reports an instance ARN in a kit flow, suggesting the reference kind', () => {
+    expect(findingsOf('literal-arn')).toEqual([
+      'test/fixtures/flows/rules/literal-arn/literal.json: action "Set queue": QueueId holds the literal ARN "arn:aws-us-gov:connect:us-gov-west-1:111122223333:instanc...": replace it with a reference such as ${queue:<name>} so the flow deploys to any instance [error literal-arn]',
+    ]);
+  });
+
+  test('lambda-timeout reports a synchronous timeout over 8 seconds and allows 60 for asynchronous calls', () => {
+    expect(findingsOf('lambda-timeout')).toEqual([
+      'test/fixtures/flows/rules/lambda-timeout/too-long.json: action "Status": InvocationTimeLimitSeconds "10" is outside 1–8 seconds (a flow waits at most 8 seconds for a synchronous Lambda) [error lambda-timeout]',
+    ]);
+    const flow = flowOf(`${RULE_FIXTURES}/lambda-timeout/too-long.json`);
+    const withParameters = (parameters: Record<string, string | number>): LoadedFlow => ({
+      ...flow,
+      content: { ...flow.content, Actions: flow.content.Actions.map((a) => (a.Identifier === 'Status' ? { ...a, Parameters: { ...a.Parameters, ...parameters } } : a)) },
+    });
+    const timeoutFindings = (parameters: Record<string, string | number>) => lintFlows([withParameters(parameters)]).filter((f) => f.ruleId === 'lambda-timeout').length;
+    expect(timeoutFindings({ InvocationType: 'ASYNCHRONOUS' })).toBe(0);
+    expect(timeoutFindings({ InvocationTimeLimitSeconds: 8 })).toBe(0);
+    expect(timeoutFindings({ InvocationTimeLimitSeconds: '0' })).toBe(1);
+    expect(timeoutFindings({ InvocationTimeLimitSeconds: '2.5' })).toBe(1);
+    expect(timeoutFindings({ InvocationTimeLimitSeconds: 'soon' })).toBe(1);
+  });
+
+  test('lex-test-alias reports the Lex test alias', () => {
+    expect(findingsOf('lex-test-alias')).toEqual([
+      'test/fixtures/flows/rules/lex-test-alias/test-alias.json: action "Ask bot": uses the Lex test alias TSTALIASID, which is throttled and not for production: use ${bot:<name>}, which resolves to the bot\'s published alias [error lex-test-alias]',
+    ]);
+  });
+
+  test('content-size counts the content after references become full ARNs', () => {
+    const file = `${RULE_FIXTURES}/content-size/too-large.json`;
+    expect(fs.statSync(file).size).toBeLessThan(256_000 / 4);
+    expect(findingsOf('content-size')).toEqual([
+      'test/fixtures/flows/rules/content-size/too-large.json: content is about 267,455 characters once references are resolved, over the limit of 256,000: split it into flow modules or strip Metadata [error content-size]',
+    ]);
+  });
+
+  test('content-size uses the partition of the region: commercial ARNs are shorter', () => {
+    const govCloud = lintFlows(loadFlows([`${RULE_FIXTURES}/content-size`]), { region: 'us-gov-west-1' })[0].message;
+    const commercial = lintFlows(loadFlows([`${RULE_FIXTURES}/content-size`]), { region: 'us-east-1' })[0].message;
+    expect(govCloud).toMatch(/^content is about 267,455 characters/);
+    // 1,800 references, each ARN 11 characters shorter ("aws" and "us-east-1" instead of "aws-us-gov" and "us-gov-west-1").
+    expect(commercial).toMatch(/^content is about 247,655 characters once references are resolved, near the limit/);
+  });
+
+  test('reference-cycle reports flows that transfer to each other', () => {
+    expect(findingsOf('reference-cycle')).toEqual([
+      'test/fixtures/flows/rules/reference-cycle/transfer-a.json: action "To B": flows refer to each other in a cycle (transfer-a → transfer-b → transfer-a): CloudFormation cannot create them; break the cycle, e.g. by setting the target at run time from a contact attribute [error reference-cycle]',
+    ]);
+  });
+
+  test('region-unavailable reports Cases in GovCloud but not in a commercial region', () => {
+    expect(findingsOf('region-unavailable')).toEqual([
+      'test/fixtures/flows/rules/region-unavailable/cases.json: action "Open case": CreateCase needs Cases, which Amazon Connect does not offer in us-gov-west-1 [error region-unavailable]',
+    ]);
+    expect(findingsOf('region-unavailable', { region: 'us-east-1' })).toEqual([]);
+  });
+
+  test('flow-type reports an action the flow type does not allow', () => {
+    expect(findingsOf('flow-type')).toEqual([
+      'test/fixtures/flows/rules/flow-type/module-end-in-flow.json: action "End": EndFlowModuleExecution cannot be used in a CONTACT_FLOW flow (only in MODULE) [error flow-type]',
+    ]);
+  });
+
+  test('findings come grouped by file in load order, rules in catalogue order', () => {
+    const findings = lintFlows(loadFlows([`${RULE_FIXTURES}/dead-end`, `${RULE_FIXTURES}/duplicate-identifier`]));
+    expect(findings.map((f) => `${path.basename(f.file)} ${f.ruleId}`)).toEqual([
+      'dead-end.json dead-end',
+      'dead-end.json dead-end',
+      'dead-end.json unhandled-error',
+      'duplicate.json duplicate-identifier',
+    ]);
+  });
+
+  test('a context can run a subset of the rules', () => {
+    const only = RULES.filter((r) => r.id === 'dead-end');
+    expect(lintFlows(loadFlows([RULE_FIXTURES]), { rules: only }).every((f) => f.ruleId === 'dead-end')).toBe(true);
+  });
+});
