@@ -1,15 +1,14 @@
 import { Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { addNagPacks } from '../../lib/compliance/nag';
-import { addJurisdiction } from '../../lib/jurisdiction';
-import { exampleConfig, kitApp } from '../helpers/examples';
+import { addExample, kitApp } from '../helpers/examples';
 
 describe('cdk-nag packs', () => {
   test('find no unacknowledged NIST 800-53 rev 5 or AWS Solutions finding in either example', () => {
     // GIVEN both example jurisdictions with the nag packs
     const app = kitApp();
-    addJurisdiction(app, exampleConfig('pinecrest-benefits'));
-    addJurisdiction(app, exampleConfig('riverton-311'));
+    addExample(app, 'pinecrest-benefits');
+    addExample(app, 'riverton-311');
     addNagPacks(app);
     // THEN synthesis succeeds
     expect(() => app.synth()).not.toThrow();

@@ -1,12 +1,11 @@
 import { CfnResource, Stack, TagManager } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { TAG_KEYS, UNTAGGABLE_IN_GOVCLOUD } from '../../lib/compliance/tags';
-import { addJurisdiction } from '../../lib/jurisdiction';
-import { exampleConfig, kitApp } from '../helpers/examples';
+import { addExample, kitApp } from '../helpers/examples';
 
 describe('jurisdiction tags', () => {
   const app = kitApp();
-  const stacks = addJurisdiction(app, exampleConfig('pinecrest-benefits'));
+  const stacks = addExample(app, 'pinecrest-benefits');
 
   test.each(Object.entries(stacks))('are on every taggable resource of the %s stack', (_, stack: Stack) => {
     // GIVEN every CloudFormation resource CDK knows to be taggable

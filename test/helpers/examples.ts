@@ -3,6 +3,8 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { loadJurisdictions } from '../../lib/config/loader';
 import type { JurisdictionConfig } from '../../lib/config/schema';
+import { addJurisdiction, JurisdictionStacks } from '../../lib/jurisdiction';
+import { loadJurisdictionSources } from '../../lib/sources';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -19,4 +21,10 @@ export function kitApp(extraContext: Record<string, unknown> = {}): App {
 /** One of the example jurisdictions in config/jurisdictions/. */
 export function exampleConfig(id: 'pinecrest-benefits' | 'riverton-311'): JurisdictionConfig {
   return loadJurisdictions({ configDir: path.join(ROOT, 'config'), only: [id] }).configs[0];
+}
+
+/** Adds an example jurisdiction with its bots, flows and phone numbers, as bin/app.ts does. */
+export function addExample(app: App, id: 'pinecrest-benefits' | 'riverton-311'): JurisdictionStacks {
+  const config = exampleConfig(id);
+  return addJurisdiction(app, config, loadJurisdictionSources(config, ROOT));
 }
