@@ -1,0 +1,68 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { addExample, kitApp } from '../helpers/examples';
+
+// GIVEN both example jurisdictions built as the app builds them
+const app = kitApp();
+const stacks = { pinecrest: addExample(app, 'pinecrest-benefits'), riverton: addExample(app, 'riverton-311') };
+const templates = { pinecrest: Template.fromStack(stacks.pinecrest.contactCenter), riverton: Template.fromStack(stacks.riverton.contactCenter) };
+const KIT_FLOWS = {
+  'Agent whisper': 'AGENT_WHISPER',
+  'Chat inbound': 'CONTACT_FLOW',
+  'Customer hold': 'CUSTOMER_HOLD',
+  'Customer queue': 'CUSTOMER_QUEUE',
+  'Customer whisper': 'CUSTOMER_WHISPER',
+  'Main inbound': 'CONTACT_FLOW',
+  'Post-contact survey': 'CONTACT_FLOW',
+  'Queue transfer': 'QUEUE_TRANSFER',
+};
+
+describe.each(Object.keys(templates) as Array<keyof typeof templates>)('contact flows (%s)', (example) => {
+  const template = templates[example];
+
+  test('deploys every kit flow, active, with its type', () => {
+    const flows = Object.values(template.findResources('AWS::Connect::ContactFlow')).map((r) => [r.Properties.Name, r.Properties.Type, r.Properties.State]);
+    expect(Object.fromEntries(flows.map(([name, type]) => [name, type]))).toEqual(KIT_FLOWS);
+    expect(new Set(flows.map(([, , state]) => state))).toEqual(new Set(['ACTIVE']));
+  });
+
+  test('leaves no named reference unresolved in any flow', () => {
+    const text = JSON.stringify(template.findResources('AWS::Connect::ContactFlow'));
+    expect(text.match(/\$\{(queue|route|hours|lambda|bot|prompt|flow|module|routingProfile|quickConnect|config):[^}]*\}/g)).toBeNull();
+  });
+
+  test('points the main flow at the real bot alias, functions and sibling flows', () => {
+    const main = Object.values(template.findResources('AWS::Connect::ContactFlow', { Properties: { Name: 'Main inbound' } }))[0];
+    const content = JSON.stringify(main.Properties.Content);
+    expect(content).toContain('"Fn::GetAtt":["BotcitizenservicesAliasBADC7353","Arn"]');
+    expect(content).toContain('"Fn::GetAtt":["FunctionscontactcenterstatusF3E5D662","Arn"]');
+    expect(content).toContain('"Fn::GetAtt":["FlowsFlowcustomerqueueD0DA0F83","ContactFlowArn"]');
+    expect(content).toContain('"Fn::GetAtt":["FlowsFlowpostcontactsurvey8D51E947","ContactFlowArn"]');
+  });
+
+  test('binds every configured phone number to the main inbound flow, kept on delete', () => {
+    const numbers = Object.values(template.findResources('Custom::ConnectPhoneNumber'));
+    expect(numbers.length).toBe(example === 'pinecrest' ? 2 : 1);
+    for (const number of numbers) {
+      expect(number.Properties).toEqual(
+        expect.objectContaining({ ContactFlowArn: { 'Fn::GetAtt': ['FlowsFlowmaininboundF9CD22B4', 'ContactFlowArn'] }, CountryCode: 'US', ReleaseOnDelete: false }),
+      );
+    }
+  });
+
+  test('registers the bot with the instance', () => {
+    template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+      IntegrationType: 'LEX_BOT',
+      IntegrationArn: { 'Fn::GetAtt': ['BotcitizenservicesAliasBADC7353', 'Arn'] },
+    });
+  });
+});
+
+test('routes Spanish callers to the Spanish queue where one is configured and to the default queue otherwise', () => {
+  const routeArn = (example: keyof typeof templates, queueLogicalIdPrefix: string) =>
+    JSON.stringify(Object.values(templates[example].findResources('AWS::Connect::ContactFlow', { Properties: { Name: 'Main inbound' } }))[0]).includes(
+      `"Fn::GetAtt":["${queueLogicalIdPrefix}`,
+    );
+  expect(routeArn('pinecrest', 'QueueSpanish')).toBe(true);
+  expect(routeArn('riverton', 'QueueCityServices')).toBe(true);
+  templates.riverton.resourcePropertiesCountIs('AWS::Connect::Queue', Match.anyValue(), 1);
+});
