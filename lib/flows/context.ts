@@ -36,7 +36,9 @@ export function flowSources(config: JurisdictionConfig, kitFolder: string = KIT_
 /**
  * The lint context of a jurisdiction: the names of its queues, routes, hours, functions, bots,
  * routing profiles and quick connects, the `flows` it deploys (as flows and modules), its config
- * values and region. Prompts are not in the config yet, so any prompt name is accepted.
+ * values and region. The config defines no prompts yet, so no `${prompt:…}` is known (the app
+ * would have nothing to resolve it to). Content size is estimated without Metadata, which the
+ * ContactFlows construct strips.
  */
 export function lintContextFor(config: JurisdictionConfig, flows: readonly LoadedFlow[]): LintContext {
   const values = configValues(config);
@@ -46,11 +48,12 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     hours: config.hours.map((h) => h.name),
     lambda: [...FLOW_LAMBDAS],
     bot: [...config.bots],
+    prompt: [],
     flow: flows.filter((f) => f.type !== 'MODULE').map((f) => f.name),
     module: flows.filter((f) => f.type === 'MODULE').map((f) => f.name),
     routingProfile: config.routingProfiles.map((p) => p.name),
     quickConnect: config.quickConnects.map((q) => q.name),
     config: Object.keys(values),
   };
-  return { names, configValues: values, region: config.region };
+  return { names, configValues: values, region: config.region, metadata: 'strip' };
 }

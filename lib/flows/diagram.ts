@@ -36,7 +36,8 @@ function showReferences(text: string): string {
 const TEXT_KEYS = ['Text', 'SSML'] as const;
 const SCALAR_KEYS: Readonly<Record<string, (value: string) => string>> = {
   ComparisonValue: (v) => `compare: ${v}`,
-  LoopCount: (v) => `${v} times`,
+  LoopCount: (v) => `loop: ${v}×`,
+  MetricType: (v) => `metric: ${v}`,
   TimeLimitSeconds: (v) => `wait: ${v} s`,
   InvocationTimeLimitSeconds: (v) => `timeout: ${v} s`,
   TextToSpeechVoice: (v) => `voice: ${v}`,

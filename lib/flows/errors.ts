@@ -10,11 +10,6 @@ export function formatFinding(finding: Finding): string {
   return `${finding.file}: ${where}${finding.message} [${finding.severity} ${finding.ruleId}]`;
 }
 
-/** True if any finding is an error (or, with `strict`, a warning). */
-export function failsOn(findings: readonly Finding[], strict = false): boolean {
-  return findings.some((f) => f.severity === 'error' || strict);
-}
-
 /**
  * Flow problems that stop synthesis: every error found, one line each (see {@link formatFinding}).
  * Like `ConfigError`, it is printed by its message and never with a stack trace.

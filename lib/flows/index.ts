@@ -1,13 +1,13 @@
 /**
  * Contact flows as code: load flow files, resolve `${kind:name}` references, lint, draw.
  *
- * In the app:
+ * At synth (lib/sources.ts, lib/constructs/contact-flows.ts):
  * ```ts
- * const { paths, options } = flowSources(config);
- * const set = loadFlows(paths, options);
- * FlowError.throwIfErrors(lintFlows(set, { names, configValues, region }));
- * for (const flow of flowOrder(set.flows)) {
- *   const content = resolveReferences(flow, table); // table: { queue: Map<name, queue.queueArn>, flow: … }
+ * const { paths, options } = flowSources(config);          // contact-flows/ + flows.folders − flows.exclude
+ * const set = loadFlows(paths, options);                    // never throws; problems are findings
+ * FlowError.throwIfErrors(lintFlows(set, lintContextFor(config, set.flows)));
+ * for (const flow of flowOrder(set.flows)) {                // referenced flows first; throws on a cycle
+ *   const content = resolveReferences(flow, table, { metadata: 'strip' }); // throws FlowError on an unknown name
  *   // new CfnContactFlow(…, { content: Stack.of(this).toJsonString(content), type: flow.type, … })
  * }
  * ```
@@ -26,13 +26,15 @@ export {
   tryResolveReferences,
   flowDependencies,
   findCycles,
+  kindOfArn,
+  listNames,
   flowOrder,
   describeCycle,
 } from './references';
 export type { FlowCycle, FlowDependency, FlowReference, ReferenceKind, ReferenceResolver, ReferenceTable, ResolveOptions, ResolveResult } from './references';
 export { estimatingResolver } from './estimate';
 export type { ArnEnvironment } from './estimate';
-export { FlowError, formatFinding, failsOn } from './errors';
+export { FlowError, formatFinding } from './errors';
 export { lintFlows, countFindings, RULES } from './lint';
 export type { KnownNames, LintContext, LintRule, RuleContext } from './lint';
 export { lintContextFor, flowSources, configValues, ROUTES, FLOW_LAMBDAS, KIT_FLOW_FOLDER } from './context';

@@ -113,13 +113,22 @@ function scanString(value: string, at: Omit<FlowReference, 'text' | 'kind' | 'na
   }
 }
 
+/** Visits every string holding `${`, with its key path (one shared array: copy it to keep it). */
 function walk(value: unknown, visit: (text: string, keys: readonly string[]) => void, keys: string[] = []): void {
   if (typeof value === 'string') {
     if (value.includes('${')) visit(value, keys);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, visit, [...keys, String(i)]));
+    for (let i = 0; i < value.length; i++) {
+      keys.push(String(i));
+      walk(value[i], visit, keys);
+      keys.pop();
+    }
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) walk(item, visit, [...keys, key]);
+    for (const key of Object.keys(value)) {
+      keys.push(key);
+      walk((value as Record<string, unknown>)[key], visit, keys);
+      keys.pop();
+    }
   }
 }
 
@@ -176,14 +185,14 @@ export interface ResolveResult {
 
 function lookup(resolver: ReferenceResolver | ReferenceTable): { resolve: ReferenceResolver; known?: (kind: ReferenceKind) => string[] } {
   if (typeof resolver === 'function') return { resolve: resolver };
-  const entries = (kind: ReferenceKind): Array<[string, string]> => {
+  const tables = new Map<ReferenceKind, ReadonlyMap<string, string>>();
+  for (const kind of REFERENCE_KINDS) {
     const table = resolver[kind];
-    if (!table) return [];
-    return table instanceof Map ? [...table.entries()] : Object.entries(table);
-  };
+    if (table) tables.set(kind, table instanceof Map ? table : new Map(Object.entries(table)));
+  }
   return {
-    resolve: (kind, name) => entries(kind).find(([n]) => n === name)?.[1],
-    known: (kind) => entries(kind).map(([n]) => n),
+    resolve: (kind, name) => tables.get(kind)?.get(name),
+    known: (kind) => [...(tables.get(kind)?.keys() ?? [])],
   };
 }
 
@@ -216,11 +225,20 @@ export function tryResolveReferences(flow: LoadedFlow, resolver: ReferenceResolv
   for (const ref of findReferences(source)) {
     const base = { file: flow.file, actionId: ref.actionId, ruleId: 'unknown-reference', severity: 'error' as const };
     const where = ref.inMetadata ? 'Metadata: ' : '';
-    if (ref.problem) findings.push({ ...base, message: `${where}${ref.problem}` });
-    else if (resolve(ref.kind as ReferenceKind, ref.name) === undefined) {
+    if (ref.problem) {
+      findings.push({ ...base, message: `${where}${ref.problem}` });
+      continue;
+    }
+    const value = resolve(ref.kind as ReferenceKind, ref.name);
+    if (value === undefined) {
       const names = known?.(ref.kind as ReferenceKind);
       const noun = KIND_NOUNS[ref.kind as ReferenceKind];
       findings.push({ ...base, message: `${where}${ref.text} names no ${noun}${names ? ` (known: ${listNames(names)})` : ''}` });
+    } else if (value.includes('${')) {
+      // A value that itself holds a reference would survive into the template.
+      const inner: FlowReference[] = [];
+      scanString(value, { inMetadata: ref.inMetadata }, inner);
+      for (const left of inner) findings.push({ ...base, message: `${where}${left.text} is left after resolution (the value of ${ref.text} holds a reference)` });
     }
   }
   const replace = (text: string) =>
@@ -244,11 +262,6 @@ function withoutMetadata(doc: FlowDocument): FlowDocument {
 export function resolveReferences(flow: LoadedFlow, resolver: ReferenceResolver | ReferenceTable, options: ResolveOptions = {}): FlowDocument {
   const { content, findings } = tryResolveReferences(flow, resolver, options);
   FlowError.throwIfErrors(findings);
-  // A value that itself held a reference would survive: check the output, not just the input.
-  const left = findReferences(content);
-  if (left.length > 0) {
-    throw new FlowError(left.map((ref) => ({ file: flow.file, actionId: ref.actionId, ruleId: 'unknown-reference', severity: 'error', message: `${ref.text} is left after resolution (a resolved value holds a reference)` })));
-  }
   return content;
 }
 
@@ -260,10 +273,10 @@ export interface FlowDependency {
 }
 
 /** The flows and modules `flow` refers to, each once, in the order first referred to. */
-export function flowDependencies(flow: LoadedFlow): FlowDependency[] {
+export function flowDependencies(flow: LoadedFlow, references: readonly FlowReference[] = findReferences(flow.content)): FlowDependency[] {
   const seen = new Set<string>();
   const out: FlowDependency[] = [];
-  for (const ref of findReferences(flow.content)) {
+  for (const ref of references) {
     if (ref.problem || (ref.kind !== 'flow' && ref.kind !== 'module') || seen.has(ref.name)) continue;
     seen.add(ref.name);
     out.push({ to: ref.name, kind: ref.kind, actionId: ref.actionId });
@@ -282,11 +295,13 @@ export interface FlowCycle {
  * The reference cycles among `flows` (references to flows outside the set are ignored): one
  * cycle per strongly connected group, starting at its alphabetically first flow. A flow that
  * refers to itself is a cycle too: CloudFormation cannot create a resource that needs its own ARN.
+ *
+ * @param referencesOf where to get each flow's references (the linter passes its cache)
  */
-export function findCycles(flows: readonly LoadedFlow[]): FlowCycle[] {
+export function findCycles(flows: readonly LoadedFlow[], referencesOf: (flow: LoadedFlow) => readonly FlowReference[] = (f) => findReferences(f.content)): FlowCycle[] {
   const edges = new Map<string, FlowDependency[]>();
   for (const flow of flows) edges.set(flow.name, []);
-  for (const flow of flows) edges.set(flow.name, flowDependencies(flow).filter((d) => edges.has(d.to)));
+  for (const flow of flows) edges.set(flow.name, flowDependencies(flow, referencesOf(flow)).filter((d) => edges.has(d.to)));
 
   // Tarjan's strongly connected components.
   let counter = 0;

@@ -17,7 +17,13 @@ async function run(...argv: string[]) {
   return { code, out, err };
 }
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-diagram-'));
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const tmp = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-diagram-'));
+  made.push(dir);
+  return dir;
+};
 
 describe('gcck diagram', () => {
   test('writes one Markdown file per flow', async () => {

@@ -76,7 +76,8 @@ describe('gcck lint-flows', () => {
     expect(code).toBe(1);
     expect(out).toEqual([
       'test/fixtures/flows/valid/main.json: action "Set queue": ${queue:General} names no queue (known: City Services) [error unknown-reference]',
-      '3 flow files checked: 1 error, 0 warnings',
+      'test/fixtures/flows/valid/queue-wait.json: action "Hold music": ${prompt:hold-music} names no prompt (known: none) [error unknown-reference]',
+      '3 flow files checked: 2 errors, 0 warnings',
     ]);
   });
 
@@ -98,7 +99,11 @@ describe('gcck lint-flows', () => {
       },
     };
     fs.writeFileSync(path.join(dir, 'fork.json'), JSON.stringify(flow));
-    expect(await run('--jurisdiction', 'riverton-311', dir)).toEqual({ code: 0, out: ['1 flow file checked: 0 errors, 0 warnings'], err: [] });
+    try {
+      expect(await run('--jurisdiction', 'riverton-311', dir)).toEqual({ code: 0, out: ['1 flow file checked: 0 errors, 0 warnings'], err: [] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the kit\'s default flows lint clean, without warnings, for every example jurisdiction', async () => {

@@ -74,7 +74,7 @@ describe('lint rules', () => {
   test('start-action reports a missing and a misspelt StartAction', () => {
     expect(findingsOf('start-action')).toEqual([
       'test/fixtures/flows/rules/start-action/no-start.json: StartAction is missing (set it to the Identifier of the first action, e.g. "Bye") [error start-action]',
-      'test/fixtures/flows/rules/start-action/unknown-start.json: StartAction "Greting" names no action, did you mean "Greeting"? (actions: 2) [error start-action]',
+      'test/fixtures/flows/rules/start-action/unknown-start.json: StartAction "Greting" names no action, did you mean "Greeting"? (actions: Greeting, Bye) [error start-action]',
     ]);
   });
 

@@ -113,7 +113,7 @@ describe('named references', () => {
 
   test('fails when a resolved value itself holds a reference', () => {
     expect(() => resolveReferences(flow(ALL_KINDS), (kind, name) => (kind === 'prompt' ? '${prompt:again}' : `${kind}/${name}`))).toThrow(
-      'Contact flows have 1 error:\n  test/fixtures/flows/references/all-kinds.json: action "Greeting": ${prompt:again} is left after resolution (a resolved value holds a reference) [error unknown-reference]',
+      'Contact flows have 1 error:\n  test/fixtures/flows/references/all-kinds.json: action "Greeting": ${prompt:again} is left after resolution (the value of ${prompt:welcome} holds a reference) [error unknown-reference]',
     );
   });
 

@@ -1,6 +1,6 @@
 import { REGION_CAPABILITIES } from '../../../config/regions';
 import { estimatingResolver } from '../../estimate';
-import { tryResolveReferences } from '../../references';
+import { ReferenceKind } from '../../references';
 import type { Finding } from '../../types';
 import { finding, LintRule } from '../rule';
 
@@ -24,9 +24,16 @@ export const contentSize: LintRule = {
     const region = ctx.context.region ?? 'us-gov-west-1';
     const partition = ctx.context.partition ?? REGION_CAPABILITIES[region as keyof typeof REGION_CAPABILITIES]?.partition ?? 'aws-us-gov';
     const resolver = estimatingResolver({ partition, region }, ctx.context.configValues);
+    const strip = ctx.context.metadata === 'strip';
     for (const flow of ctx.flows) {
-      const { content } = tryResolveReferences(flow, resolver, { metadata: ctx.context.metadata });
-      const size = JSON.stringify(content).length;
+      const { Metadata: metadata, ...rest } = flow.content;
+      // The size as written, plus what each reference grows by when it becomes its value.
+      let size = JSON.stringify(strip || metadata === undefined ? rest : flow.content).length;
+      for (const ref of ctx.references(flow)) {
+        if (ref.problem || (strip && ref.inMetadata)) continue;
+        const value = resolver(ref.kind as ReferenceKind, ref.name);
+        if (value !== undefined) size += JSON.stringify(value).length - JSON.stringify(ref.text).length;
+      }
       if (size <= CONTENT_LIMIT * WARN_SHARE) continue;
       const over = size > CONTENT_LIMIT;
       out.push(

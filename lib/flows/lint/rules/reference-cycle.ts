@@ -8,6 +8,6 @@ export const referenceCycle: LintRule = {
   id,
   description: 'Flow-to-flow references must not form a cycle (CloudFormation cannot create it).',
   check(ctx) {
-    return findCycles(ctx.flows).map((cycle) => finding(ctx.byName.get(cycle.names[0])!, id, 'error', describeCycle(cycle), cycle.actionIds[0]));
+    return findCycles(ctx.flows, (flow) => ctx.references(flow)).map((cycle) => finding(ctx.byName.get(cycle.names[0])!, id, 'error', describeCycle(cycle), cycle.actionIds[0]));
   },
 };

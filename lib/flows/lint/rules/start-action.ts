@@ -1,4 +1,5 @@
 import { closest } from '../../../config/zod-issues';
+import { listNames } from '../../references';
 import { finding, LintRule } from '../rule';
 
 const id = 'start-action';
@@ -14,7 +15,7 @@ export const startAction: LintRule = {
       if (start === '') return [finding(flow, id, 'error', `StartAction is missing (set it to the Identifier of the first action${ids.length > 0 ? `, e.g. ${JSON.stringify(ids[0])}` : ''})`)];
       if (ids.includes(start)) return [];
       const hint = closest(start, ids);
-      return [finding(flow, id, 'error', `StartAction ${JSON.stringify(start)} names no action${hint ? `, did you mean "${hint}"?` : ''} (actions: ${ids.length})`)];
+      return [finding(flow, id, 'error', `StartAction ${JSON.stringify(start)} names no action${hint ? `, did you mean "${hint}"?` : ''} (actions: ${listNames(ids)})`)];
     });
   },
 };
