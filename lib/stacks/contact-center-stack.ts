@@ -168,7 +168,7 @@ export class ContactCenterStack extends Stack {
     const codeHook = functions.byName.get(HandlerName.LEX_FULFILLMENT)!.function;
     const bots = new Map<string, LexBot>();
     for (const [name, definition] of sources.bots) {
-      bots.set(name, new LexBot(this, resourceId('Bot', name), { definition, instance, codeHook }));
+      bots.set(name, new LexBot(this, resourceId('Bot', name), { definition, instance, codeHook, locales: config.lexLocales }));
     }
 
     const queueArn = (name: string) => built.queues.get(name)!.queueArn;

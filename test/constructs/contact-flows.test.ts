@@ -66,3 +66,10 @@ test('routes Spanish callers to the Spanish queue where one is configured and to
   expect(routeArn('riverton', 'QueueCityServices')).toBe(true);
   templates.riverton.resourcePropertiesCountIs('AWS::Connect::Queue', Match.anyValue(), 1);
 });
+
+test('builds the bot in the locales each jurisdiction configures', () => {
+  const locales = (example: keyof typeof templates) =>
+    Object.values(templates[example].findResources('AWS::Lex::Bot'))[0].Properties.BotLocales.map((l: { LocaleId: string }) => l.LocaleId);
+  expect(locales('pinecrest')).toEqual(['en_US', 'es_US']);
+  expect(locales('riverton')).toEqual(['en_US']);
+});
