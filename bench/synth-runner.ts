@@ -1,13 +1,14 @@
 /**
  * One synth measurement, run by bench/synth.ts in a fresh `node --import tsx` process.
  *
- *   node --import tsx bench/synth-runner.ts <result.json> kit   <configDir> <outdir> nag|nonag
+ *   node --import tsx bench/synth-runner.ts <result.json> kit   <configDir> <outdir> nag|nonag [bundle|nobundle]
  *   node --import tsx bench/synth-runner.ts <result.json> floor <spec.json> <outdir>
  *   node --import tsx bench/synth-runner.ts <result.json> empty
  *
  * Heavy modules are imported dynamically inside `main` so that the time spent starting
  * node + tsx, importing aws-cdk-lib / the kit, and building + synthesizing the app can be
- * told apart. The result file gets a {@link RunnerResult}.
+ * told apart. The result file gets a {@link RunnerResult}. `nobundle` skips asset bundling
+ * (context `aws:cdk:bundling-stacks` = [], see {@link cliEquivalentContext}).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   let builtMs = mainStartMs;
 
   if (mode === 'kit') {
-    const [configDir, outdir, nag] = rest;
+    const [configDir, outdir, nag, bundle = 'bundle'] = rest;
     const { App } = await import('aws-cdk-lib');
     const { loadJurisdictions } = await import('../lib/config/loader');
     const { addJurisdiction } = await import('../lib/jurisdiction');
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     const loaded = loadJurisdictions({ configDir });
     loadedMs = performance.now();
     // Same order as bin/app.ts.
-    const app = new App({ outdir, context: cliEquivalentContext(REPO_ROOT) });
+    const app = new App({ outdir, context: cliEquivalentContext(REPO_ROOT, bundle !== 'nobundle') });
     for (const config of loaded.configs) addJurisdiction(app, config);
     addNagPacks?.(app);
     builtMs = performance.now();

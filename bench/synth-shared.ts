@@ -36,15 +36,21 @@ export interface FloorStackSpec {
  * (path and asset metadata, version reporting, bundle every stack, validation findings reported
  * rather than thrown). Running the app without it would differ from a real synth: the feature flags in
  * cdk.json change what constructs render.
+ *
+ * @param bundling false to skip asset bundling in every stack, as `cdk ls` and `cdk synth --exclusively`
+ *   do for the stacks they do not need: `aws:cdk:bundling-stacks` (cx-api `BUNDLING_STACKS`) is a list
+ *   of glob patterns matched against stack paths (`Stack.bundlingRequired`, default `['**']`), so `[]`
+ *   matches none. A skipped NodejsFunction keeps its resources but points its code asset at the
+ *   project root with a hash from the construct path; esbuild never runs.
  */
-export function cliEquivalentContext(repoRoot: string): Record<string, unknown> {
+export function cliEquivalentContext(repoRoot: string, bundling = true): Record<string, unknown> {
   const cdkJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
   return {
     ...(cdkJson.context ?? {}),
     'aws:cdk:enable-path-metadata': true,
     'aws:cdk:enable-asset-metadata': true,
     'aws:cdk:version-reporting': true,
-    'aws:cdk:bundling-stacks': ['**'],
+    'aws:cdk:bundling-stacks': bundling ? ['**'] : [],
     '@aws-cdk/core:failSynthOnValidationErrors': false,
   };
 }

@@ -21,6 +21,11 @@ export interface Sample {
   readonly inProcess: number;
   /** Peak RSS, MB. */
   readonly rss: number;
+  /**
+   * CPU time (user + system) of the whole child process tree (node, and esbuild or npx under it), ms,
+   * in 10 ms ticks; NaN where /proc is missing. Other work on the machine stretches `wall` much more than this.
+   */
+  readonly cpu: number;
 }
 
 /** Shape of a synthesized cloud assembly, read from its manifest and templates. */
@@ -28,6 +33,25 @@ export interface AssemblyShape {
   readonly stacks: FloorStackSpec[];
   readonly resources: number;
   readonly templateBytes: number;
+}
+
+/** USER_HZ, the unit of /proc times: 100 on every Linux architecture node runs on here. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time, ms, of this process's children that have exited and been waited for, with their own
+ * waited-for descendants (Linux `/proc/self/stat` cutime + cstime); NaN elsewhere. The difference
+ * across one child's lifetime is that child's CPU time, esbuild processes it ran included.
+ */
+export function childrenCpuMs(): number {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the ")" closing the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Median of a list of numbers (the middle one, or the mean of the two middle ones). */
@@ -49,6 +73,7 @@ export function medianSample(samples: readonly Sample[]): Sample {
     synth: pick('synth'),
     inProcess: pick('inProcess'),
     rss: pick('rss'),
+    cpu: pick('cpu'),
   };
 }
 

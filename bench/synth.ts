@@ -1,6 +1,7 @@
 /**
  * Synth-scale benchmark: the kit app against a bare aws-cdk-lib "floor" app of the same
- * shape, for 1, 10 and 50 generated jurisdictions. Prints one plain-text table.
+ * shape, for 1, 10 and 50 generated jurisdictions. Prints one plain-text table. The kit is
+ * measured with and without asset bundling (esbuild for its NodejsFunctions) and without cdk-nag.
  *
  *   npx tsx bench/synth.ts
  *
@@ -14,19 +15,31 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { writeJurisdictionFixtures } from './synth-fixtures';
 import type { RunnerResult } from './synth-shared';
-import { AssemblyShape, median, medianSample, readAssemblyShape, Sample } from './synth-stats';
+import { AssemblyShape, childrenCpuMs, median, medianSample, readAssemblyShape, Sample } from './synth-stats';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const RUNNER = path.join(__dirname, 'synth-runner.ts');
 const SIZES = [1, 10, 50] as const;
 const RUNS = 3;
 /** Wall-clock budget for the whole bench; N=50 gets fewer runs if it would overrun. */
-const BUDGET_MS = 7 * 60_000;
+const BUDGET_MS = 8 * 60_000;
 /** Target: kit within this factor of the floor, for one jurisdiction and per extra jurisdiction. */
 const TARGET_RATIO = 1.5;
 
-type Variant = 'kit' | 'kit-nonag' | 'floor';
-const VARIANT_LABEL: Record<Variant, string> = { kit: 'kit (nag on)', 'kit-nonag': 'kit (nag off)', floor: 'floor (bare L1)' };
+type Variant = 'kit' | 'kit-nobundle' | 'kit-nonag' | 'floor';
+/** Measured in this order in every round; the floor copies the shape of the first kit run. */
+const VARIANTS: readonly Variant[] = ['kit', 'kit-nobundle', 'kit-nonag', 'floor'];
+const VARIANT_LABEL: Record<Variant, string> = {
+  kit: 'kit (nag on)',
+  'kit-nobundle': 'kit (no bundling)',
+  'kit-nonag': 'kit (nag off)',
+  floor: 'floor (bare L1)',
+};
+/** The kit rows the targets are checked for, with the label used in the target lines. */
+const TARGET_VARIANTS: readonly [Variant, string][] = [
+  ['kit', 'kit (nag on, with bundling)'],
+  ['kit-nobundle', 'kit (no bundling)'],
+];
 
 interface Row {
   readonly n: number;
@@ -59,6 +72,7 @@ async function runOnce(args: string[], launcher: 'node' | 'npx' = 'node'): Promi
       ? [process.execPath, ['--import', 'tsx', RUNNER, resultFile, ...args]]
       : ['npx', ['--no-install', 'tsx', RUNNER, resultFile, ...args]];
   const spawnedAt = Date.now();
+  const cpuBefore = childrenCpuMs();
   const child = spawn(cmd, cmdArgs, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   children.add(child);
   let stderr = '';
@@ -68,6 +82,7 @@ async function runOnce(args: string[], launcher: 'node' | 'npx' = 'node'): Promi
     child.on('close', resolve);
   });
   children.delete(child);
+  const cpu = childrenCpuMs() - cpuBefore; // the child has been waited for once 'close' fired
   if (code !== 0 || !fs.existsSync(resultFile)) {
     const first = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn')).slice(0, 3).join(' | ');
     throw new Error(`runner exited with ${code}: ${first}`);
@@ -83,6 +98,7 @@ async function runOnce(args: string[], launcher: 'node' | 'npx' = 'node'): Promi
     synth: r.synthDoneMs - r.builtMs,
     inProcess: r.synthDoneMs - r.importedMs,
     rss: r.maxRssMb,
+    cpu,
   };
 }
 
@@ -91,6 +107,7 @@ const verdict = (ratio: number) => (Number.isFinite(ratio) ? (ratio <= TARGET_RA
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = os.loadavg()[0];
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-bench-synth-'));
   const notes: string[] = [];
 
@@ -100,7 +117,7 @@ async function main(): Promise<void> {
   const argsFor = (variant: Variant, n: number, out: string) =>
     variant === 'floor'
       ? ['floor', path.join(tmpRoot!, `floor-spec-${n}.json`), out]
-      : ['kit', path.join(tmpRoot!, `config-${n}`), out, variant === 'kit' ? 'nag' : 'nonag'];
+      : ['kit', path.join(tmpRoot!, `config-${n}`), out, variant === 'kit-nonag' ? 'nonag' : 'nag', variant === 'kit-nobundle' ? 'nobundle' : 'bundle'];
 
   // Warm-up (discarded): fills the OS file cache and tsx's transform cache.
   try {
@@ -125,13 +142,13 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   for (const n of SIZES) {
-    const samples: Record<Variant, Sample[]> = { kit: [], 'kit-nonag': [], floor: [] };
+    const samples: Record<Variant, Sample[]> = { kit: [], 'kit-nobundle': [], 'kit-nonag': [], floor: [] };
     const shapes: Partial<Record<Variant, AssemblyShape>> = {};
     const errors: Partial<Record<Variant, string>> = {};
     let runs = RUNS;
     for (let rep = 0; rep < runs; rep++) {
       const repStarted = performance.now();
-      for (const variant of ['kit', 'kit-nonag', 'floor'] as const) {
+      for (const variant of VARIANTS) {
         if (errors[variant]) continue;
         if (variant === 'floor' && !shapes.kit) {
           errors.floor = 'no kit assembly to copy the shape from';
@@ -157,11 +174,11 @@ async function main(): Promise<void> {
         const affordable = Math.floor((BUDGET_MS - (performance.now() - started)) / repMs);
         if (affordable < remainingReps) {
           runs = rep + 1 + Math.max(0, affordable);
-          notes.push(`N=${n}: ${runs} run(s) instead of ${RUNS} to stay within the ${BUDGET_MS / 60_000}-minute budget (one run of the three variants took ${(repMs / 1000).toFixed(1)} s).`);
+          notes.push(`N=${n}: ${runs} run(s) instead of ${RUNS} to stay within the ${BUDGET_MS / 60_000}-minute budget (one run of the ${VARIANTS.length} variants took ${(repMs / 1000).toFixed(1)} s).`);
         }
       }
     }
-    for (const variant of ['kit', 'kit-nonag', 'floor'] as const) {
+    for (const variant of VARIANTS) {
       rows.push({
         n,
         variant,
@@ -175,7 +192,7 @@ async function main(): Promise<void> {
   cleanup();
 
   // ---- report ----
-  const headers = ['N', 'app', 'runs', 'stacks', 'res', 'res/stk', 'KB tpl', 'wall ms', 'start ms', 'import ms', 'load ms', 'build ms', 'synth ms', 'in-proc ms', 'RSS MB'];
+  const headers = ['N', 'app', 'runs', 'stacks', 'res', 'res/stk', 'KB tpl', 'wall ms', 'start ms', 'import ms', 'load ms', 'build ms', 'synth ms', 'in-proc ms', 'CPU ms', 'RSS MB'];
   const table: string[][] = rows.map((r) => {
     const m = r.median;
     const s = r.shape;
@@ -195,6 +212,7 @@ async function main(): Promise<void> {
       fmt(m?.build),
       fmt(m?.synth),
       fmt(m?.inProcess),
+      fmt(m?.cpu),
       fmt(m?.rss),
     ];
   });
@@ -213,10 +231,12 @@ async function main(): Promise<void> {
     const b = get(last, v)?.[key];
     return a !== undefined && b !== undefined ? (b - a) / (last - first) : NaN;
   };
+  const diff = (n: number, a: Variant, b: Variant, key: keyof Sample = 'wall') => (get(n, a)?.[key] ?? NaN) - (get(n, b)?.[key] ?? NaN);
 
   const out: string[] = [];
   out.push(`Synth scale — kit vs bare aws-cdk-lib floor (CDK_VALIDATION=false, cdk.json context + CLI defaults, node ${process.version}, ${os.cpus().length} CPUs)`);
   out.push(`Each figure: median of fresh \`node --import tsx\` processes; wall = spawn → synth done; start = node+tsx startup; load = config YAML + zod; in-proc = load + build + synth.`);
+  out.push(`Bundling (esbuild) runs while the tree is built, so it is in "build"; "kit (no bundling)" sets the context aws:cdk:bundling-stacks = [] as \`cdk ls\` does.`);
   out.push('');
   out.push(line(headers));
   out.push(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -227,29 +247,46 @@ async function main(): Promise<void> {
     out.push(line(table[i]));
   }
   out.push('');
-  const k1 = get(first, 'kit');
   const f1 = get(first, 'floor');
-  const r1 = ratio(k1?.wall, f1?.wall);
-  const r1in = ratio(k1?.inProcess, f1?.inProcess);
-  out.push(`Target 1 — N=${first}, kit (nag on) within ${TARGET_RATIO}x the floor:`);
-  out.push(`  wall      ${fmt(k1?.wall)} / ${fmt(f1?.wall)} ms = ${fmt(r1, 2)}x   ${verdict(r1)}`);
-  out.push(`  in-proc   ${fmt(k1?.inProcess)} / ${fmt(f1?.inProcess)} ms = ${fmt(r1in, 2)}x   (${verdict(r1in)} on in-process time alone)`);
-  out.push(`  peak RSS  ${fmt(k1?.rss)} / ${fmt(f1?.rss)} MB = ${fmt(ratio(k1?.rss, f1?.rss), 2)}x`);
-  const ik = inc('kit', 'wall');
-  const ikn = inc('kit-nonag', 'wall');
   const iff = inc('floor', 'wall');
-  const ri = ratio(ik, iff);
-  out.push(`Target 2 — each extra jurisdiction adds <= ${TARGET_RATIO}x what the floor adds for stacks of the same size, (t${last} - t${first}) / ${last - first}:`);
-  out.push(`  wall      kit ${fmt(ik, 1)} ms vs floor ${fmt(iff, 1)} ms = ${fmt(ri, 2)}x   ${verdict(ri)}`);
-  out.push(`  in-proc   kit ${fmt(inc('kit', 'inProcess'), 1)} ms vs floor ${fmt(inc('floor', 'inProcess'), 1)} ms = ${fmt(ratio(inc('kit', 'inProcess'), inc('floor', 'inProcess')), 2)}x`);
-  out.push(`  peak RSS  kit ${fmt(inc('kit', 'rss'), 1)} MB vs floor ${fmt(inc('floor', 'rss'), 1)} MB = ${fmt(ratio(inc('kit', 'rss'), inc('floor', 'rss')), 2)}x`);
-  out.push(`Nag cost (kit nag on - nag off, wall): N=${first} ${fmt((k1?.wall ?? NaN) - (get(first, 'kit-nonag')?.wall ?? NaN))} ms, ` +
-    `N=${last} ${fmt((get(last, 'kit')?.wall ?? NaN) - (get(last, 'kit-nonag')?.wall ?? NaN))} ms; per extra jurisdiction ${fmt(ik - ikn, 1)} ms ` +
-    `(kit without nag vs floor per jurisdiction: ${fmt(ratio(ikn, iff), 2)}x)`);
+  for (const [variant, label] of TARGET_VARIANTS) {
+    const k1 = get(first, variant);
+    const r1 = ratio(k1?.wall, f1?.wall);
+    const r1in = ratio(k1?.inProcess, f1?.inProcess);
+    out.push(`Target 1 — ${label}, N=${first}, within ${TARGET_RATIO}x the floor:`);
+    out.push(`  wall      ${fmt(k1?.wall)} / ${fmt(f1?.wall)} ms = ${fmt(r1, 2)}x   ${verdict(r1)}`);
+    out.push(`  in-proc   ${fmt(k1?.inProcess)} / ${fmt(f1?.inProcess)} ms = ${fmt(r1in, 2)}x   (${verdict(r1in)} on in-process time alone)`);
+    out.push(`  CPU       ${fmt(k1?.cpu)} / ${fmt(f1?.cpu)} ms = ${fmt(ratio(k1?.cpu, f1?.cpu), 2)}x   (whole process tree; steadier than wall when the machine is busy)`);
+    out.push(`  peak RSS  ${fmt(k1?.rss)} / ${fmt(f1?.rss)} MB = ${fmt(ratio(k1?.rss, f1?.rss), 2)}x`);
+  }
+  for (const [variant, label] of TARGET_VARIANTS) {
+    const ik = inc(variant, 'wall');
+    const ri = ratio(ik, iff);
+    const iin = inc(variant, 'inProcess');
+    out.push(`Target 2 — ${label}, each extra jurisdiction adds <= ${TARGET_RATIO}x what the floor adds for stacks of the same size, (t${last} - t${first}) / ${last - first}:`);
+    out.push(`  wall      kit ${fmt(ik, 1)} ms vs floor ${fmt(iff, 1)} ms = ${fmt(ri, 2)}x   ${verdict(ri)}`);
+    out.push(`  in-proc   kit ${fmt(iin, 1)} ms vs floor ${fmt(inc('floor', 'inProcess'), 1)} ms = ${fmt(ratio(iin, inc('floor', 'inProcess')), 2)}x`);
+    out.push(`  CPU       kit ${fmt(inc(variant, 'cpu'), 1)} ms vs floor ${fmt(inc('floor', 'cpu'), 1)} ms = ${fmt(ratio(inc(variant, 'cpu'), inc('floor', 'cpu')), 2)}x`);
+    out.push(`  peak RSS  kit ${fmt(inc(variant, 'rss'), 1)} MB vs floor ${fmt(inc('floor', 'rss'), 1)} MB = ${fmt(ratio(inc(variant, 'rss'), inc('floor', 'rss')), 2)}x`);
+  }
+  const phases = (v: Variant) => `load ${fmt(inc(v, 'load'), 1)}, build ${fmt(inc(v, 'build'), 1)}, synth ${fmt(inc(v, 'synth'), 1)}`;
+  out.push(`Per extra jurisdiction by phase, ms: kit (no bundling) ${phases('kit-nobundle')}; floor ${phases('floor')}.`);
+  out.push(`Bundling cost (kit nag on, with - without bundling): wall N=${first} ${fmt(diff(first, 'kit', 'kit-nobundle'))} ms, ` +
+    `N=${last} ${fmt(diff(last, 'kit', 'kit-nobundle'))} ms, per extra jurisdiction ${fmt(inc('kit', 'wall') - inc('kit-nobundle', 'wall'), 1)} ms; ` +
+    `CPU N=${first} ${fmt(diff(first, 'kit', 'kit-nobundle', 'cpu'))} ms, N=${last} ${fmt(diff(last, 'kit', 'kit-nobundle', 'cpu'))} ms, ` +
+    `per extra jurisdiction ${fmt(inc('kit', 'cpu') - inc('kit-nobundle', 'cpu'), 1)} ms ` +
+    `(esbuild runs once per distinct entry and process; later jurisdictions reuse the bundles).`);
+  const ikn = inc('kit-nonag', 'wall');
+  out.push(`Nag cost (kit nag on - nag off, both with bundling): wall N=${first} ${fmt(diff(first, 'kit', 'kit-nonag'))} ms, ` +
+    `N=${last} ${fmt(diff(last, 'kit', 'kit-nonag'))} ms, per extra jurisdiction ${fmt(inc('kit', 'wall') - ikn, 1)} ms; ` +
+    `CPU N=${first} ${fmt(diff(first, 'kit', 'kit-nonag', 'cpu'))} ms, N=${last} ${fmt(diff(last, 'kit', 'kit-nonag', 'cpu'))} ms, ` +
+    `per extra jurisdiction ${fmt(inc('kit', 'cpu') - inc('kit-nonag', 'cpu'), 1)} ms ` +
+    `(kit without nag vs floor per jurisdiction: wall ${fmt(ratio(ikn, iff), 2)}x, CPU ${fmt(ratio(inc('kit-nonag', 'cpu'), inc('floor', 'cpu')), 2)}x)`);
   out.push(`Launcher: empty script ${fmt(empty.node.length ? median(empty.node) : undefined)} ms under \`node --import tsx\`, ` +
     `${fmt(empty.npx.length ? median(empty.npx) : undefined)} ms under \`npx tsx\` (cdk.json's "app"; not included above).`);
   for (const note of notes) out.push(`Note: ${note}`);
-  out.push(`Bench took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  out.push(`Bench took ${((performance.now() - started) / 1000).toFixed(0)} s; 1-minute load average ${loadAtStart.toFixed(2)} at the start, ` +
+    `${os.loadavg()[0].toFixed(2)} at the end (the bench keeps about 1 of ${os.cpus().length} CPUs busy; well above 1 means other work competed and the figures are noisier).`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
