@@ -1,4 +1,4 @@
-import { ACTIONS } from './actions';
+import { ACTIONS, conditionRules } from './actions';
 import { findReferences, isReferenceKind, kindOfArn } from './references';
 import type { Action, LoadedFlow, ParameterValue } from './types';
 
@@ -83,7 +83,9 @@ function displayNameOf(flow: LoadedFlow, actionId: string, key: string): string 
 const OPERATORS: Readonly<Record<string, string>> = {
   Equals: '',
   NumberGreaterThan: '> ',
+  NumberGreaterOrEqualTo: '≥ ',
   NumberLessThan: '< ',
+  NumberLessOrEqualTo: '≤ ',
   NumericLessThan: '< ',
   TextContains: 'contains ',
   TextStartsWith: 'starts with ',
@@ -115,16 +117,17 @@ export function renderMermaid(flow: LoadedFlow): string {
   actions.forEach((action, i) => {
     const node = `a${i + 1}`;
     const spec = ACTIONS.get(action.Type);
+    const branches = conditionRules(action) !== undefined;
     const title = GENERATED_ID.test(action.Identifier) ? [] : [`<b>${mermaidText(shorten(action.Identifier))}</b>`];
     const label = [...title, ...[action.Type, ...details(action, flow)].map(mermaidText)].join('<br/>');
-    const [open, close] = spec?.terminal ? ['([', '])'] : spec?.conditions ? ['{{', '}}'] : ['[', ']'];
+    const [open, close] = spec?.terminal ? ['([', '])'] : branches ? ['{{', '}}'] : ['[', ']'];
     nodes.push(`  ${node}${open}"${label}"${close}`);
     if (spec?.terminal) terminals.push(node);
     if (!reachable.has(action.Identifier)) unreachable.push(node);
 
     const t = action.Transitions;
     const noMatch = t.Errors?.find((e) => e.ErrorType === 'NoMatchingCondition')?.NextAction;
-    if (t.NextAction !== undefined && !(spec?.conditions && t.NextAction === noMatch)) edges.push(`  ${node} --> ${target(t.NextAction)}`);
+    if (t.NextAction !== undefined && !(branches && t.NextAction === noMatch)) edges.push(`  ${node} --> ${target(t.NextAction)}`);
     for (const [to, labels] of grouped((t.Conditions ?? []).map((c) => [c.NextAction, `${OPERATORS[c.Condition.Operator] ?? `${c.Condition.Operator} `}${c.Condition.Operands.join(' / ')}`]))) {
       edges.push(`  ${node} -->|"${mermaidText(shorten(labels.join(', ')))}"| ${target(to)}`);
     }

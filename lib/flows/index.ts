@@ -13,8 +13,8 @@
  * ```
  */
 export * from './types';
-export { ACTIONS, ACTION_TYPES, requiredErrors } from './actions';
-export type { ActionCategory, ActionFeature, ActionSpec, ConditionRules } from './actions';
+export { ACTIONS, ACTION_TYPES, requiredErrors, conditionRules, unsupportedErrors, parameterProblems, describeAction, endOfPath } from './actions';
+export type { ActionCategory, ActionFeature, ActionSpec, ConditionRules, UnsupportedError } from './actions';
 export { loadFlows, parseFlowFile, displayPath } from './loader';
 export type { FlowSet, LoadFlowsOptions } from './loader';
 export {

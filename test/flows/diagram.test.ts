@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { renderFlowMarkdown, renderMermaid, mermaidText } from '../../lib/flows/diagram';
 import { loadFlows } from '../../lib/flows/loader';
 import type { LoadedFlow } from '../../lib/flows/types';
@@ -90,5 +92,31 @@ describe('flow diagrams', () => {
     const lines = renderMermaid(flow('test/fixtures/flows/valid/main.json')).split('\n');
     expect(lines).toContain('  a7["<b>After hours</b><br/>MessageParticipant<br/>“Thank you for calling {config: displayN…”"]');
     expect(lines).toContain('  a9{{"<b>Ask bot</b><br/>ConnectParticipantWithLexBot<br/>“How can I help you today?”<br/>bot: citizen-services"}}');
+  });
+
+  test('a flow that stores its input is drawn as a plain box, a menu as a branching one', () => {
+    const lines = renderMermaid(flow('test/fixtures/flows/rules/unsupported-error/stored-input-branches.json')).split('\n');
+    expect(lines[2]).toBe('  a1["<b>Ask for account</b><br/>GetParticipantInput<br/>“Enter your account number, then press t…”"]');
+    expect(lines).toContain('  a1 --> a2');
+    const menu = renderMermaid(flow('test/fixtures/flows/rules/parameter-combination/input-validation.json')).split('\n');
+    expect(menu[3]).toBe('  a2{{"<b>Menu</b><br/>GetParticipantInput<br/>“For billing, press 1.”"}}');
+  });
+});
+
+/** The committed diagrams of the default flows: regenerate with `npm run gcck -- diagram --out contact-flows/diagrams contact-flows`. */
+describe('committed diagrams of the default flows', () => {
+  const DIAGRAMS = 'contact-flows/diagrams';
+  const flows = loadFlows(['contact-flows']).flows;
+
+  test('there is one diagram per default flow, and the index links each of them', () => {
+    const committed = fs.readdirSync(DIAGRAMS).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    expect(committed.sort()).toEqual(flows.map((f) => `${f.name}.md`).sort());
+    const index = fs.readFileSync(path.join(DIAGRAMS, 'README.md'), 'utf8');
+    const linked = [...index.matchAll(/\]\(([^)]+\.md)\)/g)].map((m) => m[1]);
+    expect(linked.sort()).toEqual(committed.sort());
+  });
+
+  test.each(flows.map((f) => [f.name, f] as const))('contact-flows/diagrams/%s.md is what the renderer draws now', (name, loaded) => {
+    expect(fs.readFileSync(path.join(DIAGRAMS, `${name}.md`), 'utf8')).toBe(renderFlowMarkdown(loaded));
   });
 });

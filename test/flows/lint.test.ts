@@ -109,7 +109,19 @@ describe('lint rules', () => {
     expect(findingsOf('dead-end')).toEqual([
       'test/fixtures/flows/rules/dead-end/dead-end.json: action "Greeting": MessageParticipant has error branches but no NextAction: when it succeeds the contact goes nowhere (add a NextAction, or end the path with DisconnectParticipant) [error dead-end]',
       'test/fixtures/flows/rules/dead-end/dead-end.json: action "Apology": MessageParticipant is not a terminal action but leads nowhere: the path ends without one (add a NextAction, or end the path with DisconnectParticipant) [error dead-end]',
+      'test/fixtures/flows/rules/dead-end/hold-dead-end.json: action "Set voice": UpdateContactTextToSpeechVoice has error branches but no NextAction: when it succeeds the contact goes nowhere (add a NextAction, or end the path with MessageParticipantIteratively, which plays until the contact is taken off hold) [error dead-end]',
     ]);
+  });
+
+  test('dead-end advises the terminal each flow type allows', () => {
+    const flow = flowOf(`${RULE_FIXTURES}/dead-end/hold-dead-end.json`);
+    const advice = (type: LoadedFlow['type']) => lintFlows([{ ...flow, type }]).find((f) => f.ruleId === 'dead-end')!.message.replace(/^.*end the path with /, '');
+    expect(advice('CUSTOMER_HOLD')).toBe('MessageParticipantIteratively, which plays until the contact is taken off hold)');
+    expect(advice('AGENT_HOLD')).toBe('MessageParticipantIteratively, which plays until the contact is taken off hold)');
+    expect(advice('CUSTOMER_QUEUE')).toBe('EndFlowExecution)');
+    expect(advice('AGENT_WHISPER')).toBe('EndFlowExecution)');
+    expect(advice('QUEUE_TRANSFER')).toBe('DisconnectParticipant)');
+    expect(advice('MODULE')).toBe('EndFlowModuleExecution)');
   });
 
   test('dead-end accepts the terminal actions and MessageParticipantIteratively without transitions', () => {
@@ -122,12 +134,43 @@ describe('lint rules', () => {
     ]);
   });
 
-  test('required-conditions reports a missing False, a wrong Loop result and conditions on a message', () => {
+  test('required-conditions reports a missing False, a wrong Loop result, conditions on a message or stored input, and Equals on an agent metric', () => {
     expect(findingsOf('required-conditions')).toEqual([
       'test/fixtures/flows/rules/required-conditions/conditions.json: action "Check hours": CheckHoursOfOperation has no condition for "False" (needs Equals "True" and "False") [error required-conditions]',
       'test/fixtures/flows/rules/required-conditions/conditions.json: action "Retry": condition 2: "Done" is not a result of Loop (results: ContinueLooping, DoneLooping) [error required-conditions]',
       'test/fixtures/flows/rules/required-conditions/conditions.json: action "Retry": Loop has no condition for "DoneLooping" (needs Equals "ContinueLooping" and "DoneLooping") [error required-conditions]',
       'test/fixtures/flows/rules/required-conditions/conditions.json: action "Greeting": MessageParticipant does not branch on conditions, but has 1: remove them and use NextAction [error required-conditions]',
+      'test/fixtures/flows/rules/required-conditions/metric-and-stored-input.json: action "Agents available": condition 1: CheckMetricData with MetricType "NumberOfAgentsAvailable" does not support the operator "Equals" (supported: NumberGreaterThan) [error required-conditions]',
+      'test/fixtures/flows/rules/required-conditions/metric-and-stored-input.json: action "Ask for account": GetParticipantInput with StoreInput "True" does not branch on conditions, but has 1: remove them and use NextAction [error required-conditions]',
+    ]);
+  });
+
+  test('required-conditions accepts Equals and every Number* operator on CheckMetricData queue metrics', () => {
+    const flow = flowOf(`${RULE_FIXTURES}/required-conditions/metric-and-stored-input.json`);
+    const check = flow.content.Actions.find((a) => a.Identifier === 'Queue depth')!;
+    const withOperator = (metric: string, operator: string): LoadedFlow => ({
+      ...flow,
+      content: {
+        ...flow.content,
+        Actions: [
+          {
+            ...check,
+            Parameters: { MetricType: metric },
+            Transitions: { ...check.Transitions, Conditions: [{ NextAction: 'Agents available', Condition: { Operator: operator, Operands: ['3'] } }] },
+          },
+        ],
+      },
+    });
+    const found = (metric: string, operator: string) => lintFlows([withOperator(metric, operator)]).filter((f) => f.ruleId === 'required-conditions').map((f) => f.message);
+    for (const metric of ['NumberOfContactsInQueue', 'OldestContactInQueueAgeSeconds']) {
+      for (const operator of ['Equals', 'NumberGreaterThan', 'NumberGreaterOrEqualTo', 'NumberLessThan', 'NumberLessOrEqualTo']) expect(found(metric, operator)).toEqual([]);
+      expect(found(metric, 'TextContains')).toEqual([
+        'condition 1: CheckMetricData does not support the operator "TextContains" (supported: Equals, NumberGreaterThan, NumberGreaterOrEqualTo, NumberLessThan, NumberLessOrEqualTo)',
+      ]);
+    }
+    expect(found('NumberOfAgentsStaffed', 'NumberGreaterThan')).toEqual([]);
+    expect(found('NumberOfAgentsOnline', 'NumberGreaterOrEqualTo')).toEqual([
+      'condition 1: CheckMetricData with MetricType "NumberOfAgentsOnline" does not support the operator "NumberGreaterOrEqualTo" (supported: NumberGreaterThan)',
     ]);
   });
 
@@ -136,6 +179,61 @@ describe('lint rules', () => {
       'test/fixtures/flows/rules/unhandled-error/imported-export.json: action "8f2b1c3e-6a0d-4a1b-9c2e-1d3f5a7b9c01": MessageParticipant can fail with "NoMatchingError" but has no error transition for it (add {"ErrorType": "NoMatchingError", "NextAction": …} to Transitions.Errors) [warning unhandled-error]',
       'test/fixtures/flows/rules/unhandled-error/no-error-branch.json: action "Status": InvokeLambdaFunction can fail with "NoMatchingError" but has no error transition for it (add {"ErrorType": "NoMatchingError", "NextAction": …} to Transitions.Errors) [error unhandled-error]',
       'test/fixtures/flows/rules/unhandled-error/no-error-branch.json: action "Transfer": TransferContactToQueue can fail with "QueueAtCapacity" but has no error transition for it (add {"ErrorType": "QueueAtCapacity", "NextAction": …} to Transitions.Errors) [error unhandled-error]',
+      'test/fixtures/flows/rules/unhandled-error/recording-and-analytics.json: action "Record voice": UpdateContactRecordingAndAnalyticsBehavior can fail with "ChannelMismatch" but has no error transition for it (add {"ErrorType": "ChannelMismatch", "NextAction": …} to Transitions.Errors) [error unhandled-error]',
+      'test/fixtures/flows/rules/unhandled-error/recording-and-analytics.json: action "Analyze chat": UpdateContactRecordingAndAnalyticsBehavior with ChatBehavior can fail with "InFlightRedactionConfigurationFailed" but has no error transition for it (add {"ErrorType": "InFlightRedactionConfigurationFailed", "NextAction": …} to Transitions.Errors) [error unhandled-error]',
+    ]);
+  });
+
+  test('unhandled-error asks UpdateContactRecordingAndAnalyticsBehavior for every branch the service requires', () => {
+    const flow = flowOf(`${RULE_FIXTURES}/unhandled-error/recording-and-analytics.json`);
+    const record = flow.content.Actions[0];
+    const bare: LoadedFlow = { ...flow, content: { ...flow.content, Actions: [{ ...record, Transitions: { NextAction: 'Analyze chat' } }, ...flow.content.Actions.slice(1)] } };
+    expect(lintFlows([bare]).filter((f) => f.ruleId === 'unhandled-error').map((f) => f.message)[0]).toBe(
+      'UpdateContactRecordingAndAnalyticsBehavior can fail with "NoMatchingError", "ChannelMismatch" but has no error transition for them (add {"ErrorType": "NoMatchingError", "NextAction": …} to Transitions.Errors)',
+    );
+  });
+
+  test('unhandled-error asks CheckMetricData for NoMatchingCondition only on the queue metrics', () => {
+    const flow = flowOf(`${RULE_FIXTURES}/required-conditions/metric-and-stored-input.json`);
+    const check = flow.content.Actions.find((a) => a.Identifier === 'Queue depth')!;
+    const metric = (MetricType: string): LoadedFlow => ({
+      ...flow,
+      content: { ...flow.content, Actions: [{ ...check, Parameters: { MetricType }, Transitions: { NextAction: 'Agents available', Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'Agents available' }] } }] },
+    });
+    const unhandled = (MetricType: string) => lintFlows([metric(MetricType)]).filter((f) => f.ruleId === 'unhandled-error').map((f) => f.message);
+    expect(unhandled('NumberOfAgentsAvailable')).toEqual([]);
+    expect(unhandled('OldestContactInQueueAgeSeconds')).toEqual([
+      'CheckMetricData can fail with "NoMatchingCondition" but has no error transition for it (add {"ErrorType": "NoMatchingCondition", "NextAction": …} to Transitions.Errors)',
+    ]);
+  });
+
+  test('unsupported-error reports branches a stored-input GetParticipantInput cannot take', () => {
+    expect(findingsOf('unsupported-error')).toEqual([
+      'test/fixtures/flows/rules/unsupported-error/stored-input-branches.json: action "Ask for account": GetParticipantInput with StoreInput "True" has an error branch for "NoMatchingCondition", which Amazon Connect allows only when StoreInput is "False" (a menu): remove the branch [error unsupported-error]',
+      'test/fixtures/flows/rules/unsupported-error/stored-input-branches.json: action "Ask for account": GetParticipantInput with StoreInput "True" has an error branch for "InvalidPhoneNumber", which Amazon Connect allows only when StoreInput is "True" and InputValidation has PhoneNumberValidation: remove the branch [error unsupported-error]',
+    ]);
+  });
+
+  test('unsupported-error accepts InvalidPhoneNumber with phone validation and is a warning in imported flows', () => {
+    const flow = flowOf(`${RULE_FIXTURES}/unsupported-error/stored-input-branches.json`);
+    const ask = flow.content.Actions[0];
+    const phone: LoadedFlow = {
+      ...flow,
+      content: {
+        ...flow.content,
+        Actions: [{ ...ask, Parameters: { ...ask.Parameters, InputValidation: { PhoneNumberValidation: { NumberFormat: 'E164' } } } }, ...flow.content.Actions.slice(1)],
+      },
+    };
+    expect(lintFlows([phone]).filter((f) => f.ruleId === 'unsupported-error').map((f) => f.message)).toEqual([
+      'GetParticipantInput with StoreInput "True" has an error branch for "NoMatchingCondition", which Amazon Connect allows only when StoreInput is "False" (a menu): remove the branch',
+    ]);
+    expect(lintFlows([{ ...phone, imported: true }]).filter((f) => f.ruleId === 'unsupported-error').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  test('parameter-combination reports stored input without InputValidation and a menu with it', () => {
+    expect(findingsOf('parameter-combination')).toEqual([
+      'test/fixtures/flows/rules/parameter-combination/input-validation.json: action "Ask for account": GetParticipantInput with StoreInput "True" has no InputValidation, which Amazon Connect requires to store input: add {"CustomValidation": {"MaximumLength": …}} or {"PhoneNumberValidation": …} [error parameter-combination]',
+      'test/fixtures/flows/rules/parameter-combination/input-validation.json: action "Menu": GetParticipantInput has InputValidation, which Amazon Connect allows only with StoreInput "True": set StoreInput "True" or remove InputValidation [error parameter-combination]',
     ]);
   });
 
@@ -254,9 +352,28 @@ describe('lint rules', () => {
     expect(findingsOf('region-unavailable', { region: 'us-east-1' })).toEqual([]);
   });
 
-  test('flow-type reports an action the flow type does not allow', () => {
+  test('flow-type reports actions the flow type does not allow, with the terminal to use instead', () => {
     expect(findingsOf('flow-type')).toEqual([
-      'test/fixtures/flows/rules/flow-type/module-end-in-flow.json: action "End": EndFlowModuleExecution cannot be used in a CONTACT_FLOW flow (only in MODULE) [error flow-type]',
+      'test/fixtures/flows/rules/flow-type/end-flow-in-inbound.json: action "End": EndFlowExecution cannot be used in a CONTACT_FLOW flow (only in CUSTOMER_QUEUE, CUSTOMER_WHISPER, AGENT_WHISPER, OUTBOUND_WHISPER): end the path with DisconnectParticipant [error flow-type]',
+      'test/fixtures/flows/rules/flow-type/input-in-whisper.json: action "Ask agent": GetParticipantInput cannot be used in an AGENT_WHISPER flow (not in CUSTOMER_HOLD, CUSTOMER_WHISPER, AGENT_HOLD, AGENT_WHISPER, OUTBOUND_WHISPER) [error flow-type]',
+      'test/fixtures/flows/rules/flow-type/input-in-whisper.json: action "Ask bot": ConnectParticipantWithLexBot cannot be used in an AGENT_WHISPER flow (not in CUSTOMER_HOLD, CUSTOMER_WHISPER, AGENT_HOLD, AGENT_WHISPER, OUTBOUND_WHISPER) [error flow-type]',
+      'test/fixtures/flows/rules/flow-type/message-in-hold.json: action "On hold": MessageParticipant cannot be used in a CUSTOMER_HOLD flow (not in CUSTOMER_HOLD, AGENT_HOLD) [error flow-type]',
+      'test/fixtures/flows/rules/flow-type/module-end-in-flow.json: action "End": EndFlowModuleExecution cannot be used in a CONTACT_FLOW flow (only in MODULE): end the path with DisconnectParticipant [error flow-type]',
+    ]);
+  });
+
+  test('flow-type allows EndFlowExecution in customer queue and whisper flows and input prompts in queue, transfer and inbound flows', () => {
+    const whisper = flowOf(`${RULE_FIXTURES}/flow-type/input-in-whisper.json`);
+    const inbound = flowOf(`${RULE_FIXTURES}/flow-type/end-flow-in-inbound.json`);
+    const flowTypeFindings = (flow: LoadedFlow) => lintFlows([flow]).filter((f) => f.ruleId === 'flow-type').map((f) => `${f.actionId} ${f.message.split(' (')[0]}`);
+    for (const type of ['CUSTOMER_QUEUE', 'CUSTOMER_WHISPER', 'AGENT_WHISPER', 'OUTBOUND_WHISPER'] as const) expect(flowTypeFindings({ ...inbound, type })).toEqual([]);
+    for (const type of ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'AGENT_TRANSFER', 'QUEUE_TRANSFER'] as const) {
+      expect(flowTypeFindings({ ...whisper, type }).filter((f) => !f.startsWith('End '))).toEqual([]);
+    }
+    expect(flowTypeFindings({ ...whisper, type: 'AGENT_HOLD' })).toEqual([
+      'Ask agent GetParticipantInput cannot be used in an AGENT_HOLD flow',
+      'Ask bot ConnectParticipantWithLexBot cannot be used in an AGENT_HOLD flow',
+      'End EndFlowExecution cannot be used in an AGENT_HOLD flow',
     ]);
   });
 
@@ -266,6 +383,7 @@ describe('lint rules', () => {
       'dead-end.json dead-end',
       'dead-end.json dead-end',
       'dead-end.json unhandled-error',
+      'hold-dead-end.json dead-end',
       'duplicate.json duplicate-identifier',
     ]);
   });

@@ -53,6 +53,14 @@ describe('flow loader', () => {
     expect(files).toHaveLength(3);
   });
 
+  test('reads only the JSON files of the kit folder, not its README or the generated diagrams', () => {
+    const { files, findings } = loadFlows(['contact-flows']);
+    expect(findings).toEqual([]);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => !/^contact-flows\/[^/]+\.json$/.test(f))).toEqual([]);
+    expect(fs.readdirSync('contact-flows/diagrams').some((f) => f.endsWith('.md'))).toBe(true);
+  });
+
   test('imports the output of describe-contact-flow, marked as imported', () => {
     const { flows, findings } = loadFlows([`${EXPORTED}/describe-contact-flow.json`]);
     expect(findings).toEqual([]);

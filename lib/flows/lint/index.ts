@@ -12,6 +12,7 @@ import { lambdaTimeout } from './rules/lambda-timeout';
 import { lexTestAlias } from './rules/lex-test-alias';
 import { literalArn } from './rules/literal-arn';
 import { missingTransitionTarget } from './rules/missing-transition-target';
+import { parameterCombination } from './rules/parameter-combination';
 import { referenceCycle } from './rules/reference-cycle';
 import { referenceParameter } from './rules/reference-parameter';
 import { regionUnavailable } from './rules/region-unavailable';
@@ -21,6 +22,7 @@ import { unhandledError } from './rules/unhandled-error';
 import { unknownActionType } from './rules/unknown-action-type';
 import { unknownReference } from './rules/unknown-reference';
 import { unreachableAction } from './rules/unreachable-action';
+import { unsupportedError } from './rules/unsupported-error';
 
 export type { KnownNames, LintContext, LintRule, RuleContext } from './rule';
 
@@ -37,6 +39,8 @@ export const RULES: readonly LintRule[] = [
   unknownActionType,
   requiredConditions,
   unhandledError,
+  unsupportedError,
+  parameterCombination,
   flowType,
   regionUnavailable,
   unknownReference,

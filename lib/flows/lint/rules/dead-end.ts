@@ -1,21 +1,21 @@
-import { ACTIONS } from '../../actions';
+import { ACTIONS, endOfPath } from '../../actions';
 import type { Finding, FlowType } from '../../types';
 import { finding, LintRule } from '../rule';
 
 const id = 'dead-end';
 
-/** The action that ends a flow of each type. */
-function terminalFor(type: FlowType): string {
-  if (type === 'MODULE') return 'EndFlowModuleExecution';
-  if (type === 'CONTACT_FLOW' || type === 'AGENT_TRANSFER' || type === 'QUEUE_TRANSFER') return 'DisconnectParticipant';
-  return 'EndFlowExecution';
+/** How to end a path in a flow of `type` (see endOfPath: hold flows can only loop until the agent resumes). */
+function endAdvice(type: FlowType): string {
+  const end = endOfPath(type);
+  return end === 'MessageParticipantIteratively' ? `${end}, which plays until the contact is taken off hold` : end;
 }
 
 /**
  * Every path must end in a terminal action (DisconnectParticipant, EndFlowExecution,
  * EndFlowModuleExecution, TransferContactToAgent, or MessageParticipantIteratively in queue and
  * hold flows). A reachable non-terminal action with neither a NextAction nor a condition branch
- * leaves the contact with nothing to do when it succeeds.
+ * leaves the contact with nothing to do when it succeeds. The advice names the terminal action
+ * the flow type allows (hold flows allow neither DisconnectParticipant nor EndFlowExecution).
  */
 export const deadEnd: LintRule = {
   id,
@@ -29,7 +29,7 @@ export const deadEnd: LintRule = {
         if (!spec || spec.terminal || !reachable.has(action.Identifier)) continue;
         const { NextAction: next, Conditions: conditions = [], Errors: errors = [] } = action.Transitions;
         if (next !== undefined || conditions.length > 0) continue;
-        const fix = `add a NextAction, or end the path with ${terminalFor(flow.type)}`;
+        const fix = `add a NextAction, or end the path with ${endAdvice(flow.type)}`;
         out.push(
           finding(
             flow,

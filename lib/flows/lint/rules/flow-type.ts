@@ -1,4 +1,5 @@
-import { ACTIONS } from '../../actions';
+import { ACTIONS, endOfPath } from '../../actions';
+import { FLOW_TYPES } from '../../types';
 import type { Finding } from '../../types';
 import { finding, LintRule } from '../rule';
 
@@ -7,7 +8,10 @@ const id = 'flow-type';
 /**
  * Some actions exist only in some flow types (EndFlowModuleExecution in modules,
  * DequeueContactAndTransferToQueue in customer queue flows, TransferContactToAgent in transfer
- * flows); Amazon Connect rejects them elsewhere.
+ * flows, EndFlowExecution in customer queue and whisper flows) or not in some (no MessageParticipant
+ * in hold flows, no input prompts in whisper or hold flows); Amazon Connect rejects them elsewhere.
+ * The message names the shorter of the allowed and the excluded lists (the excluded on a tie, as the
+ * pages word it) and, for a terminal action, the one that ends a path in this flow type.
  */
 export const flowType: LintRule = {
   id,
@@ -16,10 +20,13 @@ export const flowType: LintRule = {
     const out: Finding[] = [];
     for (const flow of ctx.flows) {
       for (const action of flow.content.Actions) {
-        const allowed = ACTIONS.get(action.Type)?.flowTypes;
-        if (allowed && !allowed.includes(flow.type)) {
-          out.push(finding(flow, id, 'error', `${action.Type} cannot be used in a ${flow.type} flow (only in ${allowed.join(', ')})`, action.Identifier));
-        }
+        const spec = ACTIONS.get(action.Type);
+        const allowed = spec?.flowTypes;
+        if (!allowed || allowed.includes(flow.type)) continue;
+        const excluded = FLOW_TYPES.filter((t) => !allowed.includes(t));
+        const where = allowed.length < excluded.length ? `only in ${allowed.join(', ')}` : `not in ${excluded.join(', ')}`;
+        const instead = spec.terminal && endOfPath(flow.type) !== action.Type ? `: end the path with ${endOfPath(flow.type)}` : '';
+        out.push(finding(flow, id, 'error', `${action.Type} cannot be used in ${/^[AEIOU]/.test(flow.type) ? 'an' : 'a'} ${flow.type} flow (${where})${instead}`, action.Identifier));
       }
     }
     return out;

@@ -1,4 +1,4 @@
-import { ACTIONS } from '../../actions';
+import { ACTIONS, conditionRules, describeAction } from '../../actions';
 import type { Finding } from '../../types';
 import { finding, LintRule } from '../rule';
 
@@ -7,8 +7,10 @@ const id = 'required-conditions';
 /**
  * Branching actions need their conditions: CheckHoursOfOperation exactly `True` and `False`,
  * Loop exactly `ContinueLooping` and `DoneLooping`, Wait `WaitCompleted`, Compare and
- * DistributeByPercentage at least one; operators must be ones the action supports; and actions
- * that do not branch must have no conditions (see the `conditions` of lib/flows/actions.ts).
+ * DistributeByPercentage at least one; operators must be ones the action supports (CheckMetricData:
+ * Equals and the Number* operators, only NumberGreaterThan for the NumberOfAgents* metrics); and
+ * actions that do not branch must have no conditions, including a GetParticipantInput that stores
+ * its input (see the `conditions` of lib/flows/actions.ts).
  */
 export const requiredConditions: LintRule = {
   id,
@@ -17,19 +19,19 @@ export const requiredConditions: LintRule = {
     const out: Finding[] = [];
     for (const flow of ctx.flows) {
       for (const action of flow.content.Actions) {
-        const spec = ACTIONS.get(action.Type);
-        if (!spec) continue;
+        if (!ACTIONS.has(action.Type)) continue;
         const conditions = action.Transitions.Conditions ?? [];
         const report = (message: string) => out.push(finding(flow, id, 'error', message, action.Identifier));
-        if (!spec.conditions) {
-          if (conditions.length > 0) report(`${action.Type} does not branch on conditions, but has ${conditions.length}: remove them and use NextAction`);
+        const described = describeAction(action);
+        const rules = conditionRules(action);
+        if (!rules) {
+          if (conditions.length > 0) report(`${described} does not branch on conditions, but has ${conditions.length}: remove them and use NextAction`);
           continue;
         }
-        const rules = spec.conditions;
         if (rules.atLeastOne && conditions.length === 0) report(`${action.Type} needs at least one condition to branch on`);
         conditions.forEach(({ Condition: { Operator: operator, Operands: operands } }, i) => {
           const which = `condition ${i + 1}`;
-          if (rules.operators && !rules.operators.includes(operator)) report(`${which}: ${action.Type} does not support the operator ${JSON.stringify(operator)} (supported: ${rules.operators.join(', ')})`);
+          if (rules.operators && !rules.operators.includes(operator)) report(`${which}: ${described} does not support the operator ${JSON.stringify(operator)} (supported: ${rules.operators.join(', ')})`);
           if (operands.length === 0) report(`${which} has no operands`);
           for (const operand of rules.only ? operands : []) {
             if (!rules.only!.includes(operand)) report(`${which}: ${JSON.stringify(operand)} is not a result of ${action.Type} (results: ${rules.only!.join(', ')})`);

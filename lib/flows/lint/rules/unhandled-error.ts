@@ -1,4 +1,4 @@
-import { requiredErrors } from '../../actions';
+import { describeAction, requiredErrors } from '../../actions';
 import type { Finding } from '../../types';
 import { finding, LintRule } from '../rule';
 
@@ -25,7 +25,7 @@ export const unhandledError: LintRule = {
             flow,
             id,
             flow.imported ? 'warning' : 'error',
-            `${action.Type} can fail with ${list} but has no error transition for ${missing.length === 1 ? 'it' : 'them'} (add {"ErrorType": ${JSON.stringify(missing[0])}, "NextAction": …} to Transitions.Errors)`,
+            `${describeAction(action)} can fail with ${list} but has no error transition for ${missing.length === 1 ? 'it' : 'them'} (add {"ErrorType": ${JSON.stringify(missing[0])}, "NextAction": …} to Transitions.Errors)`,
             action.Identifier,
           ),
         );
