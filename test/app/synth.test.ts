@@ -68,6 +68,15 @@ describe('bin/app.ts', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('exits 1 naming the file, the action and the known names when a flow references an unknown queue', () => {
+    const bad = runApp({ configDir: 'test/fixtures/config/bad-flow-reference' }, false);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(
+      'Contact flows have 1 error:\n' +
+        '  test/fixtures/flows/bad-reference/permits-line.json: action "Set permits queue": ${queue:Permits} names no queue (known: City Services) [error unknown-reference]\n',
+    );
+  });
+
   test('exits 1 naming the known jurisdictions when -c jurisdiction names an unknown one', () => {
     const bad = runApp({ jurisdiction: 'springfield' }, false);
     expect(bad.status).toBe(1);
