@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, formatPath } from '../config/errors';
+import { deepFreeze, displayPath, readYamlFile } from '../config/files';
 import { REGION_CAPABILITIES } from '../config/regions';
 import { closest, formatZodIssues } from '../config/zod-issues';
 import { BotFinding, findingsOf, formatFinding, lintBot } from './lint';
@@ -9,6 +9,9 @@ import { BotDefinition, botSchema } from './schema';
 
 /** Folder of the bot definitions, relative to the repository root. */
 export const BOTS_DIR = 'config/bots';
+
+/** Re-exported for the bot commands: how file names are shown in messages. */
+export { displayPath };
 
 /**
  * Problems in bot definition files: every problem found, one line each, in the config's form
@@ -28,45 +31,6 @@ export class BotDefinitionError extends ConfigError {
   }
 }
 
-/** A file path as shown in messages: relative to the working folder when inside it, with `/`. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
-}
-
-/** Reads a YAML file into plain data; syntax errors become problem lines with line and column. */
-function readYaml(file: string, shown: string, problems: string[]): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    problems.push(`${shown}: (file): cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-    return undefined;
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      problems.push(`${shown}: (line ${pos.line}, column ${pos.col}): invalid YAML: ${error.message.split('\n')[0]}`);
-    }
-    return undefined;
-  }
-  try {
-    return doc.toJS() ?? {};
-  } catch (e) {
-    problems.push(`${shown}: (file): invalid YAML: ${(e as Error).message.split('\n')[0]}`);
-    return undefined;
-  }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Validates plain data against the bot schema; problems in the config's line format. */
 export function parseBotDefinition(data: unknown, shown: string): { definition?: BotDefinition; problems: string[] } {
@@ -118,7 +82,7 @@ export interface BotCheckOptions {
 export function checkBotFile(file: string, options: BotCheckOptions): BotFileCheck {
   const shown = displayPath(file);
   const problems: string[] = [];
-  const data = readYaml(file, shown, problems);
+  const data = readYamlFile(file, problems, shown);
   if (data === undefined) return { file: shown, problems, findings: [] };
   const { definition, problems: schemaProblems } = parseBotDefinition(data, shown);
   problems.push(...schemaProblems);

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
 import { crossCheck } from './cross-checks';
 import { ConfigError } from './errors';
+import { deepFreeze, displayPath, readYamlFile } from './files';
 import { JurisdictionConfig, jurisdictionSchema } from './schema';
 import { closest, formatZodIssues } from './zod-issues';
 
@@ -51,48 +51,6 @@ function holds(data: unknown, keyPath: readonly PropertyKey[]): boolean {
   return true;
 }
 
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
-}
-
-/** Reads a YAML file into plain data; syntax errors become problem lines with line and column. */
-function readYaml(file: string, problems: string[]): unknown {
-  const shown = display(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    problems.push(`${shown}: (file): cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-    return undefined;
-  }
-  // With prettyErrors off, errors carry only character offsets: the LineCounter turns them into lines.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      problems.push(`${shown}: (line ${pos.line}, column ${pos.col}): invalid YAML: ${error.message.split('\n')[0]}`);
-    }
-    return undefined;
-  }
-  try {
-    return doc.toJS() ?? {};
-  } catch (e) {
-    // e.g. too many alias expansions ("billion laughs"): still a problem line, not a stack trace.
-    problems.push(`${shown}: (file): invalid YAML: ${(e as Error).message.split('\n')[0]}`);
-    return undefined;
-  }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 /**
  * Validates one jurisdiction file with `defaults` merged underneath.
  * Returns the config, or the complete list of problems in the file.
@@ -108,9 +66,9 @@ export function checkJurisdictionFile(
   defaultsFile?: string,
 ): { config?: JurisdictionConfig; problems: string[]; warnings: string[] } {
   const problems: string[] = [];
-  const raw = readYaml(file, problems);
+  const raw = readYamlFile(file, problems);
   if (raw === undefined) return { problems, warnings: [] };
-  const shown = display(file);
+  const shown = displayPath(file);
   if (!isPlain(raw)) {
     return { problems: [`${shown}: (top level): expected a mapping of settings, received ${Array.isArray(raw) ? 'a list' : typeof raw}`], warnings: [] };
   }
@@ -118,7 +76,7 @@ export function checkJurisdictionFile(
   const parsed = jurisdictionSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
     const fromDefaults = (keyPath: readonly PropertyKey[]) => defaultsFile !== undefined && !holds(raw, keyPath) && holds(defaults, keyPath);
-    const shownDefaults = defaultsFile === undefined ? shown : display(defaultsFile);
+    const shownDefaults = defaultsFile === undefined ? shown : displayPath(defaultsFile);
     for (const issue of parsed.error.issues) {
       // An unknown-keys issue may name keys from both files: split it one key per issue.
       const split = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue];
@@ -141,14 +99,14 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const dir = path.join(options.configDir, 'jurisdictions');
   const problems: string[] = [];
   const defaultsFile = path.join(options.configDir, 'defaults.yaml');
-  const defaults = fs.existsSync(defaultsFile) ? readYaml(defaultsFile, problems) : {};
-  if (defaults !== undefined && !isPlain(defaults)) problems.push(`${display(defaultsFile)}: (top level): expected a mapping of settings`);
+  const defaults = fs.existsSync(defaultsFile) ? readYamlFile(defaultsFile, problems) : {};
+  if (defaults !== undefined && !isPlain(defaults)) problems.push(`${displayPath(defaultsFile)}: (top level): expected a mapping of settings`);
 
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   const known = files.map((f) => f.replace(/\.ya?ml$/, ''));
-  if (files.length === 0) problems.push(`${display(dir)}: (folder): holds no jurisdiction files (add <id>.yaml)`);
+  if (files.length === 0) problems.push(`${displayPath(dir)}: (folder): holds no jurisdiction files (add <id>.yaml)`);
   known.forEach((id, i) => {
-    if (known.indexOf(id) !== i) problems.push(`${display(path.join(dir, files[i]))}: (file): jurisdiction ${id} is also defined by ${files[known.indexOf(id)]} (keep one file per id)`);
+    if (known.indexOf(id) !== i) problems.push(`${displayPath(path.join(dir, files[i]))}: (file): jurisdiction ${id} is also defined by ${files[known.indexOf(id)]} (keep one file per id)`);
   });
   for (const id of options.only ?? []) {
     if (known.includes(id)) continue;
@@ -168,7 +126,7 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
     if (!result.config) continue;
     const alias = result.config.instance.alias;
     const other = aliases.get(alias);
-    if (other) problems.push(`${display(path.join(dir, file))}: instance.alias: "${alias}" is already used by jurisdiction ${other} (aliases are globally unique)`);
+    if (other) problems.push(`${displayPath(path.join(dir, file))}: instance.alias: "${alias}" is already used by jurisdiction ${other} (aliases are globally unique)`);
     aliases.set(alias, result.config.id);
     configs.push(result.config);
   }

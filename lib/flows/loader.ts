@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { displayPath } from '../config/files';
 import { parseJson } from './json';
 import {
   Action,
@@ -54,11 +55,8 @@ export interface LoadFlowsOptions {
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** How a file is shown in findings: relative to the working directory, with `/`. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file.split(path.sep).join('/') : relative.split(path.sep).join('/');
-}
+/** Re-exported for the flow commands: how file names are shown in findings. */
+export { displayPath };
 
 /** Console export `Metadata.type` values (camelCase) by flow type. */
 const CONSOLE_TYPES: Readonly<Record<string, FlowType>> = {
