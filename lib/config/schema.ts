@@ -264,6 +264,26 @@ export const jurisdictionSchema = z
       .strict()
       .default({ exclude: [], folders: [] }),
     phoneNumbers: z.array(phoneNumber).default([]).describe('Phone numbers claimed (or adopted) and bound to inbound flows.'),
+    analytics: z
+      .object({
+        enabled: z.boolean().default(true).describe('Glue tables, Athena workgroup and CX queries over contact records and surveys.'),
+        serviceLevelSeconds: z.number().int().min(5).max(3600).default(60).describe('Service level: share of calls answered within this many seconds.'),
+        bytesScannedCutoffMb: z.number().int().min(10).max(1_000_000).default(10_240).describe('Athena stops a query that would scan more than this.'),
+        agentEvents: z.boolean().default(false).describe('Also deliver agent events to S3 with a Glue table.'),
+      })
+      .strict()
+      .default({ enabled: true, serviceLevelSeconds: 60, bytesScannedCutoffMb: 10_240, agentEvents: false }),
+    monitoring: z
+      .object({
+        alarmEmails: z.array(z.email()).default([]).describe('Addresses subscribed to the alarm topic (each must confirm).'),
+        concurrentCallsPercent: z.number().min(1).max(100).default(80).describe('Alarm when concurrent calls exceed this percentage of the quota.'),
+        missedCalls: z.number().int().min(1).default(5).describe('Alarm when more calls than this are missed in 5 minutes.'),
+        lambdaErrors: z.number().int().min(1).default(5).describe('Alarm when a function errors more than this in 5 minutes.'),
+        lambdaP99Ms: z.number().int().min(100).max(8000).default(3000).describe('Alarm when a function p99 duration exceeds this.'),
+        longestWaitSeconds: z.number().int().min(30).default(900).describe('Alarm when the oldest contact in a queue waits longer than this.'),
+      })
+      .strict()
+      .default({ alarmEmails: [], concurrentCallsPercent: 80, missedCalls: 5, lambdaErrors: 5, lambdaP99Ms: 3000, longestWaitSeconds: 900 }),
     officeInfo: z
       .object({ 'en-US': z.string().min(1).max(1000), 'es-US': z.string().min(1).max(1000).optional() })
       .strict()
