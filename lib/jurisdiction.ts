@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { acknowledgeContactCenterFindings, acknowledgeStatefulFindings } from './compliance/acknowledgements';
 import { applyJurisdictionTags } from './compliance/tags';
 import type { JurisdictionConfig } from './config/schema';
+import { AnalyticsStack } from './stacks/analytics-stack';
 import { ContactCenterStack } from './stacks/contact-center-stack';
 import type { JurisdictionSources } from './sources';
 import { StatefulStack } from './stacks/stateful-stack';
@@ -12,6 +13,8 @@ export interface JurisdictionStacks {
   readonly stateful: StatefulStack;
   /** Hours, queues, routing and security profiles: replaceable, holds no data. */
   readonly contactCenter: ContactCenterStack;
+  /** Glue tables, Athena workgroup and queries, dashboard and alarms. */
+  readonly analytics: AnalyticsStack;
 }
 
 /**
@@ -50,5 +53,14 @@ export function addJurisdiction(app: App, config: JurisdictionConfig, sources?: 
   });
   applyJurisdictionTags(contactCenter, config);
   acknowledgeContactCenterFindings(contactCenter);
-  return { stateful, contactCenter };
+
+  const analytics = new AnalyticsStack(app, `${config.id}-analytics`, {
+    env,
+    config,
+    stateful,
+    contactCenter,
+    description: `${config.displayName}: contact analytics (Glue, Athena, CX queries), dashboard and alarms. Replaceable.`,
+  });
+  applyJurisdictionTags(analytics, config);
+  return { stateful, contactCenter, analytics };
 }

@@ -34,8 +34,10 @@ describe('bin/app.ts', () => {
     expect(run.status).toBe(0);
     const templates = fs.readdirSync(run.outdir).filter((f) => f.endsWith('.template.json')).sort();
     expect(templates).toEqual([
+      'pinecrest-benefits-analytics.template.json',
       'pinecrest-benefits-contact-center.template.json',
       'pinecrest-benefits-stateful.template.json',
+      'riverton-311-analytics.template.json',
       'riverton-311-contact-center.template.json',
       'riverton-311-stateful.template.json',
     ]);
