@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     const loaded = loadJurisdictions({ configDir });
     loadedMs = performance.now();
     // Same order as bin/app.ts.
-    const app = new App({ outdir, context: cliEquivalentContext(REPO_ROOT, bundle !== 'nobundle') });
+    const app = new App({ outdir, stackTraces: false, context: cliEquivalentContext(REPO_ROOT, bundle !== 'nobundle') }); // as bin/app.ts
     for (const config of loaded.configs) addJurisdiction(app, config);
     addNagPacks?.(app);
     builtMs = performance.now();

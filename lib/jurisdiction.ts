@@ -1,8 +1,8 @@
 import { App } from 'aws-cdk-lib';
-import { acknowledgeContactCenterFindings, acknowledgeStatefulFindings } from './compliance/acknowledgements';
+import { acknowledgeAnalyticsFindings, acknowledgeContactCenterFindings, acknowledgeStatefulFindings } from './compliance/acknowledgements';
 import { applyJurisdictionTags } from './compliance/tags';
 import type { JurisdictionConfig } from './config/schema';
-import { AnalyticsStack } from './stacks/analytics-stack';
+import { AnalyticsStack, contactRecordsBucketExport } from './stacks/analytics-stack';
 import { ContactCenterStack } from './stacks/contact-center-stack';
 import type { JurisdictionSources } from './sources';
 import { StatefulStack } from './stacks/stateful-stack';
@@ -62,5 +62,6 @@ export function addJurisdiction(app: App, config: JurisdictionConfig, sources?: 
     description: `${config.displayName}: contact analytics (Glue, Athena, CX queries), dashboard and alarms. Replaceable.`,
   });
   applyJurisdictionTags(analytics, config);
+  acknowledgeAnalyticsFindings(analytics, contactRecordsBucketExport(config.id));
   return { stateful, contactCenter, analytics };
 }

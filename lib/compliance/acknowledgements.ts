@@ -2,6 +2,7 @@ import { CfnElement, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import type { ConnectFunction } from '../constructs/connect-function';
+import type { AnalyticsStack } from '../stacks/analytics-stack';
 import type { ContactCenterStack } from '../stacks/contact-center-stack';
 import type { StatefulStack } from '../stacks/stateful-stack';
 
@@ -191,6 +192,39 @@ export const LEX_BOT_ROLE: readonly Acknowledgement[] = [
   { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: 'One statement (polly:SynthesizeSpeech) for a role only lexv2.amazonaws.com of this account can assume.' },
 ];
 
+/** Findings on the Athena results bucket. */
+export const ATHENA_RESULTS_BUCKET: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason:
+      'Athena query results are temporary copies that expire after 30 days and can be re-run from the source records, which ' +
+      'keep their own retention; Amazon Connect in GovCloud is single-region (us-gov-west-1).',
+  },
+];
+
+/** Findings on the agent-event Firehose (Kinesis stream source, S3 destination). */
+export const AGENT_EVENT_DELIVERY = (bucketArnExport: string): readonly Acknowledgement[] => [
+  {
+    id: 'AwsSolutions-KDF1',
+    reason:
+      'Firehose cannot turn on its own server-side encryption when a Kinesis data stream is the source; the records stay encrypted ' +
+      'with the streams key in the stream and with the same key in S3.',
+  },
+  {
+    id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+    reason: `${FIREHOSE_POLICY_REASON}it grants reading one stream and writing one bucket with one key.`,
+  },
+  ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => ({
+    id: `AwsSolutions-IAM5[Action::${action}]`,
+    reason: `${FIREHOSE_POLICY_REASON}the ${action} action family is the set Firehose needs to write and retry multipart objects, on the contact records bucket only (Object Lock keeps deletes from taking effect).`,
+  })),
+  {
+    id: `AwsSolutions-IAM5[Resource::${bucketArnExport}/*]`,
+    reason: `${FIREHOSE_POLICY_REASON}Firehose writes objects under agent-events/ with date-partitioned keys it generates, in that one bucket.`,
+  },
+  ...KMS_FAMILY_ACTIONS('Firehose encrypts delivered agent events with the streams key'),
+];
+
 /** Applies a list of acknowledgements to one construct. */
 export function acknowledge(construct: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
   for (const { id, reason } of acknowledgements) Validations.of(construct).acknowledge({ id, reason });
@@ -224,6 +258,13 @@ export function acknowledgeContactCenterFindings(stack: ContactCenterStack): voi
       }),
     );
   }
+}
+
+/** Acknowledges the analytics stack's findings, construct by construct. */
+export function acknowledgeAnalyticsFindings(stack: AnalyticsStack, bucketArnExport: string): void {
+  if (!stack.analytics) return;
+  acknowledge(stack.analytics.resultsBucket, ATHENA_RESULTS_BUCKET);
+  if (stack.analytics.agentEventsDelivery) acknowledge(stack.analytics.agentEventsDelivery, AGENT_EVENT_DELIVERY(bucketArnExport));
 }
 
 /** Acknowledges the stateful stack's findings, construct by construct. */
