@@ -1,0 +1,44 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { crossCheck } from '../../lib/config/cross-checks';
+import { REGION_CAPABILITIES } from '../../lib/config/regions';
+import type { JurisdictionConfig } from '../../lib/config/schema';
+import { addJurisdiction } from '../../lib/jurisdiction';
+import { loadJurisdictionSources } from '../../lib/sources';
+import { exampleConfig, kitApp } from '../helpers/examples';
+
+function analyticsTemplate(config: JurisdictionConfig): Template {
+  const stacks = addJurisdiction(kitApp(), config, loadJurisdictionSources(config));
+  return Template.fromStack(stacks.analytics);
+}
+
+describe('AnalyticsStack', () => {
+  test('holds the Glue tables, workgroup, queries, dashboard and alarms when analytics is on', () => {
+    const template = analyticsTemplate(exampleConfig('pinecrest-benefits'));
+    template.resourceCountIs('AWS::Glue::Database', 1);
+    template.resourceCountIs('AWS::Glue::Table', 3);
+    template.resourceCountIs('AWS::Glue::Crawler', 0);
+    template.resourceCountIs('AWS::Athena::WorkGroup', 1);
+    template.resourceCountIs('AWS::Athena::NamedQuery', 9);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'contact-center-ops@pinecrest-benefits.example' });
+  });
+
+  test('synthesizes without tables, workgroup or queries when analytics is off, keeping the dashboard and alarms', () => {
+    const base = exampleConfig('riverton-311');
+    const template = analyticsTemplate({ ...base, analytics: { ...base.analytics, enabled: false } });
+    template.resourceCountIs('AWS::Glue::Database', 0);
+    template.resourceCountIs('AWS::Glue::Table', 0);
+    template.resourceCountIs('AWS::Athena::WorkGroup', 0);
+    template.resourceCountIs('AWS::Athena::NamedQuery', 0);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  test('refuses Contact Lens in a region without it, naming the region and the feature', () => {
+    const config = { ...exampleConfig('riverton-311'), region: 'us-west-2' as const };
+    const without = { ...REGION_CAPABILITIES['us-west-2'], features: { ...REGION_CAPABILITIES['us-west-2'].features, contactLens: false } };
+    jest.replaceProperty(REGION_CAPABILITIES, 'us-west-2', without);
+    expect(crossCheck('config/jurisdictions/riverton-311.yaml', config).problems).toEqual([
+      'config/jurisdictions/riverton-311.yaml: features.contactLens: Contact Lens is not available in us-west-2 (available there: chat, tasks, customerProfiles, cases, outboundCampaigns, emailChannel, voiceId, amazonQInConnect, globalResiliency)',
+    ]);
+  });
+});
