@@ -10,6 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { handler, hashSecret, verificationRecord } from '../../lambdas/caller-verification';
 import { logger } from '../../lambdas/shared';
+import { awsError, captureOutput, isFlatConnectResponse, neverAnswers } from './helpers';
 
 const dynamoMock = mockClient(DynamoDBClient);
 
@@ -52,19 +53,6 @@ function connectEvent(parameters: Record<string, string> = { caseNumber: CASE_NU
 }
 
 /** An error as the SDK raises it for a service exception. */
-function awsError(name: string): Error {
-  return Object.assign(new Error(`mocked ${name}`), { name, $metadata: {} });
-}
-
-/** Makes DynamoDB hang until the caller's abort signal fires, like a request that never answers. */
-function dynamoNeverAnswers(): void {
-  dynamoMock.send.callsFake((_command: unknown, options?: { abortSignal?: AbortSignal }) => {
-    const signal = options?.abortSignal;
-    if (signal === undefined) return Promise.reject(new Error('no abortSignal passed to send()'));
-    return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })), { once: true }));
-  });
-}
-
 /** The UpdateItem inputs sent, in call order. */
 function updates(): UpdateItemCommandInput[] {
   return dynamoMock.commandCalls(UpdateItemCommand).map((call) => call.args[0].input);
@@ -232,13 +220,7 @@ beforeEach(() => {
     doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
   });
   // Powertools writes to stdout/stderr; keep the test output clean and the lines inspectable.
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  logs = captureOutput();
 });
 
 afterEach(() => {
@@ -607,7 +589,7 @@ describe('caller-verification: fallbacks', () => {
   test('answers TIMEOUT, quickly, when DynamoDB does not answer inside TIME_BUDGET_MS', async () => {
     // Prepare
     process.env.TIME_BUDGET_MS = '50';
-    dynamoNeverAnswers();
+    neverAnswers(dynamoMock);
     const started = performance.now();
 
     // Act
@@ -735,13 +717,6 @@ describe('caller-verification: properties', () => {
     fc.constantFrom('ThrottlingException', 'ValidationException', 'AbortError').map((name) => ({ rejects: awsError(name) })),
   );
 
-  const isFlatResponse = (response: unknown): boolean =>
-    typeof response === 'object' &&
-    response !== null &&
-    !Array.isArray(response) &&
-    Object.values(response).every((v) => typeof v === 'string') &&
-    ['OK', 'INVALID_INPUT', 'BAD_EVENT', 'THROTTLED', 'TIMEOUT', 'ERROR'].includes((response as Record<string, string>).result);
-
   test('answers any value at all with a flat string map carrying a result, and never throws', async () => {
     await fc.assert(
       fc.asyncProperty(fc.anything(), async (event) => {
@@ -749,7 +724,7 @@ describe('caller-verification: properties', () => {
         const response = await handler(event);
 
         // Assess
-        expect(isFlatResponse(response)).toBe(true);
+        expect(isFlatConnectResponse(response)).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -767,7 +742,7 @@ describe('caller-verification: properties', () => {
         const response = await handler(event);
 
         // Assess
-        expect(isFlatResponse(response)).toBe(true);
+        expect(isFlatConnectResponse(response)).toBe(true);
         if (response.result === 'OK') expect(['VERIFIED', 'FAILED', 'LOCKED']).toContain(response.verification);
       }),
       { numRuns: 300 },

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { handler } from '../../lambdas/case-status';
 import { CASE_STATUS, UNKNOWN_STATUS } from '../../lambdas/case-status/messages';
 import { logger } from '../../lambdas/shared';
+import { awsError, captureOutput, neverAnswers } from './helpers';
 
 const dynamoMock = mockClient(DynamoDBClient);
 
@@ -41,19 +42,6 @@ const IN_REVIEW_ITEM = {
 };
 
 /** An error as the SDK raises it for a service exception. */
-function awsError(name: string): Error {
-  return Object.assign(new Error(`mocked ${name}`), { name, $metadata: {} });
-}
-
-/** Makes DynamoDB hang until the caller's abort signal fires, like a request that never answers. */
-function dynamoNeverAnswers(): void {
-  dynamoMock.send.callsFake((_command: unknown, options?: { abortSignal?: AbortSignal }) => {
-    const signal = options?.abortSignal;
-    if (signal === undefined) return Promise.reject(new Error('no abortSignal passed to send()'));
-    return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
-  });
-}
-
 /** The keys GetItem was asked for, in call order. */
 function requestedKeys(): unknown[] {
   return dynamoMock.commandCalls(GetItemCommand).map((call) => call.args[0].input.Key);
@@ -66,13 +54,7 @@ beforeEach(() => {
   dynamoMock.reset();
   process.env = { ...savedEnv, CASE_TABLE_NAME: TABLE };
   // Powertools writes to stdout/stderr; keep the test output clean and the lines inspectable.
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  logs = captureOutput();
 });
 
 afterEach(() => {
@@ -285,7 +267,7 @@ describe('case-status: fallbacks', () => {
   test('answers TIMEOUT, quickly, when DynamoDB does not answer inside TIME_BUDGET_MS', async () => {
     // Prepare
     process.env.TIME_BUDGET_MS = '50';
-    dynamoNeverAnswers();
+    neverAnswers(dynamoMock);
     const started = performance.now();
 
     // Act

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { handler, resetCacheForTests } from '../../lambdas/contact-center-status';
 import { DEFAULT_CLOSURE_MESSAGE } from '../../lambdas/contact-center-status/messages';
 import { logger } from '../../lambdas/shared';
+import { awsError, captureOutput, neverAnswers } from './helpers';
 
 const ssmMock = mockClient(SSMClient);
 
@@ -46,19 +47,6 @@ function parameter(value: unknown): { Parameter: { Name: string; Type: 'String';
 }
 
 /** An error as the SDK raises it for a service exception. */
-function awsError(name: string): Error {
-  return Object.assign(new Error(`mocked ${name}`), { name, $metadata: {} });
-}
-
-/** Makes SSM hang until the caller's abort signal fires, like a request that never answers. */
-function ssmNeverAnswers(): void {
-  ssmMock.send.callsFake((_command: unknown, options?: { abortSignal?: AbortSignal }) => {
-    const signal = options?.abortSignal;
-    if (signal === undefined) return Promise.reject(new Error('no abortSignal passed to send()'));
-    return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
-  });
-}
-
 const savedEnv = { ...process.env };
 let clock = START;
 let logs: string[] = [];
@@ -70,13 +58,7 @@ beforeEach(() => {
   clock = START;
   jest.spyOn(Date, 'now').mockImplementation(() => clock);
   // Powertools writes to stdout/stderr; keep the test output clean and the lines inspectable.
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  logs = captureOutput();
 });
 
 afterEach(() => {
@@ -319,7 +301,7 @@ describe('contact-center-status: failures answer open', () => {
   test('answers open with TIMEOUT when SSM does not answer inside TIME_BUDGET_MS', async () => {
     // Prepare
     process.env.TIME_BUDGET_MS = '50';
-    ssmNeverAnswers();
+    neverAnswers(ssmMock);
     const started = performance.now();
 
     // Act

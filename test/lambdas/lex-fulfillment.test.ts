@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { handler } from '../../lambdas/lex-fulfillment';
 import { logger } from '../../lambdas/shared/powertools';
+import { awsError, captureOutput } from './helpers';
 
 const ddbMock = mockClient(DynamoDBClient);
 
@@ -105,10 +106,6 @@ function caseItem(status = 'IN_REVIEW', nextStep: Record<string, string> | null 
 }
 
 /** An error as the SDK raises it for a service exception. */
-function awsError(name: string): Error {
-  return Object.assign(new Error(`mocked ${name}`), { name, $metadata: { httpStatusCode: 400 } });
-}
-
 const savedEnv = { ...process.env };
 let logs: string[] = [];
 
@@ -116,13 +113,7 @@ beforeEach(() => {
   ddbMock.reset();
   process.env = { ...savedEnv, CASE_TABLE_NAME: TABLE, OFFICE_INFO: JSON.stringify(OFFICE_INFO) };
   delete process.env.TIME_BUDGET_MS;
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  logs = captureOutput();
 });
 
 afterEach(() => {
@@ -281,7 +272,7 @@ describe('CheckCaseStatus', () => {
 
   test.each(LOCALES)('%s: hands off, keeping the case number, when DynamoDB throttles', async (locale) => {
     // Prepare
-    ddbMock.on(GetItemCommand).rejects(awsError('ThrottlingException'));
+    ddbMock.on(GetItemCommand).rejects(awsError('ThrottlingException', 400));
 
     // Act
     const response = await handler(caseEvent(locale, 'FulfillmentCodeHook'));
@@ -691,7 +682,7 @@ const dynamoAnswer = fc.oneof(
   fc.constant<{ item?: unknown; error?: Error }>({}),
   fc.constantFrom('RECEIVED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'NEEDS_INFO', 'LOST').map((status) => ({ item: caseItem(status) })),
   fc.jsonValue().map((item) => ({ item })),
-  fc.constantFrom('ThrottlingException', 'ResourceNotFoundException', 'InternalServerError').map((name) => ({ error: awsError(name) })),
+  fc.constantFrom('ThrottlingException', 'ResourceNotFoundException', 'InternalServerError').map((name) => ({ error: awsError(name, 400) })),
 );
 
 function answerWith(answer: { item?: unknown; error?: Error }): void {
@@ -749,7 +740,7 @@ describe('logs', () => {
       [caseEvent('en_US', 'DialogCodeHook'), () => undefined],
       [caseEvent('es_US', 'FulfillmentCodeHook'), () => ddbMock.on(GetItemCommand).resolves({ Item: caseItem() })],
       [caseEvent('en_US', 'FulfillmentCodeHook'), () => ddbMock.on(GetItemCommand).resolves({})],
-      [caseEvent('en_US', 'FulfillmentCodeHook'), () => ddbMock.on(GetItemCommand).rejects(awsError('ThrottlingException'))],
+      [caseEvent('en_US', 'FulfillmentCodeHook'), () => ddbMock.on(GetItemCommand).rejects(awsError('ThrottlingException', 400))],
       [caseEvent('en_US', 'FulfillmentCodeHook'), () => ddbMock.on(GetItemCommand).resolves({ Item: caseItem('ON_HOLD') })],
       [caseEvent('en_US', 'DialogCodeHook', 'CS-12'), () => undefined],
       [{ ...caseEvent('en_US', 'FulfillmentCodeHook'), sessionId: '' }, () => undefined],

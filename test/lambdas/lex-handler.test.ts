@@ -11,6 +11,7 @@ import {
 import { LexEvent, lexEventSchema } from '../../lambdas/shared/lex-event';
 import { closeIntent } from '../../lambdas/shared/lex-response';
 import { logger } from '../../lambdas/shared/powertools';
+import { awsError, captureOutput } from './helpers';
 
 const SORRY_EN = "Sorry, I can't help with that right now. Let me connect you with an agent.";
 const SORRY_ES = 'Lo siento, en este momento no puedo ayudarle con eso. Permítame comunicarle con un agente.';
@@ -38,23 +39,13 @@ function lexEvent(localeId = 'en_US', sessionAttributes: Record<string, string> 
 }
 
 /** An error as the SDK raises it for a service exception. */
-function awsError(name: string): Error {
-  return Object.assign(new Error(`mocked ${name}`), { name, $metadata: {} });
-}
-
 const savedEnv = { ...process.env };
 let logs: string[] = [];
 
 beforeEach(() => {
   process.env = { ...savedEnv };
   delete process.env.TIME_BUDGET_MS;
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  logs = captureOutput();
 });
 
 afterEach(() => {

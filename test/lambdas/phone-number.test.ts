@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { clientToken, isComplete, onEvent } from '../../lambdas/phone-number';
+import { captureOutput } from './helpers';
 
 const connectMock = mockClient(ConnectClient);
 
@@ -107,13 +108,7 @@ beforeEach(() => {
   connectMock.reset();
   // Retries back off for a millisecond here instead of a second.
   process.env = { ...savedEnv, RETRY_BASE_MS: '1', RETRY_ATTEMPTS: '4', POWERTOOLS_LOG_LEVEL: 'INFO' };
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  logs = captureOutput();
 });
 
 afterEach(() => {

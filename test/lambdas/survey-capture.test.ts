@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { handler, surveyObjectKey } from '../../lambdas/survey-capture';
 import { logger } from '../../lambdas/shared';
+import { awsError, captureOutput, isFlatConnectResponse, neverAnswers } from './helpers';
 
 const dynamoMock = mockClient(DynamoDBClient);
 const s3Mock = mockClient(S3Client);
@@ -42,19 +43,6 @@ function connectEvent(
 }
 
 /** An error as the SDK raises it for a service exception. */
-function awsError(name: string): Error {
-  return Object.assign(new Error(`mocked ${name}`), { name, $metadata: {} });
-}
-
-/** Makes a client hang until the caller's abort signal fires, like a request that never answers. */
-function neverAnswers(mock: typeof dynamoMock | typeof s3Mock): void {
-  mock.send.callsFake((_command: unknown, options?: { abortSignal?: AbortSignal }) => {
-    const signal = options?.abortSignal;
-    if (signal === undefined) return Promise.reject(new Error('no abortSignal passed to send()'));
-    return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })), { once: true }));
-  });
-}
-
 const puts = (): PutItemCommandInput[] => dynamoMock.commandCalls(PutItemCommand).map((call) => call.args[0].input);
 const objects = (): PutObjectCommandInput[] => s3Mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
 
@@ -120,13 +108,7 @@ beforeEach(() => {
     doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
   });
   // Powertools writes logs and metrics to stdout/stderr; keep the test output clean and the lines inspectable.
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  logs = captureOutput();
 });
 
 afterEach(() => {
@@ -489,13 +471,6 @@ describe('survey-capture: properties', () => {
     fc.constantFrom('ThrottlingException', 'ConditionalCheckFailedException', 'AccessDenied', 'AbortError').map((name) => ({ rejects: awsError(name) })),
   );
 
-  const isFlatResponse = (response: unknown): boolean =>
-    typeof response === 'object' &&
-    response !== null &&
-    !Array.isArray(response) &&
-    Object.values(response).every((v) => typeof v === 'string') &&
-    ['OK', 'INVALID_INPUT', 'BAD_EVENT', 'THROTTLED', 'TIMEOUT', 'ERROR'].includes((response as Record<string, string>).result);
-
   test('answers any value at all with a flat string map carrying a result, and never throws', async () => {
     await fc.assert(
       fc.asyncProperty(fc.anything(), async (event) => {
@@ -503,7 +478,7 @@ describe('survey-capture: properties', () => {
         const response = await handler(event);
 
         // Assess
-        expect(isFlatResponse(response)).toBe(true);
+        expect(isFlatConnectResponse(response)).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -524,7 +499,7 @@ describe('survey-capture: properties', () => {
         const response = await handler(event);
 
         // Assess
-        expect(isFlatResponse(response)).toBe(true);
+        expect(isFlatConnectResponse(response)).toBe(true);
         if (response.result === 'OK') expect(['true', 'false']).toContain(response.duplicate);
         for (const input of objects()) expect(input.Key).toMatch(/^surveys\/year=\d{4}\/month=\d{2}\/day=\d{2}\/[A-Za-z0-9-]+\.json$/);
       }),

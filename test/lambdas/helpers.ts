@@ -1,0 +1,48 @@
+import type { AwsStub } from 'aws-sdk-client-mock';
+
+/** An error shaped like one the AWS SDK throws (its `name` is what the handlers branch on). */
+export function awsError(name: string, httpStatusCode?: number): Error {
+  return Object.assign(new Error(`mocked ${name}`), { name, $metadata: httpStatusCode === undefined ? {} : { httpStatusCode } });
+}
+
+/**
+ * Makes a mocked client hang until the caller's abort signal fires, like a request that never
+ * answers; a call without an abort signal fails, so a handler that forgets its deadline is caught.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function neverAnswers(mock: AwsStub<any, any, any>): void {
+  mock.send.callsFake((_command: unknown, options?: { abortSignal?: AbortSignal }) => {
+    const signal = options?.abortSignal;
+    if (signal === undefined) return Promise.reject(new Error('no abortSignal passed to send()'));
+    return new Promise((_resolve, reject) =>
+      signal.addEventListener('abort', () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })), { once: true }),
+    );
+  });
+}
+
+/**
+ * Captures what Powertools writes to stdout and stderr (logs and metrics) for this test, so the
+ * output stays clean and the lines can be inspected. Call in `beforeEach`; `jest.restoreAllMocks()`
+ * in `afterEach` undoes it.
+ */
+export function captureOutput(): string[] {
+  const lines: string[] = [];
+  const capture = (chunk: unknown): boolean => {
+    lines.push(String(chunk));
+    return true;
+  };
+  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+  return lines;
+}
+
+/** True if `response` is what Amazon Connect accepts from a kit handler: a flat string map with a known `result`. */
+export function isFlatConnectResponse(response: unknown): boolean {
+  return (
+    typeof response === 'object' &&
+    response !== null &&
+    !Array.isArray(response) &&
+    Object.values(response).every((v) => typeof v === 'string') &&
+    ['OK', 'NOT_FOUND', 'INVALID_INPUT', 'BAD_EVENT', 'THROTTLED', 'TIMEOUT', 'ERROR'].includes((response as Record<string, string>).result)
+  );
+}
