@@ -27,16 +27,15 @@ async function main(): Promise<void> {
   if (mode === 'kit') {
     const [configDir, outdir, nag, bundle = 'bundle'] = rest;
     const { App } = await import('aws-cdk-lib');
-    const { loadJurisdictions } = await import('../lib/config/loader');
-    const { addJurisdiction } = await import('../lib/jurisdiction');
+    const { addKit, loadKitInputs } = await import('../lib/kit-app');
     // nag off: cdk-nag is not even imported, so the nag cost shown includes its import.
     const addNagPacks = nag === 'nag' ? (await import('../lib/compliance/nag')).addNagPacks : undefined;
     importedMs = performance.now();
-    const loaded = loadJurisdictions({ configDir });
+    const inputs = loadKitInputs({ configDir }, REPO_ROOT);
     loadedMs = performance.now();
-    // Same order as bin/app.ts.
-    const app = new App({ outdir, stackTraces: false, context: cliEquivalentContext(REPO_ROOT, bundle !== 'nobundle') }); // as bin/app.ts
-    for (const config of loaded.configs) addJurisdiction(app, config);
+    // The same inputs (configs, bots, flows) and order as bin/app.ts.
+    const app = new App({ outdir, stackTraces: false, context: cliEquivalentContext(REPO_ROOT, bundle !== 'nobundle') });
+    addKit(app, inputs);
     addNagPacks?.(app);
     builtMs = performance.now();
     app.synth();

@@ -9,10 +9,8 @@
 import { App } from 'aws-cdk-lib';
 import { addNagPacks } from '../lib/compliance/nag';
 import { ConfigError } from '../lib/config/errors';
-import { loadJurisdictions, LoadedJurisdictions } from '../lib/config/loader';
 import { FlowError } from '../lib/flows/errors';
-import { addJurisdiction } from '../lib/jurisdiction';
-import { JurisdictionSources, loadJurisdictionSources } from '../lib/sources';
+import { addKit, KitInputs, loadKitInputs } from '../lib/kit-app';
 
 // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
 // `cdk synth --debug` still records them.
@@ -23,17 +21,15 @@ const only = typeof selection === 'string' && selection.trim() !== '' ? selectio
 
 // Every file is read and checked before any construct is built; a problem in any of them ends
 // the run with the full list and no stack trace.
-let loaded: LoadedJurisdictions;
-let sources: JurisdictionSources[];
+let inputs: KitInputs;
 try {
-  loaded = loadJurisdictions({ configDir, only });
-  sources = loaded.configs.map((config) => loadJurisdictionSources(config));
+  inputs = loadKitInputs({ configDir, only });
 } catch (error) {
   if (!(error instanceof ConfigError) && !(error instanceof FlowError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-for (const warning of [...loaded.warnings, ...sources.flatMap((s) => s.warnings)]) process.stderr.write(`warning: ${warning}\n`);
-loaded.configs.forEach((config, i) => addJurisdiction(app, config, sources[i]));
+for (const warning of inputs.warnings) process.stderr.write(`warning: ${warning}\n`);
+addKit(app, inputs);
 addNagPacks(app);
 app.synth();

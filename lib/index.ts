@@ -32,3 +32,4 @@ export * from './compliance/nag';
 export * from './compliance/tags';
 export * from './jurisdiction';
 export * from './sources';
+export * from './kit-app';

@@ -5,7 +5,7 @@ import type { JurisdictionConfig } from './config/schema';
 import { flowSources, lintContextFor } from './flows/context';
 import { FlowError, formatFinding } from './flows/errors';
 import { lintFlows } from './flows/lint';
-import { loadFlows } from './flows/loader';
+import { FlowSet, loadFlows } from './flows/loader';
 import type { LoadedFlow } from './flows/types';
 
 /** What a jurisdiction deploys besides its config: bot definitions and flow files, checked. */
@@ -19,22 +19,34 @@ export interface JurisdictionSources {
 }
 
 /**
+ * Files already read and checked in this run, so jurisdictions sharing the kit's bots and flows
+ * (the usual case) parse them once. Create one per run; never keep it across file changes.
+ */
+export class SourceCache {
+  readonly bots = new Map<string, ReturnType<typeof loadBotDefinitions>>();
+  readonly flows = new Map<string, FlowSet>();
+}
+
+/**
  * Reads and checks a jurisdiction's bot definitions and flow files. Throws a ConfigError
  * (bots) or a FlowError (flows) listing every problem; never returns a half-checked set.
+ * Flow lint runs for every jurisdiction: the names it checks references against are its own.
  *
  * @param root the repository root that `config/bots`, `contact-flows` and `flows.folders` are relative to
+ * @param cache files already read in this run; @default - none (everything is read)
  */
-export function loadJurisdictionSources(config: JurisdictionConfig, root: string = process.cwd()): JurisdictionSources {
-  const { definitions, warnings: botWarnings } = loadBotDefinitions({
-    botsDir: path.join(root, 'config', 'bots'),
-    names: config.bots,
-    region: config.region,
-  });
+export function loadJurisdictionSources(config: JurisdictionConfig, root: string = process.cwd(), cache: SourceCache = new SourceCache()): JurisdictionSources {
+  const botsKey = `${config.region}|${config.bots.join(',')}`;
+  const bots =
+    cache.bots.get(botsKey) ?? loadBotDefinitions({ botsDir: path.join(root, 'config', 'bots'), names: config.bots, region: config.region });
+  cache.bots.set(botsKey, bots);
+  const { definitions, warnings: botWarnings } = bots;
+
   const { paths, options } = flowSources(config);
-  const set = loadFlows(
-    paths.map((p) => path.resolve(root, p)),
-    options,
-  );
+  const absolute = paths.map((p) => path.resolve(root, p));
+  const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
+  const set = cache.flows.get(flowsKey) ?? loadFlows(absolute, options);
+  cache.flows.set(flowsKey, set);
   const findings = lintFlows(set, lintContextFor(config, set.flows));
   FlowError.throwIfErrors(findings);
   return {
