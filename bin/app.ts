@@ -10,7 +10,7 @@ import { App } from 'aws-cdk-lib';
 import { addNagPacks } from '../lib/compliance/nag';
 import { ConfigError } from '../lib/config/errors';
 import { FlowError } from '../lib/flows/errors';
-import { addKit, KitInputs, loadKitInputs } from '../lib/kit-app';
+import { addKit, loadKitInputs } from '../lib/kit-app';
 
 // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
 // `cdk synth --debug` still records them.
@@ -19,17 +19,17 @@ const configDir = String(app.node.tryGetContext('configDir') ?? 'config');
 const selection = app.node.tryGetContext('jurisdiction');
 const only = typeof selection === 'string' && selection.trim() !== '' ? selection.split(',').map((s) => s.trim()) : undefined;
 
-// Every file is read and checked before any construct is built; a problem in any of them ends
-// the run with the full list and no stack trace.
-let inputs: KitInputs;
+// Every file is read and checked before any construct is built; a problem in any of them (or
+// one a construct finds, such as a bot locale the region lacks) ends the run with the full list
+// and no stack trace.
 try {
-  inputs = loadKitInputs({ configDir, only });
+  const inputs = loadKitInputs({ configDir, only });
+  for (const warning of inputs.warnings) process.stderr.write(`warning: ${warning}\n`);
+  addKit(app, inputs);
 } catch (error) {
   if (!(error instanceof ConfigError) && !(error instanceof FlowError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-for (const warning of inputs.warnings) process.stderr.write(`warning: ${warning}\n`);
-addKit(app, inputs);
 addNagPacks(app);
 app.synth();

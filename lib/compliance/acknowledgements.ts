@@ -145,9 +145,6 @@ export const UNRESERVED_FUNCTION: readonly Acknowledgement[] = [
   },
 ];
 
-/** Findings on functions that encrypt with a table key (writes need data keys). */
-export const TABLE_WRITER: readonly Acknowledgement[] = KMS_FAMILY_ACTIONS('The function writes items to a table encrypted with the tables key');
-
 const DEPLOY_TIME =
   'Runs only while CloudFormation creates, updates or deletes a phone number (the custom-resource provider), never on a call path; ';
 
@@ -231,17 +228,14 @@ export function acknowledge(construct: IConstruct, acknowledgements: readonly Ac
 }
 
 /** Acknowledges a Lambda function's findings. */
-export function acknowledgeFunctionFindings(fn: ConnectFunction, writesTables: boolean): void {
+export function acknowledgeFunctionFindings(fn: ConnectFunction): void {
   acknowledge(fn, CONNECT_FUNCTION);
   if ((fn.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions === undefined) acknowledge(fn, UNRESERVED_FUNCTION);
-  if (writesTables) acknowledge(fn.role, TABLE_WRITER);
 }
 
 /** Acknowledges the contact-center stack's findings, construct by construct. */
 export function acknowledgeContactCenterFindings(stack: ContactCenterStack): void {
-  for (const [name, fn] of stack.functions?.byName ?? []) {
-    acknowledgeFunctionFindings(fn, name === 'caller-verification' || name === 'survey-capture');
-  }
+  for (const fn of stack.functions?.byName.values() ?? []) acknowledgeFunctionFindings(fn);
   for (const bot of stack.bots.values()) acknowledge(bot.role, LEX_BOT_ROLE);
   const provider = [...stack.phoneNumbers.values()][0]?.provider;
   if (provider) {

@@ -8,6 +8,12 @@ import { Construct } from 'constructs';
 import { ConnectFunction } from './connect-function';
 import { IConnectInstance } from './connect-instance';
 
+/**
+ * What a function writing items to a table encrypted with a customer-managed key needs of the
+ * key: exact actions rather than `grantEncryptDecrypt`'s `kms:GenerateDataKey*` and `kms:ReEncrypt*`.
+ */
+const TABLE_WRITE_KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
+
 /** The kit's handlers, by the name flows use in `${lambda:<name>}`. */
 export enum HandlerName {
   CONTACT_CENTER_STATUS = 'contact-center-status',
@@ -99,7 +105,7 @@ export class ContactCenterFunctions extends Construct {
       VERIFICATION_TABLE_NAME: data.verificationTable.tableName,
     });
     data.verificationTable.grant(verification.role, 'dynamodb:UpdateItem');
-    data.tablesKey.grantEncryptDecrypt(verification.role);
+    data.tablesKey.grant(verification.role, ...TABLE_WRITE_KEY_ACTIONS);
 
     const survey = make(HandlerName.SURVEY_CAPTURE, 'Stores post-contact survey answers (OMB A-11 section 280)', {
       SURVEY_TABLE_NAME: data.surveyTable.tableName,
@@ -108,7 +114,7 @@ export class ContactCenterFunctions extends Construct {
       SURVEY_KMS_KEY_ARN: data.analyticsKey.keyArn,
     });
     data.surveyTable.grant(survey.role, 'dynamodb:PutItem');
-    data.tablesKey.grantEncryptDecrypt(survey.role);
+    data.tablesKey.grant(survey.role, ...TABLE_WRITE_KEY_ACTIONS);
     survey.role.addManagedPolicy(data.surveyWriterPolicy);
 
     const lex = make(
