@@ -1,4 +1,6 @@
+import * as path from 'path';
 import { App } from 'aws-cdk-lib';
+import { displayPath } from './config/files';
 import type { LoadOptions } from './config/loader';
 import { loadJurisdictions } from './config/loader';
 import type { JurisdictionConfig } from './config/schema';
@@ -24,7 +26,9 @@ export interface KitInputs {
 export function loadKitInputs(options: LoadOptions, root: string = process.cwd()): KitInputs {
   const loaded = loadJurisdictions(options);
   const cache = new SourceCache();
-  const sources = loaded.configs.map((config) => loadJurisdictionSources(config, root, cache));
+  const sources = loaded.configs.map((config) =>
+    loadJurisdictionSources(config, root, cache, displayPath(path.join(options.configDir, 'jurisdictions', `${config.id}.yaml`))),
+  );
   return { configs: loaded.configs, sources, warnings: [...loaded.warnings, ...sources.flatMap((s) => s.warnings)] };
 }
 

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { loadBotDefinitions } from './bots/loader';
 import type { BotDefinition } from './bots/schema';
+import { ConfigError } from './config/errors';
 import type { JurisdictionConfig } from './config/schema';
 import { flowSources, lintContextFor } from './flows/context';
 import { FlowError, formatFinding } from './flows/errors';
@@ -34,8 +35,14 @@ export class SourceCache {
  *
  * @param root the repository root that `config/bots`, `contact-flows` and `flows.folders` are relative to
  * @param cache files already read in this run; @default - none (everything is read)
+ * @param configFile the jurisdiction file, as shown in messages; @default `config/jurisdictions/<id>.yaml`
  */
-export function loadJurisdictionSources(config: JurisdictionConfig, root: string = process.cwd(), cache: SourceCache = new SourceCache()): JurisdictionSources {
+export function loadJurisdictionSources(
+  config: JurisdictionConfig,
+  root: string = process.cwd(),
+  cache: SourceCache = new SourceCache(),
+  configFile: string = `config/jurisdictions/${config.id}.yaml`,
+): JurisdictionSources {
   const botsKey = `${config.region}|${config.bots.join(',')}`;
   const bots =
     cache.bots.get(botsKey) ?? loadBotDefinitions({ botsDir: path.join(root, 'config', 'bots'), names: config.bots, region: config.region });
@@ -49,9 +56,21 @@ export function loadJurisdictionSources(config: JurisdictionConfig, root: string
   cache.flows.set(flowsKey, set);
   const findings = lintFlows(set, lintContextFor(config, set.flows));
   FlowError.throwIfErrors(findings);
+  checkPhoneNumberFlows(config, set.flows, configFile);
   return {
     bots: definitions,
     flows: set.flows,
     warnings: [...botWarnings, ...findings.filter((f) => f.severity === 'warning').map(formatFinding)],
   };
+}
+
+/** Every phone number must be bound to an inbound flow (CONTACT_FLOW) the jurisdiction deploys. */
+function checkPhoneNumberFlows(config: JurisdictionConfig, flows: readonly LoadedFlow[], configFile: string): void {
+  const inbound = flows.filter((flow) => flow.type === 'CONTACT_FLOW').map((flow) => flow.name);
+  const problems = config.phoneNumbers.flatMap((number, i) =>
+    inbound.includes(number.flow)
+      ? []
+      : [`${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound flow this jurisdiction deploys (inbound flows: ${inbound.join(', ') || 'none'})`],
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
 }

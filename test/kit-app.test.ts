@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { addKit, loadKitInputs } from '../lib/kit-app';
+import { loadJurisdictionSources } from '../lib/sources';
 import { kitApp } from './helpers/examples';
 
 const ROOT = path.join(__dirname, '..');
@@ -31,4 +32,12 @@ describe('loadKitInputs', () => {
       'riverton-311-analytics',
     ]);
   });
+});
+
+test('refuses a phone number bound to a flow the jurisdiction does not deploy, naming the file and key', () => {
+  const base = loadKitInputs({ configDir: path.join(ROOT, 'config'), only: ['riverton-311'] }, ROOT);
+  const config = { ...base.configs[0], phoneNumbers: [{ ...base.configs[0].phoneNumbers[0], flow: 'main-inbund' }] };
+  expect(() => loadJurisdictionSources(config, ROOT)).toThrow(
+    'Configuration has 1 problem:\n  config/jurisdictions/riverton-311.yaml: phoneNumbers[0].flow: "main-inbund" is not an inbound flow this jurisdiction deploys (inbound flows: chat-inbound, main-inbound, post-contact-survey)',
+  );
 });
