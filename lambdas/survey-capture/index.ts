@@ -62,7 +62,7 @@ const QUEUE_MAX = 127;
  * | satisfaction     | int       | 1–5, null if not answered                         |
  * | trust            | int       | 1–5, null if not answered                         |
  * | ease             | int       | 1–5, null if not answered                         |
- * | answeredAt       | timestamp | ISO 8601 UTC, e.g. 2026-03-01T14:05:09.123Z        |
+ * | answeredAt       | string    | ISO 8601 UTC, e.g. 2026-03-01T14:05:09.123Z        |
  *
  * Field names are a contract with the Glue table: add fields, never rename them.
  */
