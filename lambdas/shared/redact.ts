@@ -25,7 +25,7 @@ const SENSITIVE_TEXT: readonly RegExp[] = [
 
 const CORRELATION_KEYS = new Set(['contactId', 'initialContactId', 'sessionId', 'requestId', 'function_request_id', 'xray_trace_id', 'correlation_id']);
 
-const ERROR_NAME = /^[A-Z][A-Za-z]*(Error|Exception|Fault)$/;
+const ERROR_NAME = /^([A-Z][A-Za-z]*)?(Error|Exception|Fault)$/;
 
 /** Redacts PII patterns inside free text. */
 export function redactText(text: string): string {

@@ -2,6 +2,13 @@ import { connectHandler, resultOfError } from '../../../lambdas/shared/connect-h
 import { connectResponse, HandlerResult } from '../../../lambdas/shared/connect-response';
 import { normalizeCaseNumber } from '../../../lambdas/shared/case-number';
 import { startDeadline } from '../../../lambdas/shared/time-budget';
+import { captureOutput } from '../helpers';
+
+let output: string[] = [];
+beforeEach(() => {
+  output = captureOutput();
+});
+afterEach(() => jest.restoreAllMocks());
 
 const EVENT = {
   Name: 'ContactFlowEvent',
@@ -29,6 +36,7 @@ describe('connectHandler', () => {
       throw new Error('boom');
     });
     expect(await handler(EVENT)).toEqual({ result: 'ERROR' });
+    expect(output.join('')).toContain('"name":"Error","location"');
   });
 });
 

@@ -36,8 +36,8 @@ describe('piiReplacer', () => {
   });
 
   test('keeps the class name of an error so operators see what failed', () => {
-    const logged = JSON.parse(JSON.stringify({ error: { name: 'ThrottlingException', message: 'Rate exceeded' } }, piiReplacer));
-    expect(logged).toEqual({ error: { name: 'ThrottlingException', message: 'Rate exceeded' } });
+    const logged = JSON.parse(JSON.stringify([{ name: 'ThrottlingException' }, { name: 'Error' }, { name: 'TimeoutError' }], piiReplacer));
+    expect(logged).toEqual([{ name: 'ThrottlingException' }, { name: 'Error' }, { name: 'TimeoutError' }]);
   });
 
   test('redacts a name that is not an error class', () => {
