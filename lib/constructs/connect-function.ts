@@ -87,6 +87,11 @@ export class ConnectFunction extends Construct {
   public readonly logGroup: logs.LogGroup;
   /** Its execution role. */
   public readonly role: iam.Role;
+  /**
+   * The instance's integration association of the function: flows that invoke it must be created
+   * after it (see `ContactFlowsProps.integrations`). Undefined when `invokedByConnect` is false.
+   */
+  public readonly association?: connect.CfnIntegrationAssociation;
 
   constructor(scope: Construct, id: string, props: ConnectFunctionProps) {
     super(scope, id);
@@ -141,7 +146,7 @@ export class ConnectFunction extends Construct {
         sourceArn: props.instance.instanceArn,
         sourceAccount: Stack.of(this).account,
       });
-      new connect.CfnIntegrationAssociation(this, 'Association', {
+      this.association = new connect.CfnIntegrationAssociation(this, 'Association', {
         instanceId: props.instance.instanceArn,
         integrationType: 'LAMBDA_FUNCTION',
         integrationArn: this.function.functionArn,

@@ -1,9 +1,9 @@
 import { Lazy, Stack } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { IConnectInstance } from './connect-instance';
-import { flowOrder, resolveReferences } from '../flows/references';
-import type { ReferenceTable } from '../flows/references';
+import { findReferences, flowOrder, resolveReferences } from '../flows/references';
+import type { ReferenceKind, ReferenceTable } from '../flows/references';
 import type { LoadedFlow } from '../flows/types';
 import { idPart } from '../stacks/ids';
 
@@ -18,6 +18,36 @@ export interface ContactFlowsProps {
    * fills with the ARNs of the flows it creates.
    */
   readonly references: Omit<ReferenceTable, 'flow' | 'module'>;
+  /**
+   * What must exist before a flow that uses a reference can be created, by kind and name: the
+   * instance's integration association of each `${lambda:…}` function and `${bot:…}` alias.
+   * CreateContactFlow validates the content, and a Lambda or Lex ARN the instance has no
+   * association for makes it fail; the content's ARN tokens alone only order the flow after the
+   * function or alias, not after its association.
+   * @default - no dependencies beyond the tokens in the content
+   */
+  readonly integrations?: IntegrationDependencies;
+}
+
+/** Per reference kind, the resource a flow using `${kind:name}` must be created after. */
+export type IntegrationDependencies = {
+  readonly [K in Exclude<ReferenceKind, 'flow' | 'module'>]?: ReadonlyMap<string, IDependable>;
+};
+
+/**
+ * The dependencies of one flow: one per distinct `${kind:name}` in its executable content (not
+ * its Metadata, which is stripped) that `integrations` has an entry for. A flow that refers to
+ * another flow or module waits for it through the ARN token, and so for that flow's own
+ * dependencies too.
+ */
+export function integrationDependenciesOf(flow: LoadedFlow, integrations: IntegrationDependencies): IDependable[] {
+  const out = new Map<string, IDependable>();
+  for (const ref of findReferences(flow.content)) {
+    if (ref.problem || ref.inMetadata || ref.kind === 'flow' || ref.kind === 'module') continue;
+    const dependable = integrations[ref.kind as keyof IntegrationDependencies]?.get(ref.name);
+    if (dependable) out.set(`${ref.kind}:${ref.name}`, dependable);
+  }
+  return [...out.values()];
 }
 
 /**
@@ -57,6 +87,7 @@ export class ContactFlows extends Construct {
           content: contentOf(flow),
           state: 'ACTIVE',
         });
+        module.node.addDependency(...integrationDependenciesOf(flow, props.integrations ?? {}));
         moduleArns.set(flow.name, module.attrContactFlowModuleArn);
         resources.set(flow.name, module);
       } else {
@@ -68,6 +99,7 @@ export class ContactFlows extends Construct {
           content: contentOf(flow),
           state: 'ACTIVE',
         });
+        resource.node.addDependency(...integrationDependenciesOf(flow, props.integrations ?? {}));
         flowArns.set(flow.name, resource.attrContactFlowArn);
         resources.set(flow.name, resource);
       }

@@ -88,6 +88,8 @@ export class LexBot extends Construct {
   public readonly role: iam.Role;
   /** ARN of the alias: what flows use for `${bot:<name>}`. */
   public readonly aliasArn: string;
+  /** The instance's integration association of the alias: flows that use the bot must be created after it. */
+  public readonly association: connect.CfnIntegrationAssociation;
   /** The bot id. */
   public readonly botId: string;
   /** The locales built, in order. */
@@ -216,6 +218,7 @@ export class LexBot extends Construct {
       integrationArn: this.alias.attrArn,
     });
     association.node.addDependency(policy);
+    this.association = association;
 
     if (props.codeHook) {
       new lambda.CfnPermission(this, 'CodeHookPermission', {

@@ -186,6 +186,15 @@ export class ContactCenterStack extends Stack {
         quickConnect: new Map([...built.quickConnects].map(([name, quickConnect]) => [name, quickConnect.quickConnectArn])),
         config: configValues(config),
       },
+      integrations: {
+        lambda: new Map(
+          FLOW_LAMBDAS.flatMap((name) => {
+            const association = functions.byName.get(name as HandlerName)!.association;
+            return association ? [[name, association] as const] : [];
+          }),
+        ),
+        bot: new Map([...bots].map(([name, bot]) => [name, bot.association])),
+      },
     });
 
     const phoneNumbers = new Map<string, PhoneNumber>();

@@ -1,4 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CfnElement } from 'aws-cdk-lib';
+import type { IDependable } from 'constructs';
+import { HandlerName } from '../../lib/constructs/contact-center-functions';
+import { integrationDependenciesOf } from '../../lib/constructs/contact-flows';
+import type { LoadedFlow } from '../../lib/flows/types';
 import { addExample, kitApp } from '../helpers/examples';
 
 // GIVEN both example jurisdictions built as the app builds them
@@ -49,6 +54,32 @@ describe.each(Object.keys(templates) as Array<keyof typeof templates>)('contact 
     }
   });
 
+  test('creates each flow after the integration associations of exactly the functions and bots it uses', () => {
+    // GIVEN the logical ids of the associations, from the constructs that own them
+    const center = stacks[example].contactCenter;
+    const id = (element: CfnElement) => center.getLogicalId(element);
+    const lambda = (name: HandlerName) => id(center.functions!.byName.get(name)!.association!);
+    const bot = id(center.bots.get('citizen-services')!.association);
+    // WHEN the DependsOn of every flow is read from the template
+    const dependsOn = Object.fromEntries(
+      Object.values(template.findResources('AWS::Connect::ContactFlow')).map((r) => [r.Properties.Name, [...(r.DependsOn ?? [])].sort()]),
+    );
+    // THEN each flow waits for what its own content invokes (a flow it names waits for its own)
+    expect(dependsOn).toEqual({
+      'Main inbound': [bot, lambda(HandlerName.CALLER_VERIFICATION), lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
+      'Chat inbound': [bot, lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
+      'Post-contact survey': [lambda(HandlerName.SURVEY_CAPTURE)],
+      'Customer queue': [],
+      'Customer hold': [],
+      'Customer whisper': [],
+      'Agent whisper': [],
+      'Queue transfer': [],
+    });
+    expect(new Set(Object.values(template.findResources('AWS::Connect::IntegrationAssociation')).map((r) => r.Properties.IntegrationType))).toEqual(
+      new Set(['LAMBDA_FUNCTION', 'LEX_BOT']),
+    );
+  });
+
   test('registers the bot with the instance', () => {
     template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
       IntegrationType: 'LEX_BOT',
@@ -72,4 +103,31 @@ test('builds the bot in the locales each jurisdiction configures', () => {
     Object.values(templates[example].findResources('AWS::Lex::Bot'))[0].Properties.BotLocales.map((l: { LocaleId: string }) => l.LocaleId);
   expect(locales('pinecrest')).toEqual(['en_US', 'es_US']);
   expect(locales('riverton')).toEqual(['en_US']);
+});
+
+test('a flow depends once on each association its actions name, not on names only in Metadata nor on flows', () => {
+  // GIVEN a module that invokes one function twice, names a flow, and mentions another function only in Metadata
+  const dependable = (name: string) => ({ name }) as unknown as IDependable;
+  const integrations = { lambda: new Map([['a', dependable('A')], ['b', dependable('B')]]), bot: new Map([['bot', dependable('BOT')]]) };
+  const flow: LoadedFlow = {
+    file: 'm.json',
+    name: 'm',
+    displayName: 'm',
+    type: 'MODULE',
+    description: '',
+    format: 'kit',
+    imported: false,
+    content: {
+      Version: '2019-10-30',
+      StartAction: 'One',
+      Metadata: { ActionMetadata: { One: { note: '${lambda:b}' } } },
+      Actions: [
+        { Identifier: 'One', Type: 'InvokeLambdaFunction', Parameters: { LambdaFunctionARN: '${lambda:a}' }, Transitions: { NextAction: 'Two' } },
+        { Identifier: 'Two', Type: 'InvokeLambdaFunction', Parameters: { LambdaFunctionARN: '${lambda:a}' }, Transitions: { NextAction: 'Three' } },
+        { Identifier: 'Three', Type: 'TransferToFlow', Parameters: { ContactFlowId: '${flow:other}' }, Transitions: {} },
+      ],
+    },
+  };
+  // WHEN / THEN
+  expect(integrationDependenciesOf(flow, integrations)).toEqual([{ name: 'A' }]);
 });
