@@ -323,6 +323,28 @@ describe('lint rules', () => {
     ]);
   });
 
+  test('unredacted-fallback reports redaction error branches that record or analyze without redaction, not ChannelMismatch', () => {
+    expect(findingsOf('unredacted-fallback')).toEqual([
+      'test/fixtures/flows/rules/unredacted-fallback/record-without-redaction.json: action "Record and analyze": error NoMatchingError leads to "Record without analytics", which records or analyzes without redaction: fail closed instead (set RecordedParticipants to [] for voice, or leave analytics off for chat) and continue to the destination [error unredacted-fallback]',
+      'test/fixtures/flows/rules/unredacted-fallback/record-without-redaction.json: action "Analyze chat": error InFlightRedactionConfigurationFailed leads to "Analyze chat keeping the original", which records or analyzes without redaction: fail closed instead (set RecordedParticipants to [] for voice, or leave analytics off for chat) and continue to the destination [error unredacted-fallback]',
+    ]);
+  });
+
+  test('unredacted-fallback passes the kit flows and catches a fallback that records again', () => {
+    const kit = loadFlows(['contact-flows']);
+    expect(lintFlows(kit).filter((f) => f.ruleId === 'unredacted-fallback')).toEqual([]);
+    // WHEN the voice flow's fail-closed step records the call after all
+    const main = kit.flows.find((f) => f.name === 'main-inbound')!;
+    const recording = { RecordedParticipants: ['Agent', 'Customer'], IVRRecordingBehavior: 'Disabled' };
+    const actions = main.content.Actions.map((a) => (a.Identifier === 'Stop recording' ? { ...a, Parameters: { VoiceBehavior: { VoiceRecordingBehavior: recording } } } : a));
+    const findings = lintFlows([{ ...main, content: { ...main.content, Actions: actions } }]).filter((f) => f.ruleId === 'unredacted-fallback');
+    // THEN both languages' analytics actions are reported
+    expect(findings.map((f) => [f.actionId, f.severity])).toEqual([
+      ['Record and analyze EN', 'error'],
+      ['Record and analyze ES', 'error'],
+    ]);
+  });
+
   test('content-size counts the content after references become full ARNs', () => {
     const file = `${RULE_FIXTURES}/content-size/too-large.json`;
     expect(fs.statSync(file).size).toBeLessThan(256_000 / 4);

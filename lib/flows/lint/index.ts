@@ -22,6 +22,7 @@ import { unhandledError } from './rules/unhandled-error';
 import { unknownActionType } from './rules/unknown-action-type';
 import { unknownReference } from './rules/unknown-reference';
 import { unreachableAction } from './rules/unreachable-action';
+import { unredactedFallback } from './rules/unredacted-fallback';
 import { unsupportedError } from './rules/unsupported-error';
 
 export type { KnownNames, LintContext, LintRule, RuleContext } from './rule';
@@ -48,6 +49,7 @@ export const RULES: readonly LintRule[] = [
   literalArn,
   lambdaTimeout,
   lexTestAlias,
+  unredactedFallback,
   contentSize,
   referenceCycle,
 ];
