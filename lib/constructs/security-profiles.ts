@@ -11,24 +11,34 @@ import { IConnectInstance } from './connect-instance';
  * nothing for Amazon Q / Wisdom, Customer Profiles, Cases, outbound campaigns, email or Voice ID.
  * No profile may delete or download call recordings: recordings are records under the
  * jurisdiction's records schedule and leave the system only through the audited S3 path.
+ *
+ * Recordings and transcripts use the two permissions CloudFormation and the API still accept
+ * for them ("Legacy permissions" in the list): `RedactedData.View`, the redacted recording and
+ * transcript only, and `ListenCallRecordings`, the unredacted ones. A profile with both is shown
+ * the redacted version when Contact Lens produced one and the unredacted version otherwise (a
+ * contact not analyzed, e.g. because redaction failed), so only the Admin profile has both: the
+ * Supervisor has redacted access only, the Auditor and Agent neither.
  */
 
 /** The roles the kit creates a security profile for. */
 export enum SecurityProfileRole {
   /** Manages users, security profiles and contact center configuration. */
   ADMIN = 'Admin',
-  /** Takes contacts, monitors agents and reads metrics and recordings. */
+  /** Takes contacts, monitors agents and reads metrics and redacted recordings and transcripts. */
   SUPERVISOR = 'Supervisor',
   /** Takes contacts in the Contact Control Panel. */
   AGENT = 'Agent',
-  /** Reads metrics, reports, contact records, recordings and configuration; changes nothing. */
+  /** Reads configuration, metrics, reports and change history; changes nothing, sees no contact content. */
   AUDITOR = 'Auditor',
 }
 
 /**
  * Permissions of the Admin profile: user and access management, the routing configuration,
- * flows, prompts, rules, reports and metrics, contact search and recordings (listen only),
- * and the Contact Control Panel.
+ * flows, prompts, rules, reports and metrics, contact search, recordings and transcripts (listen
+ * and read only; redacted where Contact Lens produced a redacted version, unredacted otherwise),
+ * and the Contact Control Panel. The only profile with unredacted access: someone must be able to
+ * answer a records request for a contact whose redaction failed, and a profile that can edit
+ * security profiles could grant itself the permission anyway.
  *
  * Hours, queues, routing profiles, quick connects and flows are normally changed through this
  * kit (CloudFormation); an edit made in the Amazon Connect console shows up as stack drift and
@@ -123,8 +133,9 @@ export const ADMIN_PERMISSIONS: readonly string[] = Object.freeze([
 
 /**
  * Permissions of the Supervisor profile: the Contact Control Panel with quick connects,
- * real-time and historical metrics, saved reports of their own, contact search, recordings
- * (listen only), live monitoring, and a read-only view of users, agent statuses and routing.
+ * real-time and historical metrics, saved reports of their own, contact search, redacted
+ * recordings and transcripts only (a contact with no redacted version shows none), live
+ * monitoring, and a read-only view of users, agent statuses and routing.
  */
 export const SUPERVISOR_PERMISSIONS: readonly string[] = Object.freeze([
   'BasicAgentAccess',
@@ -138,7 +149,6 @@ export const SUPERVISOR_PERMISSIONS: readonly string[] = Object.freeze([
   'ContactSearch.View',
   'ContactAttributes.View',
   'RedactedData.View',
-  'ListenCallRecordings',
   'ManagerListenIn',
   'AgentTimeCard.View',
   'AgentStates.View',
@@ -156,25 +166,20 @@ export const SUPERVISOR_PERMISSIONS: readonly string[] = Object.freeze([
 export const AGENT_PERMISSIONS: readonly string[] = Object.freeze(['BasicAgentAccess', 'OutboundCallAccess', 'TransferDestinations.View']);
 
 /**
- * Permissions of the Auditor profile, view only: real-time and historical metrics, saved
- * reports and report schedules, contact search and contact attributes, recordings and
- * transcripts (listen only: no download, no delete), login/logout reports, the history of
- * changes to user records, and the configuration (users, security profiles, hierarchy,
- * agent statuses, routing profiles, queues, hours, quick connects, flows, prompts, phone
- * numbers, rules). No Create, Edit, Delete, Publish, Share, Schedule or Enable/Disable
- * permission, no Contact Control Panel, no live monitoring.
+ * Permissions of the Auditor profile, view only, configuration and metrics: real-time and
+ * historical metrics, saved reports and report schedules, login/logout reports, the history of
+ * changes, and the configuration (users, security profiles, hierarchy, agent statuses, routing
+ * profiles, queues, hours, quick connects, flows, prompts, phone numbers, rules).
  *
- * With both `RedactedData.View` and `ListenCallRecordings`, Amazon Connect shows the redacted
- * recording and transcript when one exists and the unredacted one otherwise.
+ * No contact content: no recordings or transcripts (`ListenCallRecordings`, `RedactedData.View`),
+ * no contact search (the Contact search and Contact details pages show callers' phone numbers),
+ * no contact attributes (they hold case numbers). No Create, Edit, Delete, Publish, Share,
+ * Schedule or Enable/Disable permission, no Contact Control Panel, no live monitoring.
  */
 export const AUDITOR_PERMISSIONS: readonly string[] = Object.freeze([
   'AccessMetrics',
   'MetricsReports.View',
   'ReportSchedules.View',
-  'ContactSearch.View',
-  'ContactAttributes.View',
-  'RedactedData.View',
-  'ListenCallRecordings',
   'AgentTimeCard.View',
   'HistoricalChanges.View',
   'Users.View',
@@ -203,9 +208,9 @@ export const SECURITY_PROFILE_PERMISSIONS: Readonly<Record<SecurityProfileRole, 
 /** What each profile is for; becomes its description in Amazon Connect. */
 export const SECURITY_PROFILE_DESCRIPTIONS: Readonly<Record<SecurityProfileRole, string>> = Object.freeze({
   [SecurityProfileRole.ADMIN]: 'Contact center administrators: manage users, security profiles, routing, flows and reports. Cannot download or delete recordings.',
-  [SecurityProfileRole.SUPERVISOR]: 'Supervisors: take contacts, monitor agents live, read metrics, reports, contact records and recordings. Read-only view of routing.',
+  [SecurityProfileRole.SUPERVISOR]: 'Supervisors: take contacts, monitor agents live, read metrics, reports, contact records and redacted recordings and transcripts. Read-only view of routing.',
   [SecurityProfileRole.AGENT]: 'Agents: handle contacts in the Contact Control Panel and transfer them to quick connects.',
-  [SecurityProfileRole.AUDITOR]: 'Auditors: read-only access to metrics, reports, contact records, recordings, change history and configuration. Cannot change anything.',
+  [SecurityProfileRole.AUDITOR]: 'Auditors: read-only access to configuration, metrics, reports and change history. No recordings, transcripts or contact records. Cannot change anything.',
 });
 
 const OUTBOUND = 'OutboundCallAccess';
@@ -233,8 +238,9 @@ export interface StandardSecurityProfilesProps {
 
 /**
  * The kit's four security profiles: Admin, Supervisor, Agent and a read-only Auditor, with
- * the permissions listed in {@link SECURITY_PROFILE_PERMISSIONS}. The child construct ids
- * are the role names.
+ * the permissions listed in {@link SECURITY_PROFILE_PERMISSIONS}. Only Admin can open unredacted
+ * recordings and transcripts; Supervisor sees redacted ones only; Auditor and Agent none. The
+ * child construct ids are the role names.
  */
 export class StandardSecurityProfiles extends Construct {
   /** The profiles by role. */

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { IConnectInstance } from '../../lib/constructs/connect-instance';
@@ -14,6 +16,9 @@ const PROFILE_TYPE = 'AWS::Connect::SecurityProfile';
 /** Permissions that change, publish, share, download or delete anything, or act on live contacts. */
 const NOT_READ_ONLY =
   /\.(Create|Edit|Delete|Publish|Share|Schedule|EnableAndDisable|EditPermission|Claim|Release|Purge|Remove)$|^(Download|Delete)|ListenIn|BargeIn|^BasicAgentAccess$|^OutboundCallAccess$|^ChatTestMode$/;
+
+/** Permissions that open recordings, transcripts, contact records or their attributes. */
+const CONTACT_CONTENT = /Recording|Transcript|RedactedData|ContactSearch|ContactAttributes|MyContacts/;
 
 function givenProfiles(props: Partial<StandardSecurityProfilesProps> = {}): { stack: Stack; profiles: StandardSecurityProfiles } {
   const stack = new Stack(new App(), 'Test', { env: { account: '111111111111', region: 'us-gov-west-1' } });
@@ -63,22 +68,84 @@ describe('StandardSecurityProfiles', () => {
     expect(AUDITOR_PERMISSIONS.filter((p) => NOT_READ_ONLY.test(p))).toEqual([]);
   });
 
-  test('lets the auditor read metrics, reports, contact records, recordings and change history', () => {
+  test('gives the auditor configuration, metrics, reports and change history to read, and no contact content', () => {
     // GIVEN / WHEN
     const auditor = permissionsOf(Template.fromStack(givenProfiles().stack), 'Kit-Auditor');
 
     // THEN
-    expect(auditor).toEqual(
-      expect.arrayContaining([
-        'AccessMetrics',
-        'MetricsReports.View',
-        'ContactSearch.View',
-        'ListenCallRecordings',
-        'RedactedData.View',
-        'HistoricalChanges.View',
-        'SecurityProfiles.View',
-      ]),
-    );
+    expect(auditor).toEqual([
+      'AccessMetrics',
+      'MetricsReports.View',
+      'ReportSchedules.View',
+      'AgentTimeCard.View',
+      'HistoricalChanges.View',
+      'Users.View',
+      'SecurityProfiles.View',
+      'AgentGrouping.View',
+      'AgentStates.View',
+      'RoutingPolicies.View',
+      'Queues.View',
+      'HoursOfOperation.View',
+      'TransferDestinations.View',
+      'ContactFlows.View',
+      'ContactFlowModules.View',
+      'Prompts.View',
+      'PhoneNumbers.View',
+      'Rules.View',
+    ]);
+    expect(auditor.filter((p) => CONTACT_CONTENT.test(p))).toEqual([]);
+  });
+
+  test('lets only the admin open unredacted recordings and transcripts; supervisors get redacted ones only, agents and auditors none', () => {
+    // GIVEN / WHEN
+    const template = Template.fromStack(givenProfiles().stack);
+    const access = (name: string) => {
+      const permissions = permissionsOf(template, name);
+      return { redacted: permissions.includes('RedactedData.View'), unredacted: permissions.includes('ListenCallRecordings') };
+    };
+
+    // THEN
+    expect(access('Kit-Admin')).toEqual({ redacted: true, unredacted: true });
+    expect(access('Kit-Supervisor')).toEqual({ redacted: true, unredacted: false });
+    expect(access('Kit-Agent')).toEqual({ redacted: false, unredacted: false });
+    expect(access('Kit-Auditor')).toEqual({ redacted: false, unredacted: false });
+    // AND no profile has a recording or transcript permission other than these two
+    for (const permissions of Object.values(SECURITY_PROFILE_PERMISSIONS)) {
+      expect(permissions.filter((p) => /Recording|Transcript|Redacted/.test(p) && !['RedactedData.View', 'ListenCallRecordings'].includes(p))).toEqual([]);
+    }
+  });
+
+  test('the README table of who sees what matches the permissions of each profile', () => {
+    // GIVEN the table under "Security profiles: who sees what" in README.md
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Security profiles: who sees what'));
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `Kit-'))
+      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    const header = section.split('\n').find((line) => line.startsWith('| Profile'))!.split('|').slice(1, -1).map((cell) => cell.trim());
+
+    // WHEN each yes/no column is derived from the permissions
+    const derived: Record<string, (p: readonly string[]) => boolean> = {
+      'Metrics and reports': (p) => p.includes('AccessMetrics'),
+      'Contact search and attributes': (p) => p.includes('ContactSearch.View'),
+      'Redacted recordings and transcripts': (p) => p.includes('RedactedData.View'),
+      'Unredacted recordings and transcripts': (p) => p.includes('ListenCallRecordings'),
+      'Live monitoring': (p) => p.includes('ManagerListenIn'),
+      'Contact Control Panel': (p) => p.includes('BasicAgentAccess'),
+      // Saved reports of one's own are not contact center configuration.
+      'Changes configuration': (p) => p.some((x) => /\.(Create|Edit|Delete)$/.test(x) && !x.startsWith('MetricsReports.')),
+    };
+
+    // THEN every row says what the profile's permissions grant
+    expect(rows.map((r) => r[0])).toEqual(['`Kit-Admin`', '`Kit-Supervisor`', '`Kit-Agent`', '`Kit-Auditor`']);
+    for (const row of rows) {
+      const role = row[0].replace(/`Kit-|`/g, '') as SecurityProfileRole;
+      for (const [column, grants] of Object.entries(derived)) {
+        const cell = row[header.indexOf(column)];
+        expect([role, column, cell.split(/[ ,(]/)[0]]).toEqual([role, column, grants(SECURITY_PROFILE_PERMISSIONS[role]) ? 'yes' : 'no']);
+      }
+    }
   });
 
   test('lets no profile download or delete call recordings', () => {
