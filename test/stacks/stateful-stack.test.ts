@@ -300,7 +300,7 @@ describe('StatefulStack', () => {
       });
     });
 
-    test('delivers contact trace records compressed, encrypted and partitioned by date', () => {
+    test('delivers contact trace records newline-delimited, compressed, encrypted and partitioned by date', () => {
       pinecrest.template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
         DeliveryStreamType: 'DirectPut',
         DeliveryStreamEncryptionConfigurationInput: { KeyType: 'CUSTOMER_MANAGED_CMK', KeyARN: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } },
@@ -312,6 +312,8 @@ describe('StatefulStack', () => {
           BufferingHints: { IntervalInSeconds: 300, SizeInMBs: 64 },
           EncryptionConfiguration: { KMSEncryptionConfig: { AWSKMSKeyARN: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } } },
           CloudWatchLoggingOptions: Match.objectLike({ Enabled: true }),
+          // one record per line: the contact_records SerDe reads JSON lines
+          ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'AppendDelimiterToRecord', Parameters: [] }] },
         }),
       });
     });
