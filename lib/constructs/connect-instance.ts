@@ -59,6 +59,11 @@ export interface ConnectInstanceProps {
 export class ConnectInstance extends Construct implements IConnectInstance {
   public readonly instanceArn: string;
   public readonly instanceId: string;
+  /**
+   * ARN of the instance's service-linked role (`AWSServiceRoleForAmazonConnect_…`), the identity
+   * Amazon Connect writes to streams and buckets with.
+   */
+  public readonly serviceRoleArn: string;
   /** The underlying CloudFormation resource. */
   public readonly resource: connect.CfnInstance;
 
@@ -80,5 +85,6 @@ export class ConnectInstance extends Construct implements IConnectInstance {
     this.resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.instanceArn = this.resource.attrArn;
     this.instanceId = this.resource.attrId;
+    this.serviceRoleArn = this.resource.attrServiceRole;
   }
 }

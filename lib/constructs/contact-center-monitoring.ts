@@ -139,7 +139,7 @@ export class ContactCenterMonitoring extends Construct {
     if (props.alarmKey) {
       this.key = props.alarmKey;
     } else {
-      this.key = new DataKey(this, 'Key', { purpose: 'Contact center alarm notifications', alias: props.keyAlias! }).key;
+      this.key = new DataKey(this, 'Key', { purpose: 'Contact center alarm notifications', alias: props.keyAlias!, usableVia: ['sns'] }).key;
     }
     this.allowCloudWatchAlarms();
 

@@ -26,8 +26,8 @@ export interface ContactRecordDeliveryProps {
 /**
  * The Kinesis Data Firehose stream Amazon Connect sends contact trace records (CTRs) to.
  * It delivers GZIP-compressed, KMS-encrypted objects under `ctr/` partitioned by
- * year/month/day (Hive style, for Athena partition projection), failed records under
- * `ctr-errors/`, and logs delivery errors to an encrypted log group.
+ * year/month/day (Hive style, for Athena partition projection), one record per line,
+ * failed records under `ctr-errors/`, and logs delivery errors to an encrypted log group.
  */
 export class ContactRecordDelivery extends Construct {
   /** The delivery stream. */
@@ -50,6 +50,14 @@ export class ContactRecordDelivery extends Construct {
       bufferingInterval: Duration.seconds(300),
       bufferingSize: Size.mebibytes(64),
       loggingConfig: new firehose.EnableLogging(this.errorLogGroup),
+      // Firehose concatenates records with no delimiter, and the OpenX JSON SerDe of the
+      // contact_records table reads one JSON object per line: without a newline after each
+      // CTR a whole object reads as one contact. AppendDelimiterToRecord (default delimiter
+      // "\n", https://docs.aws.amazon.com/firehose/latest/APIReference/API_Processor.html) works
+      // without dynamic partitioning (https://docs.aws.amazon.com/firehose/latest/dev/basic-deliver.html),
+      // which an existing stream could not turn on; the timestamp prefix stays as it is, and
+      // ProcessingConfiguration is an in-place update (test/stacks/contact-record-delivery-update.test.ts).
+      processors: [new firehose.AppendDelimiterToRecordProcessor()],
     });
     this.deliveryStream = new firehose.DeliveryStream(this, 'Resource', {
       destination,

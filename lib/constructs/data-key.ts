@@ -3,6 +3,51 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
+/**
+ * Actions that manage a key and its policy without touching data. Granted to the account, so IAM
+ * policies decide who administers (the deployment role must keep `kms:PutKeyPolicy`, or the
+ * stack could never update the key again).
+ */
+export const KEY_ADMIN_ACTIONS = [
+  'kms:CancelKeyDeletion',
+  'kms:CreateAlias',
+  'kms:DeleteAlias',
+  'kms:DescribeKey',
+  'kms:DisableKey',
+  'kms:DisableKeyRotation',
+  'kms:EnableKey',
+  'kms:EnableKeyRotation',
+  'kms:GetKeyPolicy',
+  'kms:GetKeyRotationStatus',
+  'kms:ListGrants',
+  'kms:ListKeyPolicies',
+  'kms:ListKeyRotations',
+  'kms:ListResourceTags',
+  'kms:PutKeyPolicy',
+  'kms:RetireGrant',
+  'kms:RevokeGrant',
+  'kms:RotateKeyOnDemand',
+  'kms:ScheduleKeyDeletion',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:UpdateAlias',
+  'kms:UpdateKeyDescription',
+] as const;
+
+/** Actions that use a key on data (envelope encryption). */
+export const KEY_USE_ACTIONS = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+] as const;
+
+/** AWS services that use a data key on behalf of IAM principals of the account (the `kms:ViaService` prefix). */
+export type KeyUseService = 's3' | 'kinesis' | 'dynamodb' | 'backup' | 'sns';
+
 /** Properties of {@link DataKey}. */
 export interface DataKeyProps {
   /** What the key protects, in plain words; it becomes the key description. */
@@ -14,14 +59,29 @@ export interface DataKeyProps {
    * @default 365
    */
   readonly rotationDays?: number;
+  /**
+   * Services through which IAM principals of this account may use the key on data, when an IAM
+   * policy lets them (e.g. `['s3']`: reading and writing objects in the bucket the key
+   * encrypts). Calling KMS directly with the key is refused to every IAM principal.
+   * @default - no use through IAM policies: only the services admitted with the `allow*`
+   * methods and grants that AWS services create
+   */
+  readonly usableVia?: readonly KeyUseService[];
 }
 
 /**
  * A customer-managed KMS key for one class of contact-center data: rotation on, retained
- * when removed (deleting a key destroys the data it protects), and the account's default
- * key policy so IAM policies and grants decide who uses it.
+ * when removed (deleting a key destroys the data it protects), and a key policy that keeps
+ * administrators apart from users:
  *
- * Services are admitted with {@link allowService}, always scoped to this account.
+ * - `KeyAdministration`: the account (its IAM policies) may manage the key and its policy, not use it;
+ * - `KeyUseThroughAwsServices`: the account's IAM principals may use it only through the services in
+ *   `usableVia` (`kms:ViaService`), which is how every grant the kit writes is exercised;
+ * - `AllowGrantsForAwsResources` / `DenyGrantsNotForAwsServices`: grants can be created only by an AWS
+ *   service for a resource it integrates (Connect storage, Firehose encryption, DynamoDB, AWS Backup),
+ *   the statement Control Tower's CT.KMS.PR.3 (`kms_create_grant_aws_service_check`) requires.
+ *
+ * Services that use the key in their own name are admitted with the `allow*` methods.
  */
 export class DataKey extends Construct {
   /** The key. */
@@ -29,6 +89,45 @@ export class DataKey extends Construct {
 
   constructor(scope: Construct, id: string, props: DataKeyProps) {
     super(scope, id);
+    const stack = Stack.of(this);
+    const account = new iam.AccountRootPrincipal();
+    const statements = [
+      new iam.PolicyStatement({ sid: 'KeyAdministration', principals: [account], actions: [...KEY_ADMIN_ACTIONS], resources: ['*'] }),
+      new iam.PolicyStatement({
+        sid: 'AllowGrantsForAwsResources',
+        principals: [account],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      }),
+      new iam.PolicyStatement({
+        sid: 'DenyGrantsNotForAwsServices',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      }),
+    ];
+    const via = [...new Set(props.usableVia ?? [])].sort();
+    if (via.length > 0) {
+      statements.splice(
+        1,
+        0,
+        new iam.PolicyStatement({
+          sid: 'KeyUseThroughAwsServices',
+          principals: [account],
+          actions: [...KEY_USE_ACTIONS],
+          resources: ['*'],
+          conditions: {
+            StringEquals: {
+              'kms:CallerAccount': stack.account,
+              'kms:ViaService': via.map((service) => `${service}.${stack.region}.amazonaws.com`),
+            },
+          },
+        }),
+      );
+    }
     this.key = new kms.Key(this, 'Resource', {
       description: props.purpose,
       alias: props.alias,
@@ -36,32 +135,30 @@ export class DataKey extends Construct {
       rotationPeriod: Duration.days(props.rotationDays ?? 365),
       removalPolicy: RemovalPolicy.RETAIN,
       pendingWindow: Duration.days(30),
+      // A policy of our own replaces CDK's default statement (the account may do kms:*).
+      policy: new iam.PolicyDocument({ statements }),
     });
   }
 
   /**
-   * Lets a service principal use the key for envelope encryption, only on behalf of this
-   * account and, where given, only for the named source resources.
-   *
-   * @param servicePrincipal e.g. `connect.amazonaws.com`
-   * @param sourceArns ARNs (tokens allowed, wildcards allowed) the service acts for
-   * @param actions KMS actions; @default encrypt, decrypt, generate data keys, describe
+   * Lets an Amazon Connect instance write to Kinesis data streams encrypted with this key.
+   * Connect puts records through the instance's service-linked role, which needs
+   * `kms:GenerateDataKey` in the key policy (Amazon Connect admin guide, "Enable data streaming
+   * for your instance", server-side encryption; Kinesis Data Streams, "Permissions to use
+   * user-generated KMS keys"). Scoped to that role, calls through Kinesis from this account, and
+   * streams of this account and region (Kinesis passes the stream ARN as encryption context).
    */
-  public allowService(
-    servicePrincipal: string,
-    sourceArns: readonly string[],
-    actions: readonly string[] = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*', 'kms:DescribeKey'],
-  ): void {
-    const account = Stack.of(this).account;
+  public allowConnectStreaming(instance: { readonly serviceRoleArn: string }): void {
+    const stack = Stack.of(this);
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: `Allow${servicePrincipal.split('.')[0].replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase())}Service`,
-        principals: [new iam.ServicePrincipal(servicePrincipal)],
-        actions: [...actions],
+        sid: 'AllowConnectInstanceStreaming',
+        principals: [new iam.ArnPrincipal(instance.serviceRoleArn)],
+        actions: ['kms:GenerateDataKey'],
         resources: ['*'],
         conditions: {
-          StringEquals: { 'aws:SourceAccount': account },
-          ...(sourceArns.length > 0 ? { ArnLike: { 'aws:SourceArn': [...sourceArns] } } : {}),
+          StringEquals: { 'kms:CallerAccount': stack.account, 'kms:ViaService': `kinesis.${stack.region}.amazonaws.com` },
+          ArnLike: { 'kms:EncryptionContext:aws:kinesis:arn': stack.formatArn({ service: 'kinesis', resource: 'stream', resourceName: '*' }) },
         },
       }),
     );

@@ -84,19 +84,25 @@ export class StatefulStack extends Stack {
       earlyMedia: config.instance.earlyMedia,
       autoResolveBestVoices: config.instance.autoResolveBestVoices,
     });
-    const instanceArn = this.instance.instanceArn;
 
+    // Amazon Connect writes recordings, transcripts and reports through its service-linked role
+    // under a grant it creates on the key when the storage configuration is associated (Amazon
+    // Connect admin guide, "Key management"), so those keys name no Connect principal.
     this.recordingsKey = new DataKey(this, 'RecordingsKey', {
       purpose: 'Call recordings, chat transcripts and Contact Lens output',
       alias: `${config.id}/recordings`,
+      usableVia: ['s3'],
     });
-    this.reportsKey = new DataKey(this, 'ReportsKey', { purpose: 'Scheduled reports', alias: `${config.id}/reports` });
+    this.reportsKey = new DataKey(this, 'ReportsKey', { purpose: 'Scheduled reports', alias: `${config.id}/reports`, usableVia: ['s3'] });
     this.streamsKey = new DataKey(this, 'StreamsKey', {
       purpose: 'Agent events and contact trace records',
       alias: `${config.id}/streams`,
+      usableVia: ['s3', 'kinesis'],
     });
+    // Agent events: Connect puts records on the encrypted stream itself, which needs the key policy.
+    // Contact records: the Firehose encrypts with a grant of its own; Connect needs no key right.
+    this.streamsKey.allowConnectStreaming(this.instance);
     this.logsKey = new DataKey(this, 'LogsKey', { purpose: 'CloudWatch Logs log groups', alias: `${config.id}/logs` });
-    for (const key of [this.recordingsKey, this.reportsKey, this.streamsKey]) key.allowService('connect.amazonaws.com', [instanceArn]);
     this.logsKey.allowCloudWatchLogs();
 
     this.accessLogsBucket = new AccessLogBucket(this, 'AccessLogsBucket', { retentionDays: retention.accessLogsDays });
@@ -130,7 +136,11 @@ export class StatefulStack extends Stack {
       logKey: this.logsKey.key,
     });
 
-    this.tablesKey = new DataKey(this, 'TablesKey', { purpose: 'Case, verification and survey tables', alias: `${config.id}/tables` });
+    this.tablesKey = new DataKey(this, 'TablesKey', {
+      purpose: 'Case, verification and survey tables',
+      alias: `${config.id}/tables`,
+      usableVia: ['dynamodb', 'backup'],
+    });
     this.casesTable = new DataTable(this, 'CasesTable', { partitionKey: 'caseNumber', encryptionKey: this.tablesKey.key });
     this.verificationTable = new DataTable(this, 'VerificationTable', { partitionKey: 'caseNumber', encryptionKey: this.tablesKey.key });
     this.surveyTable = new DataTable(this, 'SurveyTable', {

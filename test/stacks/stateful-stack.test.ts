@@ -44,21 +44,23 @@ describe('StatefulStack', () => {
       }
     });
 
-    test('lets Amazon Connect use the recordings key only for this account and instance', () => {
+    test("lets the instance's service-linked role generate data keys on the streams key through Kinesis only", () => {
+      // Who may use which key is evaluated in test/stacks/key-policies.test.ts; this pins the statement.
       pinecrest.template.hasResourceProperties('AWS::KMS::Key', {
-        Description: 'Call recordings, chat transcripts and Contact Lens output',
+        Description: 'Agent events and contact trace records',
         KeyPolicy: {
           Statement: Match.arrayWith([
-            Match.objectLike({
-              Sid: 'AllowConnectService',
+            {
+              Sid: 'AllowConnectInstanceStreaming',
               Effect: 'Allow',
-              Principal: { Service: 'connect.amazonaws.com' },
-              Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+              Principal: { AWS: { 'Fn::GetAtt': ['InstanceC1063A87', 'ServiceRole'] } },
+              Action: 'kms:GenerateDataKey',
+              Resource: '*',
               Condition: {
-                StringEquals: { 'aws:SourceAccount': '111111111111' },
-                ArnLike: { 'aws:SourceArn': [{ 'Fn::GetAtt': ['InstanceC1063A87', 'Arn'] }] },
+                StringEquals: { 'kms:CallerAccount': '111111111111', 'kms:ViaService': 'kinesis.us-gov-west-1.amazonaws.com' },
+                ArnLike: { 'kms:EncryptionContext:aws:kinesis:arn': 'arn:aws-us-gov:kinesis:us-gov-west-1:111111111111:stream/*' },
               },
-            }),
+            },
           ]),
         },
       });
@@ -298,7 +300,7 @@ describe('StatefulStack', () => {
       });
     });
 
-    test('delivers contact trace records compressed, encrypted and partitioned by date', () => {
+    test('delivers contact trace records newline-delimited, compressed, encrypted and partitioned by date', () => {
       pinecrest.template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
         DeliveryStreamType: 'DirectPut',
         DeliveryStreamEncryptionConfigurationInput: { KeyType: 'CUSTOMER_MANAGED_CMK', KeyARN: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } },
@@ -310,6 +312,8 @@ describe('StatefulStack', () => {
           BufferingHints: { IntervalInSeconds: 300, SizeInMBs: 64 },
           EncryptionConfiguration: { KMSEncryptionConfig: { AWSKMSKeyARN: { 'Fn::GetAtt': ['StreamsKey33CDC7D7', 'Arn'] } } },
           CloudWatchLoggingOptions: Match.objectLike({ Enabled: true }),
+          // one record per line: the contact_records SerDe reads JSON lines
+          ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'AppendDelimiterToRecord', Parameters: [] }] },
         }),
       });
     });
