@@ -80,9 +80,13 @@ export function shrinkToFit(map: Record<string, string>, maxBytes: number, keep:
     if (candidates.length === 0) break;
     const longest = candidates.reduce((a, b) => (map[b].length > map[a].length ? b : a));
     const value = map[longest];
-    // Every character removed removes at least one byte, so this converges; an empty value goes.
-    if (value.length === 0) delete map[longest];
-    else map[longest] = truncateText(value, value.length - Math.min(value.length, excess));
+    if (value.length === 0) {
+      delete map[longest];
+    } else {
+      // Cut in proportion to the value's bytes per character (at least one character each round, so this ends).
+      const perChar = jsonBytes(value) / value.length;
+      map[longest] = truncateText(value, value.length - Math.min(value.length, Math.max(1, Math.ceil(excess / perChar))));
+    }
     excess = jsonBytes(map) - maxBytes;
   }
   return map;

@@ -152,6 +152,37 @@ describe('lexHandler', () => {
     });
   });
 
+  test('keeps session attributes within Lex\'s 12 KB and messages within 1,000 characters, never shortening the handoff', async () => {
+    // Prepare: a client put 40 KB into the session, and the work echoes it with a long message.
+    const bulky = { notes: 'n'.repeat(40_000), language: 'en-US' };
+    const handler = lexHandler(async (event) => failAndHandOff(event, { transcript: 't'.repeat(5_000) }));
+    const longMessage = lexHandler(async (event) => closeIntent(event, 'Fulfilled', 'm'.repeat(5_000)));
+
+    // Act
+    const response = await handler(lexEvent('en_US', bulky));
+    const spoken = await longMessage(lexEvent());
+
+    // Assess
+    const attributes = response.sessionState.sessionAttributes!;
+    expect(Buffer.byteLength(JSON.stringify(attributes), 'utf8')).toBeLessThanOrEqual(12 * 1024);
+    expect(attributes.handoff).toBe('AGENT');
+    expect(attributes.language).toBe('en-US');
+    expect(spoken.messages![0].content).toBe('m'.repeat(1000));
+  });
+
+  test('logs where a malformed event is wrong without the caller data in attribute or slot names', async () => {
+    // Prepare
+    const event = lexEvent('en_US', { 'jane.doe@example.gov': 7 as unknown as string });
+
+    // Act
+    const response = await lexHandler(jest.fn())(event);
+
+    // Assess
+    expect(response.sessionState.sessionAttributes?.handoff).toBe('AGENT');
+    expect(logLines().find((l) => l.message === 'malformed Lex V2 event')?.issues).toEqual(['sessionState.sessionAttributes.*: invalid_type']);
+    expect(logs.join('')).not.toContain('jane.doe');
+  });
+
   test('drops an empty session-attribute key, which Lex would reject in the response', async () => {
     // Prepare
     const handler = lexHandler(async (event) => closeIntent(event, 'Fulfilled', 'ok'));
