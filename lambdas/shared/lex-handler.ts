@@ -20,6 +20,9 @@ export const HANDOFF_ATTRIBUTE = 'handoff';
 /** Value of {@link HANDOFF_ATTRIBUTE} asking the flow to transfer the caller to an agent. */
 export const HANDOFF_AGENT = 'AGENT';
 
+/** Longest intent name Lex accepts (Lex V2 API Reference: an intent name is 1 to 100 characters). */
+const MAX_INTENT_NAME_CHARS = 100;
+
 /** Intent named in the fallback response to an event too malformed to name its own intent. */
 export const FALLBACK_INTENT = 'FallbackIntent';
 
@@ -111,7 +114,7 @@ function badEventResponse(raw: unknown): LexResponse {
     sessionState: {
       sessionAttributes: { ...attributes, [HANDOFF_ATTRIBUTE]: HANDOFF_AGENT },
       dialogAction: { type: 'Close' },
-      intent: { name: typeof name === 'string' && name !== '' ? name : FALLBACK_INTENT, state: 'Failed' },
+      intent: { name: typeof name === 'string' && name !== '' && name.length <= MAX_INTENT_NAME_CHARS ? name : FALLBACK_INTENT, state: 'Failed' },
     },
     messages: [{ contentType: 'PlainText', content: handoffMessage(locale) }],
   };

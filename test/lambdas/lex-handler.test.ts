@@ -123,6 +123,12 @@ describe('lexHandler', () => {
     });
   });
 
+  test('names FallbackIntent, not a 5,000-character name no intent can have, in the response to a malformed event', async () => {
+    const event = { sessionState: { intent: { name: 'I'.repeat(5000) } }, bot: { localeId: 'en_US' } };
+    const response = await lexHandler(jest.fn())(event);
+    expect(response.sessionState.intent).toEqual({ name: FALLBACK_INTENT, state: 'Failed' });
+  });
+
   test('answers even an event whose getters throw', async () => {
     // Prepare
     const hostile = new Proxy(
