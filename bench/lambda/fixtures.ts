@@ -137,6 +137,7 @@ export const FIXTURES: Readonly<Record<string, HandlerFixture>> = {
       SURVEY_BUCKET_NAME: 'bench-survey-bucket',
       SURVEY_KMS_KEY_ARN: ['arn', PARTITION, 'kms', 'us-gov-west-1', '123456789012', 'key/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d'].join(':'),
       SURVEY_RETENTION_DAYS: '365',
+      SURVEY_QUEUE_NAMES: JSON.stringify(['General']),
     },
     prepare: () => ({
       event: connectEvent({ satisfaction: '5', trust: '4', ease: '5', language: 'en-US' }),

@@ -50,6 +50,7 @@ import {
   normalizeCaseNumber,
   requireEnv,
   tracer,
+  withinDeadline,
 } from '../shared';
 
 /**
@@ -208,17 +209,20 @@ type Attempt =
  */
 async function reserveAttempt(table: string, caseNumber: string, now: number, maxAttempts: number, deadline: Deadline): Promise<Attempt> {
   try {
-    const out = await ddb.send(
-      new UpdateItemCommand({
-        TableName: table,
-        Key: { caseNumber: { S: caseNumber } },
-        UpdateExpression: 'ADD failedAttempts :one',
-        ConditionExpression: '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failedAttempts) OR failedAttempts < :max)',
-        ExpressionAttributeValues: { ':one': { N: '1' }, ':now': { N: String(now) }, ':max': { N: String(maxAttempts) } },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-      { abortSignal: deadline.signal },
+    const out = await withinDeadline(
+      ddb.send(
+        new UpdateItemCommand({
+          TableName: table,
+          Key: { caseNumber: { S: caseNumber } },
+          UpdateExpression: 'ADD failedAttempts :one',
+          ConditionExpression: '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failedAttempts) OR failedAttempts < :max)',
+          ExpressionAttributeValues: { ':one': { N: '1' }, ':now': { N: String(now) }, ':max': { N: String(maxAttempts) } },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+        { abortSignal: deadline.signal },
+      ),
+      deadline,
     );
     const item = out.Attributes ?? {};
     return { refused: false, item, failedAttempts: numberOf(item.failedAttempts) ?? maxAttempts };
@@ -231,14 +235,17 @@ async function reserveAttempt(table: string, caseNumber: string, now: number, ma
 /** Locks the record for `lockoutMinutes` and zeroes its counter; returns the lock's end. */
 async function lock(table: string, caseNumber: string, now: number, lockoutMinutes: number, deadline: Deadline): Promise<number> {
   const lockedUntil = now + lockoutMinutes * 60;
-  await ddb.send(
-    new UpdateItemCommand({
-      TableName: table,
-      Key: { caseNumber: { S: caseNumber } },
-      UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
-      ExpressionAttributeValues: { ':until': { N: String(lockedUntil) }, ':zero': { N: '0' } },
-    }),
-    { abortSignal: deadline.signal },
+  await withinDeadline(
+    ddb.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { caseNumber: { S: caseNumber } },
+        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
+        ExpressionAttributeValues: { ':until': { N: String(lockedUntil) }, ':zero': { N: '0' } },
+      }),
+      { abortSignal: deadline.signal },
+    ),
+    deadline,
   );
   metrics.addMetric('VerificationLockout', MetricUnit.Count, 1);
   return lockedUntil;
@@ -246,14 +253,17 @@ async function lock(table: string, caseNumber: string, now: number, lockoutMinut
 
 /** A match clears the counter and any lock that has passed. */
 async function resetCounter(table: string, caseNumber: string, deadline: Deadline): Promise<void> {
-  await ddb.send(
-    new UpdateItemCommand({
-      TableName: table,
-      Key: { caseNumber: { S: caseNumber } },
-      UpdateExpression: 'SET failedAttempts = :zero REMOVE lockedUntil',
-      ExpressionAttributeValues: { ':zero': { N: '0' } },
-    }),
-    { abortSignal: deadline.signal },
+  await withinDeadline(
+    ddb.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { caseNumber: { S: caseNumber } },
+        UpdateExpression: 'SET failedAttempts = :zero REMOVE lockedUntil',
+        ExpressionAttributeValues: { ':zero': { N: '0' } },
+      }),
+      { abortSignal: deadline.signal },
+    ),
+    deadline,
   );
 }
 

@@ -8,13 +8,23 @@
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { callerLanguage, connectHandler, connectResponse, HandlerResult, logger, normalizeCaseNumber, requireEnv, tracer } from '../shared';
+import { callerLanguage, connectHandler, connectResponse, describeIssues, HandlerResult, logger, normalizeCaseNumber, requireEnv, tracer, truncateText, withinDeadline } from '../shared';
 import { CASE_STATUS, Language, UNKNOWN_STATUS } from './messages';
 
 /** A status code as the case system writes it: upper-case letters, digits and underscores. */
 const STATUS_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 
 const text = z.looseObject({ S: z.string() });
+
+/**
+ * Longest next step passed to the flow, in characters (as long as a closure message may be):
+ * more is not something a caller can listen to. The case system's text is cut there; the
+ * response as a whole is also capped at Connect's limit by `connectResponse`.
+ */
+const MAX_NEXT_STEP_CHARS = 1000;
+
+/** Longest `updatedAt` passed on (an ISO date-time is 29 characters at most). */
+const MAX_UPDATED_AT_CHARS = 40;
 
 /**
  * The case item as GetItem returns it (DynamoDB attribute values). `status` is required;
@@ -46,21 +56,24 @@ export const handler = connectHandler(async (event, deadline) => {
   }
   const tableName = requireEnv('CASE_TABLE_NAME');
 
-  const out = await dynamodb.send(
-    new GetItemCommand({
-      TableName: tableName,
-      Key: { caseNumber: { S: caseNumber } },
-      ConsistentRead: false,
-      ProjectionExpression: '#status, nextStep, updatedAt',
-      ExpressionAttributeNames: { '#status': 'status' }, // STATUS is a DynamoDB reserved word
-    }),
-    { abortSignal: deadline.signal },
+  const out = await withinDeadline(
+    dynamodb.send(
+      new GetItemCommand({
+        TableName: tableName,
+        Key: { caseNumber: { S: caseNumber } },
+        ConsistentRead: false,
+        ProjectionExpression: '#status, nextStep, updatedAt',
+        ExpressionAttributeNames: { '#status': 'status' }, // STATUS is a DynamoDB reserved word
+      }),
+      { abortSignal: deadline.signal },
+    ),
+    deadline,
   );
   if (out.Item === undefined) return connectResponse(HandlerResult.NOT_FOUND);
 
   const item = caseItemSchema.safeParse(out.Item);
   if (!item.success) {
-    logger.error('case item is malformed', { issues: item.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`) });
+    logger.error('case item is malformed', { issues: describeIssues(item.error.issues, caseItemSchema) });
     return connectResponse(HandlerResult.ERROR);
   }
   const language = callerLanguage(event);
@@ -70,12 +83,12 @@ export const handler = connectHandler(async (event, deadline) => {
     caseStatus: code,
     statusText: texts.status[language],
     nextStep: caseNextStep(item.data.nextStep?.M, language) ?? texts.nextStep[language],
-    updatedAt: item.data.updatedAt?.S,
+    updatedAt: truncateText(item.data.updatedAt?.S ?? '', MAX_UPDATED_AT_CHARS) || undefined,
   });
 });
 
-/** The case's own next step in the caller's language, if it has a non-blank one. */
+/** The case's own next step in the caller's language, if it has a non-blank one, cut to {@link MAX_NEXT_STEP_CHARS}. */
 function caseNextStep(nextStep: Partial<Record<Language, { S: string }>> | undefined, language: Language): string | undefined {
   const value = nextStep?.[language]?.S.trim();
-  return value ? value : undefined;
+  return value ? truncateText(value, MAX_NEXT_STEP_CHARS).trim() : undefined;
 }

@@ -29,6 +29,7 @@ import {
   requireEnv,
   resultOfError,
   tracer,
+  withinDeadline,
 } from '../shared';
 import { CLOSURE_REASONS, DEFAULT_CLOSURE_MESSAGE, Language } from './messages';
 
@@ -106,7 +107,7 @@ async function currentEntry(name: string, cacheMs: number, maxStaleMs: number, d
   const cached = cache?.name === name ? cache : undefined;
   if (cached && Date.now() < cached.refreshAt) return cached;
   try {
-    const out = await ssm.send(new GetParameterCommand({ Name: name }), { abortSignal: deadline.signal });
+    const out = await withinDeadline(ssm.send(new GetParameterCommand({ Name: name }), { abortSignal: deadline.signal }), deadline);
     const fetchedAt = Date.now();
     cache = { name, closure: parseClosure(out.Parameter?.Value), fetchedAt, refreshAt: fetchedAt + cacheMs };
     return cache;

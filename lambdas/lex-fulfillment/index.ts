@@ -19,6 +19,7 @@ import { BotLocale, botLocale, failAndHandOff, HANDOFF_AGENT, HANDOFF_ATTRIBUTE,
 import { closeIntent, delegate, elicitIntent, elicitSlot, LexResponse, withSessionAttributes } from '../shared/lex-response';
 import { logger, tracer } from '../shared/powertools';
 import { Deadline, withinDeadline } from '../shared/time-budget';
+import { describeIssues } from '../shared/validation-issues';
 import { CASE_STATUSES, MESSAGES } from './messages';
 
 /** Intent names of the citizen-services bot (the same in every locale). */
@@ -131,7 +132,7 @@ async function getCase(caseNumber: string, deadline: Deadline): Promise<CaseReco
   if (!output?.Item) return undefined;
   const item = caseItemSchema.safeParse(output.Item);
   if (!item.success) {
-    const error = new Error(`case item is malformed: ${item.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    const error = new Error(`case item is malformed: ${describeIssues(item.error.issues, caseItemSchema).join(', ')}`);
     error.name = 'CaseDataError';
     throw error;
   }

@@ -1,10 +1,11 @@
 import type { Context } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ConnectEvent, connectEventSchema } from './connect-event';
-import { ConnectResponse, connectResponse, HandlerResult } from './connect-response';
+import { boundedConnectResponse, ConnectResponse, connectResponse, HandlerResult } from './connect-response';
 import { intEnv } from './env';
 import { logger, metrics } from './powertools';
-import { Deadline, DEFAULT_BUDGET_MS, isThrottling, isTimeout, startDeadline } from './time-budget';
+import { Deadline, DEFAULT_BUDGET_MS, InvocationDeadlines, isThrottling, isTimeout, startInvocationDeadlines, withinDeadline } from './time-budget';
+import { describeIssues } from './validation-issues';
 
 /** The work of a Connect handler: gets a parsed event and a deadline, returns the response. */
 export type ConnectWork = (event: ConnectEvent, deadline: Deadline) => Promise<ConnectResponse>;
@@ -19,26 +20,32 @@ export function resultOfError(error: unknown): HandlerResult {
 /**
  * Wraps a handler for Amazon Connect so it never throws at the flow: a malformed event,
  * a downstream error, throttling or a timeout each become `{ result: <HandlerResult> }`,
- * a flat string map the flow branches on. The event is never logged; the contact id is
- * added to every log line.
+ * a flat string map the flow branches on, never larger than Connect accepts
+ * ({@link boundedConnectResponse}). The event is never logged; the contact id is added to every
+ * log line.
  *
  * The time budget comes from `TIME_BUDGET_MS` (default 3000 ms), capped by the Lambda's
- * remaining time.
+ * remaining time. The work gets a deadline a little earlier (see `startInvocationDeadlines`) and
+ * is raced against the budget: when it is spent the handler answers TIMEOUT, even if a
+ * downstream client ignores its abort signal and never settles.
  */
 export function connectHandler(work: ConnectWork): (event: unknown, context?: Partial<Context>) => Promise<ConnectResponse> {
   return async (event, context) => {
     const started = Date.now();
+    let deadlines: InvocationDeadlines | undefined;
     try {
       const parsed = connectEventSchema.safeParse(event);
       if (!parsed.success) {
-        logger.warn('malformed Amazon Connect event', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`) });
+        logger.warn('malformed Amazon Connect event', { issues: describeIssues(parsed.error.issues, connectEventSchema) });
         metrics.addMetric('BadEvent', MetricUnit.Count, 1);
         return connectResponse(HandlerResult.BAD_EVENT);
       }
       logger.appendKeys({ contactId: parsed.data.Details.ContactData.ContactId });
-      const deadline = startDeadline(intEnv('TIME_BUDGET_MS', DEFAULT_BUDGET_MS), context?.getRemainingTimeInMillis?.());
-      const response = await work(parsed.data, deadline);
-      metrics.addMetric(`Result${response.result ?? 'OK'}`, MetricUnit.Count, 1);
+      deadlines = startInvocationDeadlines(intEnv('TIME_BUDGET_MS', DEFAULT_BUDGET_MS), context?.getRemainingTimeInMillis?.());
+      const answer: unknown = await withinDeadline(work(parsed.data, deadlines.calls), deadlines.answer);
+      const response = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? boundedConnectResponse(answer as Record<string, unknown>) : {};
+      if (!Object.values(HandlerResult).includes(response.result as HandlerResult)) throw new Error('the handler answered without a known result');
+      metrics.addMetric(`Result${response.result}`, MetricUnit.Count, 1);
       return response;
     } catch (error) {
       const result = resultOfError(error);
@@ -46,6 +53,7 @@ export function connectHandler(work: ConnectWork): (event: unknown, context?: Pa
       metrics.addMetric(`Result${result}`, MetricUnit.Count, 1);
       return connectResponse(result);
     } finally {
+      deadlines?.dispose();
       metrics.addMetric('Duration', MetricUnit.Milliseconds, Date.now() - started);
       metrics.publishStoredMetrics();
       logger.removeKeys(['contactId']);

@@ -9,3 +9,4 @@ export * from './lex-response';
 export * from './powertools';
 export * from './redact';
 export * from './time-budget';
+export * from './validation-issues';

@@ -3,9 +3,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { HandlerResult } from './connect-response';
 import { intEnv } from './env';
 import { LexEvent, lexEventSchema } from './lex-event';
-import { closeIntent, LexResponse } from './lex-response';
+import { boundedLexResponse, closeIntent, LexResponse } from './lex-response';
 import { logger, metrics } from './powertools';
-import { Deadline, isThrottling, isTimeout, startDeadline } from './time-budget';
+import { Deadline, InvocationDeadlines, isThrottling, isTimeout, startInvocationDeadlines, withinDeadline } from './time-budget';
+import { describeIssues } from './validation-issues';
 
 /**
  * Default budget for a Lex code hook, in milliseconds. Lex waits for the hook while the caller
@@ -18,6 +19,9 @@ export const HANDOFF_ATTRIBUTE = 'handoff';
 
 /** Value of {@link HANDOFF_ATTRIBUTE} asking the flow to transfer the caller to an agent. */
 export const HANDOFF_AGENT = 'AGENT';
+
+/** Longest intent name Lex accepts (Lex V2 API Reference: an intent name is 1 to 100 characters). */
+const MAX_INTENT_NAME_CHARS = 100;
 
 /** Intent named in the fallback response to an event too malformed to name its own intent. */
 export const FALLBACK_INTENT = 'FallbackIntent';
@@ -110,7 +114,7 @@ function badEventResponse(raw: unknown): LexResponse {
     sessionState: {
       sessionAttributes: { ...attributes, [HANDOFF_ATTRIBUTE]: HANDOFF_AGENT },
       dialogAction: { type: 'Close' },
-      intent: { name: typeof name === 'string' && name !== '' ? name : FALLBACK_INTENT, state: 'Failed' },
+      intent: { name: typeof name === 'string' && name !== '' && name.length <= MAX_INTENT_NAME_CHARS ? name : FALLBACK_INTENT, state: 'Failed' },
     },
     messages: [{ contentType: 'PlainText', content: handoffMessage(locale) }],
   };
@@ -124,17 +128,33 @@ function badEventResponse(raw: unknown): LexResponse {
  * and locale are added to every log line.
  *
  * The time budget comes from `TIME_BUDGET_MS` (default {@link LEX_DEFAULT_BUDGET_MS}), capped
- * by the Lambda's remaining time.
+ * by the Lambda's remaining time; the work is raced against it, so the caller is handed off
+ * within the budget even if a downstream client never settles. Every response is kept within
+ * Lex's size limits ({@link boundedLexResponse}); the handoff attribute is never shortened.
  */
 export function lexHandler(work: LexWork): (event: unknown, context?: Partial<Context>) => Promise<LexResponse> {
+  const handle = answerLex(work);
+  return async (event, context) => {
+    const response = await handle(event, context);
+    try {
+      return boundedLexResponse(response, [HANDOFF_ATTRIBUTE]);
+    } catch {
+      // Only a response the work built wrongly gets here; the handoff built from the event does not fail.
+      return boundedLexResponse(badEventResponse(event), [HANDOFF_ATTRIBUTE]);
+    }
+  };
+}
+
+function answerLex(work: LexWork): (event: unknown, context?: Partial<Context>) => Promise<LexResponse> {
   return async (event, context) => {
     const started = Date.now();
     let parsedEvent: LexEvent | undefined;
     let remembered: Record<string, string> = {};
+    let deadlines: InvocationDeadlines | undefined;
     try {
       const parsed = lexEventSchema.safeParse(event);
       if (!parsed.success) {
-        logger.warn('malformed Lex V2 event', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`) });
+        logger.warn('malformed Lex V2 event', { issues: describeIssues(parsed.error.issues, lexEventSchema) });
         metrics.addMetric('BadEvent', MetricUnit.Count, 1);
         metrics.addMetric('Handoff', MetricUnit.Count, 1);
         return badEventResponse(event);
@@ -145,13 +165,14 @@ export function lexHandler(work: LexWork): (event: unknown, context?: Partial<Co
         delete parsedEvent.sessionState.sessionAttributes[''];
       }
       logger.appendKeys({ sessionId: parsedEvent.sessionId, intent: parsedEvent.sessionState.intent.name, locale: parsedEvent.bot.localeId });
-      const deadline = startDeadline(intEnv('TIME_BUDGET_MS', LEX_DEFAULT_BUDGET_MS), context?.getRemainingTimeInMillis?.());
-      const response = await work(parsedEvent, {
-        deadline,
+      deadlines = startInvocationDeadlines(intEnv('TIME_BUDGET_MS', LEX_DEFAULT_BUDGET_MS), context?.getRemainingTimeInMillis?.());
+      const working = work(parsedEvent, {
+        deadline: deadlines.calls,
         remember: (attributes) => {
           remembered = { ...remembered, ...attributes };
         },
       });
+      const response = await withinDeadline(working, deadlines.answer);
       metrics.addMetric('ResultOK', MetricUnit.Count, 1);
       if (response.sessionState.sessionAttributes?.[HANDOFF_ATTRIBUTE] === HANDOFF_AGENT) metrics.addMetric('Handoff', MetricUnit.Count, 1);
       return response;
@@ -162,6 +183,7 @@ export function lexHandler(work: LexWork): (event: unknown, context?: Partial<Co
       metrics.addMetric('Handoff', MetricUnit.Count, 1);
       return parsedEvent ? failAndHandOff(parsedEvent, remembered) : badEventResponse(event);
     } finally {
+      deadlines?.dispose();
       metrics.addMetric('Duration', MetricUnit.Milliseconds, Date.now() - started);
       metrics.publishStoredMetrics();
       logger.removeKeys(['sessionId', 'intent', 'locale']);

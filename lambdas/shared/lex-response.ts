@@ -1,3 +1,4 @@
+import { jsonBytes, shrinkToFit, truncateText } from './connect-response';
 import type { LexEvent } from './lex-event';
 
 /** A Lex V2 message. */
@@ -67,4 +68,46 @@ export function elicitIntent(event: LexEvent, message: string, sessionAttributes
     },
     messages: plain(message),
   };
+}
+
+/**
+ * Longest message content, in characters. Lex V2 API Reference: a message's content ("Message",
+ * "PlainTextMessage") has a maximum length of 1000.
+ */
+export const MAX_LEX_MESSAGE_CHARS = 1000;
+
+/**
+ * Largest session-attribute map returned, in bytes of UTF-8 JSON. Amazon Lex documents a code
+ * hook's output as at most 25 KB, of which 12 KB can be session attributes (Lex V1 Developer
+ * Guide, "Quotas"; the Lex V2 guide publishes no other figure, so the kit keeps to these).
+ */
+export const MAX_LEX_SESSION_ATTRIBUTES_BYTES = 12 * 1024;
+
+/** Largest whole response, in bytes of UTF-8 JSON (see {@link MAX_LEX_SESSION_ATTRIBUTES_BYTES}). */
+export const MAX_LEX_RESPONSE_BYTES = 25 * 1024;
+
+/** Most messages returned in one response. */
+const MAX_LEX_MESSAGES = 5;
+
+/**
+ * `response` within Lex's limits: session attributes only strings, their map no larger than
+ * {@link MAX_LEX_SESSION_ATTRIBUTES_BYTES} (the longest values are shortened first, `keep`
+ * never), messages no longer than {@link MAX_LEX_MESSAGE_CHARS}. If the whole is still larger
+ * than {@link MAX_LEX_RESPONSE_BYTES} (huge slots echoed from the event), the slots are left out.
+ */
+export function boundedLexResponse(response: LexResponse, keep: readonly string[] = []): LexResponse {
+  const state = response.sessionState;
+  let sessionAttributes: Record<string, string> | undefined;
+  if (state.sessionAttributes) {
+    sessionAttributes = {};
+    for (const [key, value] of Object.entries(state.sessionAttributes)) if (typeof value === 'string') sessionAttributes[key] = value;
+    shrinkToFit(sessionAttributes, MAX_LEX_SESSION_ATTRIBUTES_BYTES, keep);
+  }
+  const messages = response.messages?.slice(0, MAX_LEX_MESSAGES).map((m) => ({ contentType: m.contentType, content: truncateText(String(m.content), MAX_LEX_MESSAGE_CHARS) }));
+  const bounded: LexResponse = {
+    sessionState: { ...state, ...(sessionAttributes ? { sessionAttributes } : {}) },
+    ...(messages ? { messages } : {}),
+  };
+  if (jsonBytes(bounded) <= MAX_LEX_RESPONSE_BYTES || !bounded.sessionState.intent) return bounded;
+  return { ...bounded, sessionState: { ...bounded.sessionState, intent: { name: bounded.sessionState.intent.name, state: bounded.sessionState.intent.state } } };
 }

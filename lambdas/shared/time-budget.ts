@@ -14,18 +14,65 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** Milliseconds left, never negative. */
   remainingMs(): number;
+  /** Stops the deadline's timer (call when the invocation is answered; the signal then never fires). */
+  dispose(): void;
+}
+
+/** The error a deadline rejects with: named `TimeoutError`, like the one `AbortSignal.timeout` uses. */
+export function deadlineExceeded(): Error {
+  const error = new Error('the time budget of this invocation is spent');
+  error.name = 'TimeoutError';
+  return error;
 }
 
 /**
  * Starts a deadline of `budgetMs`, capped by the Lambda's own remaining time less a safety
- * margin for building the response.
+ * margin for building the response. Its signal is driven by a plain timer (not
+ * `AbortSignal.timeout`), so it can be disposed of and tests can drive it with fake timers.
  */
 export function startDeadline(budgetMs: number, lambdaRemainingMs?: number, marginMs = 250): Deadline {
   const allowed = Math.max(0, Math.min(budgetMs, (lambdaRemainingMs ?? Number.POSITIVE_INFINITY) - marginMs));
   const endsAt = Date.now() + allowed;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(deadlineExceeded()), allowed);
+  // A pending deadline must not keep a process (a test, a bench) alive.
+  (timer as { unref?: () => void }).unref?.();
   return {
-    signal: AbortSignal.timeout(allowed),
+    signal: controller.signal,
     remainingMs: () => Math.max(0, endsAt - Date.now()),
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+/** The deadlines of one invocation: the answer's, and the downstream calls', a little earlier. */
+export interface InvocationDeadlines {
+  /** When the handler must have answered: the budget, capped by the Lambda's remaining time. */
+  readonly answer: Deadline;
+  /**
+   * When downstream calls must have finished: {@link fallbackReserveMs} before `answer`, so a
+   * handler that catches a timeout still has time to build its own fallback answer.
+   */
+  readonly calls: Deadline;
+  /** Stops both timers. */
+  dispose(): void;
+}
+
+/** Time kept back from downstream calls for building a fallback: a tenth of the budget, at most 100 ms. */
+export function fallbackReserveMs(budgetMs: number): number {
+  return Math.min(100, Math.floor(Math.max(0, budgetMs) / 10));
+}
+
+/** Starts the deadlines of one invocation (see {@link InvocationDeadlines}). */
+export function startInvocationDeadlines(budgetMs: number, lambdaRemainingMs?: number): InvocationDeadlines {
+  const answer = startDeadline(budgetMs, lambdaRemainingMs);
+  const calls = startDeadline(answer.remainingMs() - fallbackReserveMs(budgetMs));
+  return {
+    answer,
+    calls,
+    dispose: () => {
+      answer.dispose();
+      calls.dispose();
+    },
   };
 }
 
@@ -49,24 +96,20 @@ export function isThrottling(error: unknown): boolean {
 }
 
 /**
- * Settles like `call`, or rejects with the deadline's TimeoutError as soon as the budget is
- * spent, even if the call does not honour its abort signal (credential loading, retries).
+ * Settles like `call`, or rejects with a TimeoutError once the deadline's time is spent, even if
+ * the call never settles and ignores its abort signal (credential loading, retries, a hung socket):
+ * a race against a timer, cleared as soon as either side settles.
  */
 export function withinDeadline<T>(call: PromiseLike<T> | T, deadline: Deadline): Promise<T> {
-  const { signal } = deadline;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(call).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+  const pending = Promise.resolve(call);
+  if (deadline.signal.aborted || deadline.remainingMs() <= 0) {
+    // Whatever the call does later, its outcome is not awaited.
+    pending.catch(() => undefined);
+    return Promise.reject(deadlineExceeded());
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(deadlineExceeded()), deadline.remainingMs());
   });
+  return Promise.race([pending, expiry]).finally(() => clearTimeout(timer));
 }

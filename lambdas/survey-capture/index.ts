@@ -9,7 +9,8 @@
  * question was answered; the fallbacks of `connectHandler` otherwise.
  *
  * Environment: SURVEY_TABLE_NAME, SURVEY_BUCKET_NAME, SURVEY_KMS_KEY_ARN, SURVEY_RETENTION_DAYS
- * (all required), TIME_BUDGET_MS (default 3000).
+ * (all required), SURVEY_QUEUE_NAMES (JSON array of the jurisdiction's queue names; default none),
+ * TIME_BUDGET_MS (default 3000).
  *
  * 1. DynamoDB (partition key `contactId`): PutItem with `attribute_not_exists(contactId)`, so the
  *    first answer per contact wins and a repeat invocation (a Connect retry, a caller re-entering
@@ -20,14 +21,15 @@
  *    If this write fails after the DynamoDB write succeeded, the handler answers with the
  *    fallback for the error and emits `SurveyExportFailed` (alarm on it); the answer is kept in
  *    DynamoDB until `expiresAt` and can be re-exported from there.
- * 3. Metrics (embedded metric format, dimensions `queue` and `language`): `SurveyResponses` (1)
+ * 3. Metrics (embedded metric format, dimensions `queue` — a configured queue name, else "other",
+ *    or "unknown" — and `language`): `SurveyResponses` (1)
  *    and `SurveySatisfaction` / `SurveyTrust` / `SurveyEase` (value = the score, unit Count, so
  *    the Average statistic is the mean score), emitted once per contact.
  */
 import { DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { ConfigurationError, ConnectEvent, HandlerResult, callerLanguage, connectHandler, connectResponse, logger, metrics, requireEnv, tracer } from '../shared';
+import { ConfigurationError, ConnectEvent, HandlerResult, callerLanguage, connectHandler, connectResponse, logger, metrics, requireEnv, tracer, withinDeadline } from '../shared';
 
 const ddb = tracer.captureAWSv3Client(new DynamoDBClient({ maxAttempts: 2 }));
 const s3 = tracer.captureAWSv3Client(new S3Client({ maxAttempts: 2 }));
@@ -95,6 +97,7 @@ export const handler = connectHandler(async (event, deadline) => {
   const keyArn = requireEnv('SURVEY_KMS_KEY_ARN');
   const retentionDays = Number(requireEnv('SURVEY_RETENTION_DAYS'));
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new ConfigurationError('environment variable SURVEY_RETENTION_DAYS must be a whole number of days, at least 1');
+  const queueNames = configuredQueueNames();
 
   const { ContactData } = event.Details;
   if (!CONTACT_ID.test(ContactData.ContactId)) {
@@ -111,13 +114,16 @@ export const handler = connectHandler(async (event, deadline) => {
 
   const answeredAt = new Date(record.answeredAt);
   try {
-    await ddb.send(
-      new PutItemCommand({
-        TableName: table,
-        Item: dynamoItem(record, Math.floor(answeredAt.getTime() / 1000) + retentionDays * 86_400),
-        ConditionExpression: 'attribute_not_exists(contactId)',
-      }),
-      { abortSignal: deadline.signal },
+    await withinDeadline(
+      ddb.send(
+        new PutItemCommand({
+          TableName: table,
+          Item: dynamoItem(record, Math.floor(answeredAt.getTime() / 1000) + retentionDays * 86_400),
+          ConditionExpression: 'attribute_not_exists(contactId)',
+        }),
+        { abortSignal: deadline.signal },
+      ),
+      deadline,
     );
   } catch (error) {
     if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
@@ -126,19 +132,22 @@ export const handler = connectHandler(async (event, deadline) => {
     return connectResponse(HandlerResult.OK, { duplicate: 'true' });
   }
 
-  emitMetrics(record, answered);
+  emitMetrics(record, answered, queueDimension(record.queue, queueNames));
 
   try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: surveyObjectKey(record.contactId, answeredAt),
-        Body: `${JSON.stringify(record)}\n`,
-        ContentType: 'application/json',
-        ServerSideEncryption: 'aws:kms',
-        SSEKMSKeyId: keyArn,
-      }),
-      { abortSignal: deadline.signal },
+    await withinDeadline(
+      s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: surveyObjectKey(record.contactId, answeredAt),
+          Body: `${JSON.stringify(record)}\n`,
+          ContentType: 'application/json',
+          ServerSideEncryption: 'aws:kms',
+          SSEKMSKeyId: keyArn,
+        }),
+        { abortSignal: deadline.signal },
+      ),
+      deadline,
     );
   } catch (error) {
     metrics.addMetric('SurveyExportFailed', MetricUnit.Count, 1);
@@ -191,6 +200,45 @@ function dynamoItem(record: SurveyRecord, expiresAt: number): Record<string, Att
   return item;
 }
 
+/** `queue` dimension of a contact whose queue is not one the jurisdiction configures. */
+export const OTHER_QUEUE = 'other';
+
+/** `queue` dimension of a contact with no queue. */
+export const UNKNOWN_QUEUE = 'unknown';
+
+let queueNamesCache: { readonly raw: string; readonly names: ReadonlySet<string> } | undefined;
+
+/**
+ * The jurisdiction's queue names, from `SURVEY_QUEUE_NAMES` (a JSON array of strings, written by
+ * the stack; parsed once per distinct value). Unset means none: every queue then counts as "other".
+ */
+function configuredQueueNames(): ReadonlySet<string> {
+  const raw = process.env.SURVEY_QUEUE_NAMES ?? '';
+  if (queueNamesCache?.raw === raw) return queueNamesCache.names;
+  let names: unknown = [];
+  try {
+    names = raw.trim() === '' ? [] : JSON.parse(raw);
+  } catch {
+    names = undefined;
+  }
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
+    throw new ConfigurationError('environment variable SURVEY_QUEUE_NAMES must be a JSON array of queue names');
+  }
+  queueNamesCache = { raw, names: new Set(names) };
+  return queueNamesCache.names;
+}
+
+/**
+ * The `queue` metric dimension: the queue's name if it is one the jurisdiction configures, else
+ * "other" ("unknown" when there is none). On chat the queue can come from a contact attribute the
+ * client sets, so a free value would let anyone write text into metrics (where the log redaction
+ * does not reach) and create a CloudWatch metric per value.
+ */
+export function queueDimension(queue: string | null, configured: ReadonlySet<string>): string {
+  if (queue === null) return UNKNOWN_QUEUE;
+  return configured.has(queue) ? queue : OTHER_QUEUE;
+}
+
 /**
  * Emits the scores in one EMF record with `queue` and `language` dimensions. Whatever the
  * shared metrics hold is flushed first and publishing clears request dimensions, so these
@@ -198,9 +246,9 @@ function dynamoItem(record: SurveyRecord, expiresAt: number): Record<string, Att
  * (One flush of the shared instance costs ≈0.01 ms; `singleMetric()` builds a new Metrics per
  * metric, ≈0.05 ms each, and its garbage pushed this handler's p99 past 5 ms.)
  */
-function emitMetrics(record: SurveyRecord, answered: readonly SurveyQuestion[]): void {
+function emitMetrics(record: SurveyRecord, answered: readonly SurveyQuestion[], queue: string): void {
   if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
-  metrics.addDimension('queue', record.queue ?? 'unknown');
+  metrics.addDimension('queue', queue);
   metrics.addDimension('language', record.language);
   metrics.addMetric('SurveyResponses', MetricUnit.Count, 1);
   for (const q of answered) metrics.addMetric(METRIC[q], MetricUnit.Count, record[q] as number);

@@ -53,6 +53,12 @@ export interface ContactCenterFunctionsProps {
   readonly data: HandlerDataStores;
   /** Days survey answers are kept (DynamoDB TTL). */
   readonly surveyRetentionDays: number;
+  /**
+   * Names of the jurisdiction's queues. survey-capture uses them as the only values of its `queue`
+   * metric dimension (any other queue counts as "other").
+   * @default - none: every queue counts as "other"
+   */
+  readonly queueNames?: readonly string[];
   /** What the bot says about offices, per Lex locale (`en_US`, `es_US`). */
   readonly officeInfo: Readonly<Record<string, string>>;
   /**
@@ -112,6 +118,7 @@ export class ContactCenterFunctions extends Construct {
       SURVEY_RETENTION_DAYS: String(props.surveyRetentionDays),
       SURVEY_BUCKET_NAME: data.analyticsBucket.bucketName,
       SURVEY_KMS_KEY_ARN: data.analyticsKey.keyArn,
+      SURVEY_QUEUE_NAMES: JSON.stringify(props.queueNames ?? []),
     });
     data.surveyTable.grant(survey.role, 'dynamodb:PutItem');
     data.tablesKey.grant(survey.role, ...TABLE_WRITE_KEY_ACTIONS);

@@ -130,6 +130,7 @@ export class ContactCenterStack extends Stack {
         instance,
         data: props.data,
         surveyRetentionDays: config.retention.surveyDays,
+        queueNames: config.queues.map((queue) => queue.name),
         officeInfo: Object.fromEntries(config.languages.map((language) => [lexLocaleOf(language), officeText[language]])),
         logRetention: config.retention.logDays as logs.RetentionDays,
         reservedConcurrency: config.functions.reservedConcurrency,

@@ -61,6 +61,14 @@ describe('ContactCenterFunctions', () => {
     });
   });
 
+  test("gives the survey function the jurisdiction's queue names, the only values of its queue metric dimension", () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'survey-capture', SURVEY_QUEUE_NAMES: JSON.stringify(['General', 'Claims', 'Spanish', 'Escalations']) }),
+      },
+    });
+  });
+
   test('gives the bot code hook the office text in each configured locale', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'lex-fulfillment' }) } },

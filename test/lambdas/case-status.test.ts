@@ -196,6 +196,22 @@ describe('case-status: answers', () => {
     expect(response).toEqual({ result: 'OK', caseStatus: 'ON_HOLD', statusText: UNKNOWN_STATUS.status['en-US'], nextStep: UNKNOWN_STATUS.nextStep['en-US'] });
   });
 
+  test('cuts a 200 KB next step from the case system to 1,000 characters, well inside Connect\'s 32 KB limit', async () => {
+    // Prepare
+    const huge = `Call us. ${'Bring every document you have. '.repeat(6500)}`;
+    dynamoMock.on(GetItemCommand).resolves({ Item: { status: { S: 'NEEDS_INFO' }, nextStep: { M: { 'en-US': { S: huge } } }, updatedAt: { S: 'x'.repeat(5000) } } });
+
+    // Act
+    const response = await handler(connectEvent());
+
+    // Assess
+    expect(huge.length).toBeGreaterThan(200_000);
+    expect(response.result).toBe('OK');
+    expect(response.nextStep).toBe(huge.slice(0, 1000).trim());
+    expect(response.updatedAt).toHaveLength(40);
+    expect(Buffer.byteLength(JSON.stringify(response), 'utf8')).toBeLessThan(32 * 1024);
+  });
+
   test.each(['RECEIVED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'NEEDS_INFO'])('has English and Spanish texts for status %s', async (code) => {
     // Prepare
     dynamoMock.on(GetItemCommand).resolves({ Item: { status: { S: code }, updatedAt: { S: '2026-11-02' } } });

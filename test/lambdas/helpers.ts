@@ -46,3 +46,35 @@ export function isFlatConnectResponse(response: unknown): boolean {
     ['OK', 'NOT_FOUND', 'INVALID_INPUT', 'BAD_EVENT', 'THROTTLED', 'TIMEOUT', 'ERROR'].includes((response as Record<string, string>).result)
   );
 }
+
+/**
+ * Makes a mocked client never answer and ignore its abort signal, like an SDK call stuck in
+ * credential loading or a socket that never times out: only the handler's own deadline ends it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function ignoresAbort(mock: AwsStub<any, any, any>): void {
+  mock.send.callsFake(() => new Promise(() => undefined));
+}
+
+/**
+ * Under Jest's fake timers: starts `invoke`, advances the clock by `budgetMs`, and tells whether
+ * the promise settled by then, with its value and the virtual time it took.
+ */
+export async function settleWithinBudget<T>(invoke: () => Promise<T>, budgetMs: number): Promise<{ settled: boolean; value?: T; error?: unknown; elapsedMs: number }> {
+  const started = Date.now();
+  const outcome: { settled: boolean; value?: T; error?: unknown; elapsedMs: number } = { settled: false, elapsedMs: Number.NaN };
+  invoke().then(
+    (value) => Object.assign(outcome, { settled: true, value, elapsedMs: Date.now() - started }),
+    (error: unknown) => Object.assign(outcome, { settled: true, error, elapsedMs: Date.now() - started }),
+  );
+  // Let the work start, then run every timer due within the budget, letting promises settle between them.
+  await jest.advanceTimersByTimeAsync(0);
+  if (!outcome.settled) await jest.advanceTimersByTimeAsync(budgetMs);
+  for (let i = 0; i < 5 && !outcome.settled; i++) await jest.advanceTimersByTimeAsync(0);
+  return outcome;
+}
+
+/** Fake timers that leave Node's own queues (nextTick, microtasks, setImmediate) real, so SDK mocks and promises run as usual. */
+export function useFakeClock(): void {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
+}

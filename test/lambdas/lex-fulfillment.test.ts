@@ -252,6 +252,20 @@ describe('CheckCaseStatus', () => {
     expect(response.messages).toEqual([{ contentType: 'PlainText', content: SAY.es_US.IN_REVIEW }]);
   });
 
+  test('keeps the spoken message within Lex\'s 1,000 characters when the case system holds a 200 KB next step', async () => {
+    // Prepare
+    ddbMock.on(GetItemCommand).resolves({ Item: caseItem('IN_REVIEW', { 'en-US': 'Bring every document you have. '.repeat(6500) }) });
+
+    // Act
+    const response = await handler(caseEvent('en_US', 'FulfillmentCodeHook'));
+
+    // Assess
+    expect(response.messages).toHaveLength(1);
+    expect(response.messages![0].content).toHaveLength(1000);
+    expect(response.messages![0].content.startsWith(SAY.en_US.IN_REVIEW)).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(response), 'utf8')).toBeLessThanOrEqual(25 * 1024);
+  });
+
   test.each(LOCALES)('%s: tells the caller no case was found and hands off, keeping the case number for the agent', async (locale) => {
     // Prepare
     ddbMock.on(GetItemCommand).resolves({});

@@ -123,6 +123,12 @@ describe('lexHandler', () => {
     });
   });
 
+  test('names FallbackIntent, not a 5,000-character name no intent can have, in the response to a malformed event', async () => {
+    const event = { sessionState: { intent: { name: 'I'.repeat(5000) } }, bot: { localeId: 'en_US' } };
+    const response = await lexHandler(jest.fn())(event);
+    expect(response.sessionState.intent).toEqual({ name: FALLBACK_INTENT, state: 'Failed' });
+  });
+
   test('answers even an event whose getters throw', async () => {
     // Prepare
     const hostile = new Proxy(
@@ -150,6 +156,37 @@ describe('lexHandler', () => {
       },
       messages: [{ contentType: 'PlainText', content: `${SORRY_EN} ${SORRY_ES}` }],
     });
+  });
+
+  test('keeps session attributes within Lex\'s 12 KB and messages within 1,000 characters, never shortening the handoff', async () => {
+    // Prepare: a client put 40 KB into the session, and the work echoes it with a long message.
+    const bulky = { notes: 'n'.repeat(40_000), language: 'en-US' };
+    const handler = lexHandler(async (event) => failAndHandOff(event, { transcript: 't'.repeat(5_000) }));
+    const longMessage = lexHandler(async (event) => closeIntent(event, 'Fulfilled', 'm'.repeat(5_000)));
+
+    // Act
+    const response = await handler(lexEvent('en_US', bulky));
+    const spoken = await longMessage(lexEvent());
+
+    // Assess
+    const attributes = response.sessionState.sessionAttributes!;
+    expect(Buffer.byteLength(JSON.stringify(attributes), 'utf8')).toBeLessThanOrEqual(12 * 1024);
+    expect(attributes.handoff).toBe('AGENT');
+    expect(attributes.language).toBe('en-US');
+    expect(spoken.messages![0].content).toBe('m'.repeat(1000));
+  });
+
+  test('logs where a malformed event is wrong without the caller data in attribute or slot names', async () => {
+    // Prepare
+    const event = lexEvent('en_US', { 'jane.doe@example.gov': 7 as unknown as string });
+
+    // Act
+    const response = await lexHandler(jest.fn())(event);
+
+    // Assess
+    expect(response.sessionState.sessionAttributes?.handoff).toBe('AGENT');
+    expect(logLines().find((l) => l.message === 'malformed Lex V2 event')?.issues).toEqual(['sessionState.sessionAttributes.*: invalid_type']);
+    expect(logs.join('')).not.toContain('jane.doe');
   });
 
   test('drops an empty session-attribute key, which Lex would reject in the response', async () => {
@@ -228,7 +265,7 @@ describe('lexHandler', () => {
     });
   });
 
-  test('gives the work a deadline of 2500 ms by default, capped by the Lambda remaining time', async () => {
+  test('gives the work a deadline of 2500 ms by default less 100 ms kept for the fallback, capped by the Lambda remaining time', async () => {
     // Prepare
     const budgets: number[] = [];
     const handler = lexHandler(async (event, { deadline }) => {
@@ -242,10 +279,11 @@ describe('lexHandler', () => {
 
     // Assess
     expect(LEX_DEFAULT_BUDGET_MS).toBe(2500);
-    expect(budgets[0]).toBeGreaterThan(2400);
-    expect(budgets[0]).toBeLessThanOrEqual(2500);
-    expect(budgets[1]).toBeGreaterThan(900);
-    expect(budgets[1]).toBeLessThanOrEqual(1000);
+    expect(budgets[0]).toBeGreaterThan(2300);
+    expect(budgets[0]).toBeLessThanOrEqual(2400);
+    // 1250 ms left less the 250 ms margin, less the 100 ms reserve.
+    expect(budgets[1]).toBeGreaterThan(800);
+    expect(budgets[1]).toBeLessThanOrEqual(900);
   });
 
   test('adds the session id to log lines during the invocation and removes it afterwards', async () => {

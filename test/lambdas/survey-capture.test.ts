@@ -102,6 +102,7 @@ beforeEach(() => {
     SURVEY_BUCKET_NAME: BUCKET,
     SURVEY_KMS_KEY_ARN: KEY_ARN,
     SURVEY_RETENTION_DAYS: String(RETENTION_DAYS),
+    SURVEY_QUEUE_NAMES: JSON.stringify(['General', 'Benefits']),
   };
   jest.useFakeTimers({
     now: NOW_MS,
@@ -260,6 +261,39 @@ describe('survey-capture: answers', () => {
     ]);
   });
 
+  test('counts a queue the jurisdiction does not configure as "other": a chat client sets the queue attribute to free text', async () => {
+    // Prepare
+    dynamoMock.on(PutItemCommand).resolves({});
+    s3Mock.on(PutObjectCommand).resolves({});
+    const chosenByCaller = 'Jane Doe 217-555-0100';
+
+    // Act
+    await handler(connectEvent({ parameters: { ease: '2' }, queue: null, attributes: { queue: chosenByCaller } }));
+
+    // Assess
+    expect(surveyMetrics()).toEqual([
+      ['SurveyResponses', 1, 'other', 'en-US'],
+      ['SurveyEase', 2, 'other', 'en-US'],
+    ]);
+    expect(emfRecords().map((r) => JSON.stringify(r)).join('\n')).not.toContain('217-555-0100');
+  });
+
+  test('counts every queue as "other" when SURVEY_QUEUE_NAMES is not set', async () => {
+    // Prepare
+    delete process.env.SURVEY_QUEUE_NAMES;
+    dynamoMock.on(PutItemCommand).resolves({});
+    s3Mock.on(PutObjectCommand).resolves({});
+
+    // Act
+    await handler(connectEvent({ parameters: { trust: '4' } }));
+
+    // Assess
+    expect(surveyMetrics()).toEqual([
+      ['SurveyResponses', 1, 'other', 'en-US'],
+      ['SurveyTrust', 4, 'other', 'en-US'],
+    ]);
+  });
+
   test('treats answers outside 1 to 5 as unanswered and warns with the question names only', async () => {
     // Prepare
     dynamoMock.on(PutItemCommand).resolves({});
@@ -379,6 +413,7 @@ describe('survey-capture: fallbacks', () => {
     ['SURVEY_RETENTION_DAYS is not set', { SURVEY_RETENTION_DAYS: undefined }],
     ['SURVEY_RETENTION_DAYS is not a whole number', { SURVEY_RETENTION_DAYS: '30.5' }],
     ['SURVEY_RETENTION_DAYS is 0', { SURVEY_RETENTION_DAYS: '0' }],
+    ['SURVEY_QUEUE_NAMES is not a JSON array of names', { SURVEY_QUEUE_NAMES: 'General,Benefits' }],
   ])('answers ERROR without writing anything when %s', async (_case, env) => {
     // Prepare
     for (const [name, value] of Object.entries(env)) {
