@@ -282,7 +282,7 @@ async function inherit(props: PhoneNumberProperties): Promise<OnEventResponse | 
     const summary = await describe(number.PhoneNumberId!);
     if (summary !== undefined && summary !== 'not-managed' && belongsTo(summary, props.InstanceArn)) candidates.push(ledgerNumber(summary));
   }
-  const chosen = inheritable(candidates, { owner: owner(), type: props.Type, prefix: props.Prefix, entries: props.Entries, adopted: props.AdoptedNumbers });
+  const chosen = inheritable(candidates, { owner: owner(), type: props.Type, prefix: props.Prefix, entries: props.Entries });
   if (chosen === undefined) return undefined;
   await tag(phoneNumberArn(props.InstanceArn, chosen.id), holderTags(owner(), props.Name, props.ReleaseOnDelete, props.Tags));
   logger.info('taking over the number of an entry that left the config (a rename)', { physicalId: chosen.id, from: chosen.tags[LEDGER_TAGS.entry] });
@@ -347,7 +347,8 @@ async function update(request: Request): Promise<OnEventResponse> {
     if (kept !== undefined) return kept;
   }
   const next = await create(props, request.RequestId);
-  if (next.PhysicalResourceId !== physicalId) await leave(physicalId, old, props.Name);
+  // Adopting the number the entry claimed keeps it, but no longer as its holder.
+  if (next.PhysicalResourceId !== physicalId || (props.Adopt !== undefined && old.adopt === undefined)) await leave(physicalId, old, props.Name);
   return next;
 }
 

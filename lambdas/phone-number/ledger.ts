@@ -92,15 +92,15 @@ export function fits(number: LedgerNumber, wanted: { readonly type: string; read
 
 /**
  * The number a new claiming entry inherits instead of claiming one, if any: a number this stack
- * claimed whose holder is an entry that is no longer in the config (`entries`), which fits the
- * parameters and which no current entry adopts. This is a rename: CloudFormation creates the
+ * claimed whose holder is an entry that is no longer in the config (`entries`) and which fits the
+ * parameters (another entry may adopt it: it keeps doing so). This is a rename: CloudFormation creates the
  * renamed entry before it deletes the old one, so the new entry takes the number over and the old
  * entry's Delete finds it held by someone else. Among several, the lowest number, so the choice is
  * deterministic.
  */
 export function inheritable(
   candidates: readonly LedgerNumber[],
-  wanted: { readonly owner: string; readonly type: string; readonly prefix?: string; readonly entries: readonly string[]; readonly adopted: readonly string[] },
+  wanted: { readonly owner: string; readonly type: string; readonly prefix?: string; readonly entries: readonly string[] },
 ): LedgerNumber | undefined {
   const departing = candidates.filter((number) => {
     const holder = number.tags[LEDGER_TAGS.entry];
@@ -108,7 +108,6 @@ export function inheritable(
       number.tags[LEDGER_TAGS.claimedBy] === wanted.owner &&
       holder !== undefined &&
       !wanted.entries.includes(holder) &&
-      !wanted.adopted.includes(number.phoneNumber) &&
       fits(number, wanted)
     );
   });
