@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Annotations, ArnFormat, CustomResource, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CfnDeletionPolicy, CustomResource, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -427,10 +427,35 @@ const FLOW_ARN = /^arn:aws(?:-[a-z]+)*:connect:[a-z0-9-]+:\d{12}:instance\/[0-9a
  *
  * CloudFormation in us-gov-west-1 has no `AWS::Connect::PhoneNumber`, so by default the number
  * is a `Custom::ConnectPhoneNumber` (lambdas/phone-number) that claims, waits for CLAIMED and
- * binds the flow. Changing the country, type, prefix or adopted number takes another number
- * (the old one is then deleted under its own `releaseOnDelete`); changing the flow rebinds the
- * same number. On delete the number is unbound and kept, unless `releaseOnDelete` is true and
- * the stack claimed it.
+ * binds the flow, and writes the jurisdiction's `tags` on the number.
+ *
+ * **A number is never released as a side effect of an edit.** It is released only when the
+ * entry is deleted (removed from the config, or the stack deleted) while the entry's *current*
+ * config says `releaseOnDelete: true`, the stack claimed the number, and no other entry adopts
+ * it. Why this needs more than the resource's own properties: when an update answers another
+ * physical id, CloudFormation later sends a Delete for the old id *with the old properties*
+ * (its cleanup phase), and a renamed entry is a new resource whose old one is deleted the same
+ * way; a Delete alone cannot tell a replaced or renamed number from a removed one. So the
+ * handler keeps an ownership ledger in each number's tags (which entry holds it, that entry's
+ * releaseOnDelete, which entries adopt it, and that this stack claimed it), rewritten on every
+ * create and update and read back on delete. Every number's properties list all the provider's
+ * entries and adopted numbers, so any config change updates every number, and the ledgers hold
+ * the current truth before CloudFormation's cleanup deletes run.
+ *
+ * - A new flow, description, tags or releaseOnDelete, or a narrowed prefix the number still
+ *   matches: the same number, its ledger rewritten.
+ * - Another type or country, a prefix the number does not match, or switching to `adopt`:
+ *   another number; the entry leaves the old number's ledger, so the cleanup Delete unbinds it
+ *   and keeps it claimed (release it by hand if it is not wanted).
+ * - A rename: the renamed entry (created before the old one is deleted) takes over the number
+ *   of the entry that left the config with the same type and a matching prefix; the old entry's
+ *   Delete finds the number held by another entry and leaves it.
+ * - A number another entry adopts is never released; the adopter binds its flow.
+ *
+ * With `useCfnPhoneNumber` (regions whose registry has `AWS::Connect::PhoneNumber`) the claim is
+ * that resource's: a replacement keeps the old number (UpdateReplacePolicy Retain), but
+ * CloudFormation releases a `releaseOnDelete: true` number when the entry is renamed, or removed
+ * while another entry adopts it; synthesis warns.
  */
 export class PhoneNumber extends Construct {
   /** The number in E.164 form. */
@@ -472,6 +497,12 @@ export class PhoneNumber extends Construct {
     if (props.adopt !== undefined && releaseOnDelete) {
       Annotations.of(this).addWarningV2('gov-contact-center-kit:phone-number-adopt-release', `releaseOnDelete is ignored: the adopted number ${props.adopt} is never released`);
     }
+    if (props.useCfnPhoneNumber && props.adopt === undefined && releaseOnDelete) {
+      Annotations.of(this).addWarningV2(
+        'gov-contact-center-kit:phone-number-cfn-release',
+        'releaseOnDelete with AWS::Connect::PhoneNumber: CloudFormation also releases the number when the entry is renamed, or removed while another entry adopts it; the ownership ledger protects only numbers the custom resource claims',
+      );
+    }
 
     this.provider = props.provider ?? PhoneNumberProvider.of(this, { instance: props.instance, logKey: props.logKey! });
     this.provider.allowFlow(props.flowArn);
@@ -488,8 +519,10 @@ export class PhoneNumber extends Construct {
         prefix: props.prefix,
         description,
       });
-      // AWS::Connect::PhoneNumber releases the number when deleted or replaced: retain it unless told.
+      // AWS::Connect::PhoneNumber releases the number when deleted or replaced: retain it unless
+      // told, and always on replacement (a new country, type or prefix is an edit, not a delete).
       this.cfnPhoneNumber.applyRemovalPolicy(releaseOnDelete ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+      this.cfnPhoneNumber.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
       adopt = this.cfnPhoneNumber.attrAddress;
       bindingId = 'Binding';
     }

@@ -317,8 +317,14 @@ describe('PhoneNumber where the region has AWS::Connect::PhoneNumber', () => {
     const { stack, logKey } = givenStack();
     // WHEN a number asks to be released on delete
     new PhoneNumber(stack, 'MainNumber', { instance: INSTANCE, logKey, name: 'main', flowArn: MAIN_FLOW_ARN, releaseOnDelete: true, useCfnPhoneNumber: true });
-    // THEN CloudFormation may delete (release) it
-    Template.fromStack(stack).hasResource('AWS::Connect::PhoneNumber', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+    // THEN CloudFormation may delete (release) it when the entry goes, but keeps it when a new prefix, type or country replaces it
+    Template.fromStack(stack).hasResource('AWS::Connect::PhoneNumber', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Retain' });
+    // AND synthesis warns of what the ledger cannot protect in this mode
+    Annotations.fromStack(stack).hasWarning(
+      '/Numbers/MainNumber',
+      'releaseOnDelete with AWS::Connect::PhoneNumber: CloudFormation also releases the number when the entry is renamed, or removed while another entry adopts it; ' +
+        'the ownership ledger protects only numbers the custom resource claims [ack: gov-contact-center-kit:phone-number-cfn-release]',
+    );
   });
 
   test('adopts with the custom resource alone', () => {
