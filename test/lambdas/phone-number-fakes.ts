@@ -254,14 +254,23 @@ export class FakeCloudFormation {
   readonly resources = new Map<string, DeployedResource>();
   private requests = 0;
 
+  /**
+   * @param order CloudFormation works on resources without dependencies in parallel, in no set
+   * order: `reverse` runs every phase backwards, so both orders of two numbers are walked.
+   */
   constructor(
     private readonly onEvent: Handler<{ PhysicalResourceId: string; Data?: Record<string, string> }>,
     private readonly isComplete: Handler<{ IsComplete: boolean; Data?: Record<string, string> }>,
+    private readonly order: 'template' | 'reverse' = 'template',
   ) {}
+
+  private ordered<T>(items: T[]): T[] {
+    return this.order === 'reverse' ? [...items].reverse() : items;
+  }
 
   /** An independent copy of the stack's state, driving the same handlers. */
   clone(): FakeCloudFormation {
-    const copy = new FakeCloudFormation(this.onEvent, this.isComplete);
+    const copy = new FakeCloudFormation(this.onEvent, this.isComplete, this.order);
     for (const [logicalId, resource] of this.resources) copy.resources.set(logicalId, { props: resource.props, physicalId: resource.physicalId, data: { ...resource.data } });
     copy.requests = this.requests;
     return copy;
@@ -296,7 +305,7 @@ export class FakeCloudFormation {
   /** Deploys a template (logical id → properties), in CloudFormation's order. */
   async deploy(template: ReadonlyMap<string, Record<string, unknown>>): Promise<void> {
     const cleanup: Array<{ logicalId: string; resource: DeployedResource }> = [];
-    for (const [logicalId, raw] of template) {
+    for (const [logicalId, raw] of this.ordered([...template])) {
       const props = asCloudFormationPasses(raw);
       const existing = this.resources.get(logicalId);
       if (existing === undefined) {
@@ -316,12 +325,12 @@ export class FakeCloudFormation {
         this.resources.delete(logicalId);
       }
     }
-    for (const { logicalId, resource } of cleanup) await this.run(this.event('Delete', logicalId, resource.props, { PhysicalResourceId: resource.physicalId }));
+    for (const { logicalId, resource } of this.ordered(cleanup)) await this.run(this.event('Delete', logicalId, resource.props, { PhysicalResourceId: resource.physicalId }));
   }
 
   /** Deletes the stack: a Delete for every resource, with its current properties. */
   async deleteStack(): Promise<void> {
-    for (const [logicalId, resource] of [...this.resources]) {
+    for (const [logicalId, resource] of this.ordered([...this.resources])) {
       await this.run(this.event('Delete', logicalId, resource.props, { PhysicalResourceId: resource.physicalId }));
       this.resources.delete(logicalId);
     }

@@ -207,10 +207,10 @@ async function within(world: World, step: string, act: () => Promise<void>): Pro
 }
 
 /** The world after the initial deploy. */
-async function start(): Promise<World> {
+async function start(order: 'template' | 'reverse' = 'template'): Promise<World> {
   const connect = new FakeConnect(Object.keys(JURISDICTION_TAGS));
   connect.addExternal(EXTERNAL, 'DID');
-  const world: World = { connect, cloudFormation: new FakeCloudFormation(onEvent, isComplete), slots: initialEntries(), model: { entries: [], released: [], fresh: new Set() } };
+  const world: World = { connect, cloudFormation: new FakeCloudFormation(onEvent, isComplete, order), slots: initialEntries(), model: { entries: [], released: [], fresh: new Set() } };
   const problem = await within(world, 'initial deploy', () => world.cloudFormation.deploy(template(world.slots)));
   if (problem !== undefined) throw new Error(problem);
   return world;
@@ -298,6 +298,18 @@ describe('phone number custom resource: model of releases over edit sequences', 
     // Assess
     expect(failures).toEqual([]);
     expect(walked).toBe(COUNT);
+  });
+
+  test(`walks all ${sequences(2).length} sequences of up to 2 edits with CloudFormation working on the numbers in the other order`, async () => {
+    // Prepare: the same edits, every phase (creates, updates, cleanup deletes, stack delete) run backwards
+    const failures: string[] = [];
+
+    // Act
+    const walked = await explore(await start('reverse'), [], 2, failures);
+
+    // Assess
+    expect(failures).toEqual([]);
+    expect(walked).toBe(1 + 18 + 18 ** 2);
   });
 
   test('releases a number only on removal or stack delete, never on an edit (spot checks of the model)', async () => {
