@@ -12,7 +12,9 @@ import {
   UntagResourceCommand,
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
+import { PHONE_NUMBER_LEDGER_TAGS } from '../../lib/constructs/phone-number';
 import { clientToken, isComplete, onEvent } from '../../lambdas/phone-number';
+import { LEDGER_TAGS } from '../../lambdas/phone-number/ledger';
 import { captureOutput } from './helpers';
 
 const connectMock = mockClient(ConnectClient);
@@ -138,6 +140,12 @@ beforeEach(() => {
 afterEach(() => {
   jest.restoreAllMocks();
   process.env = { ...savedEnv };
+});
+
+describe('phone number custom resource: ledger', () => {
+  test('writes the tag keys the provider\'s IAM conditions name (the handler cannot import the construct)', () => {
+    expect({ ...LEDGER_TAGS }).toEqual({ ...PHONE_NUMBER_LEDGER_TAGS });
+  });
 });
 
 describe('phone number custom resource: create', () => {
