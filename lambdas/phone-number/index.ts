@@ -46,7 +46,7 @@ import { requireEnv } from '../shared/env';
 import { logger, tracer } from '../shared/powertools';
 import { errorName, PhoneNumberError, reasonFor, withRetry } from './calls';
 import { adoptedByKey, adopters, decideClaimedDelete, fits, holderTags, inheritable, LEDGER_TAGS, LedgerNumber } from './ledger';
-import { flowIdOf, INSTANCE_ARN, instanceIdOf, parseProperties, PhoneNumberProperties, StoredProperties, storedProperties } from './properties';
+import { flowIdOf, INSTANCE_ARN, instanceIdOf, numberKey, parseProperties, PhoneNumberProperties, stored, StoredProperties, storedProperties } from './properties';
 
 /** What `onEvent` answers the Provider framework. */
 export interface OnEventResponse {
@@ -342,6 +342,11 @@ async function update(request: Request): Promise<OnEventResponse> {
     await tag(phoneNumberArn(props.InstanceArn, physicalId), { ...props.Tags, [LEDGER_TAGS.stack]: owner(), [adoptedByKey(props.Name)]: 'true' });
     return { PhysicalResourceId: physicalId };
   }
+  if (props.Adopt === undefined && numberKey(stored(props)) === numberKey(old)) {
+    // Same country, type and prefix: the same number by definition; only its ledger changes.
+    await tag(phoneNumberArn(props.InstanceArn, physicalId), holderTags(owner(), props.Name, props.ReleaseOnDelete, props.Tags));
+    return { PhysicalResourceId: physicalId };
+  }
   if (props.Adopt === undefined && old.adopt === undefined && old.instanceArn === props.InstanceArn) {
     const kept = await keep(physicalId, props);
     if (kept !== undefined) return kept;
@@ -479,7 +484,13 @@ export async function isComplete(event: unknown): Promise<IsCompleteResponse> {
     const physicalId = physicalIdOf(request);
     const summary = await describe(physicalId);
     if (summary === undefined) throw new PhoneNumberError(`the phone number ${physicalId} does not exist (any more)`);
-    if (summary === 'not-managed') throw new PhoneNumberError(`the phone number ${physicalId} does not carry this stack's ${LEDGER_TAGS.stack} tag, so the handler may not use it`);
+    if (summary === 'not-managed') {
+      // Tags authorize with a short delay after they are written (claim, adopt); write the stack
+      // tag again (it never makes a number releasable) and look again on the next call.
+      await tag(phoneNumberArn(props.InstanceArn, physicalId), { [LEDGER_TAGS.stack]: owner() });
+      logger.info(`the number's ${LEDGER_TAGS.stack} tag does not authorize yet; waiting`, { physicalId });
+      return { IsComplete: false };
+    }
     const status = summary.PhoneNumberStatus?.Status;
     if (status === 'IN_PROGRESS') {
       logger.info('claim in progress', { physicalId });

@@ -255,6 +255,21 @@ describe('phone number custom resource: create', () => {
     expect(connectMock.commandCalls(ClaimPhoneNumberCommand)).toHaveLength(0);
   });
 
+  test('waits, rewriting the stack tag, while IAM does not yet let the handler describe the number it just tagged', async () => {
+    // Prepare
+    connectMock.on(DescribePhoneNumberCommand).rejectsOnce(connectError('AccessDeniedException', 'not authorized')).resolves(described('CLAIMED'));
+    connectMock.on(AssociatePhoneNumberContactFlowCommand).resolves({});
+
+    // Act
+    const first = await isComplete(request('Create', { physicalId: NUMBER_ID }));
+    const second = await isComplete(request('Create', { physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(first).toEqual({ IsComplete: false });
+    expect(connectMock.commandCalls(TagResourceCommand).map((call) => call.args[0].input)).toEqual([{ resourceArn: NUMBER_ARN, tags: { 'gcck:stack': OWNER } }]);
+    expect(second).toEqual({ IsComplete: true, Data: { PhoneNumber: NUMBER, PhoneNumberId: NUMBER_ID, PhoneNumberArn: NUMBER_ARN } });
+  });
+
   test('fails with Connect\'s status message when the claim ends FAILED', async () => {
     // Prepare
     connectMock.on(DescribePhoneNumberCommand).resolves(described('FAILED', { message: 'The phone number is no longer available.' }));
