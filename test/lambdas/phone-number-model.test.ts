@@ -222,6 +222,12 @@ function edit(world: World, change: Edit, step: string): Promise<string | undefi
   return within(world, step, () => world.cloudFormation.deploy(template(world.slots)));
 }
 
+/** Applies several edits to the config and deploys them at once (one CloudFormation update). */
+function editTogether(world: World, changes: readonly Edit[], step: string): Promise<string | undefined> {
+  for (const change of changes) applyEdit(world.slots, change, world.model);
+  return within(world, step, () => world.cloudFormation.deploy(template(world.slots)));
+}
+
 /** Deletes the world's stack (in place). */
 function deleteStack(world: World): Promise<string | undefined> {
   const last = world.slots.filter((entry): entry is Entry => entry !== undefined);
@@ -310,6 +316,28 @@ describe('phone number custom resource: model of releases over edit sequences', 
     // Assess
     expect(failures).toEqual([]);
     expect(walked).toBe(1 + 18 + 18 ** 2);
+  });
+
+  test.each([
+    ['a new type and releaseOnDelete turned off', [{ kind: 'type', slot: 0 }, { kind: 'release-on-delete', slot: 0 }]],
+    ['a moved prefix and releaseOnDelete turned off', [{ kind: 'prefix-move', slot: 0 }, { kind: 'release-on-delete', slot: 0 }]],
+    ['a rename and releaseOnDelete turned off', [{ kind: 'rename', slot: 0 }, { kind: 'release-on-delete', slot: 0 }]],
+    ['a rename, a narrowed prefix and a new flow', [{ kind: 'rename', slot: 0 }, { kind: 'prefix-narrow', slot: 0 }, { kind: 'flow', slot: 0 }]],
+    ['adopting the other entry\'s number while it is removed', [{ kind: 'adopt-other', slot: 1 }, { kind: 'remove', slot: 0 }]],
+  ] as Array<[string, Edit[]]>)('releases nothing when one deploy combines %s, and only what the model says at stack delete', async (_name, changes) => {
+    // Prepare
+    const world = await start();
+    lastConnect = world.connect;
+
+    // Act
+    const edited = await editTogether(world, changes, 'combined edit');
+    const releasedByTheEdit = [...world.connect.released];
+    const deleted = await deleteStack(world);
+
+    // Assess
+    expect(edited).toBeUndefined();
+    expect(releasedByTheEdit).toEqual([]);
+    expect(deleted).toBeUndefined();
   });
 
   test('releases a number only on removal or stack delete, never on an edit (spot checks of the model)', async () => {
