@@ -21,8 +21,10 @@ export const PHONE_NUMBER_ACTIONS = Object.freeze({
   find: ['connect:SearchAvailablePhoneNumbers', 'connect:ListPhoneNumbersV2'],
   /** Claim a number for the instance, tagged with the stack's ledger. */
   claim: ['connect:ClaimPhoneNumber'],
-  /** Read a number's claim status and ledger, bind its flow and unbind it. */
-  manage: ['connect:DescribePhoneNumber', 'connect:AssociatePhoneNumberContactFlow', 'connect:DisassociatePhoneNumberContactFlow'],
+  /** Read a number's claim status and ledger. */
+  read: ['connect:DescribePhoneNumber'],
+  /** Bind a number to its inbound flow, and unbind it. */
+  bind: ['connect:AssociatePhoneNumberContactFlow', 'connect:DisassociatePhoneNumberContactFlow'],
   /** Write the ledger and the jurisdiction's tags. */
   tag: ['connect:TagResource'],
   /** Take an entry off a number's ledger. */
@@ -45,18 +47,27 @@ export const PHONE_NUMBER_LEDGER_TAGS = Object.freeze({
 
 /** What {@link phoneNumberResourceProperties} needs: one config entry and the list of all of them. */
 export interface PhoneNumberResourceInput {
+  /** ARN of the Amazon Connect instance. */
   readonly instanceArn: string;
+  /** ARN of the inbound flow. */
   readonly flowArn: string;
+  /** The entry's name (the ledger's key). */
   readonly name: string;
+  /** ISO country code. */
   readonly countryCode: string;
+  /** DID or TOLL_FREE. */
   readonly type: string;
+  /** Claim prefix (ignored when adopting). */
   readonly prefix?: string;
+  /** The E.164 number to adopt. */
   readonly adopt?: string;
+  /** The entry's releaseOnDelete (never passed on for an adopted number). */
   readonly releaseOnDelete: boolean;
   /** Names of every entry of the provider (the current config). */
   readonly entries: string[];
   /** Numbers adopted by any entry of the provider (the current config). */
   readonly adoptedNumbers: string[];
+  /** Tags the handler writes on the number. */
   readonly tags: Readonly<Record<string, string>>;
 }
 
@@ -221,13 +232,13 @@ export class PhoneNumberProvider extends Construct {
         }),
         new iam.PolicyStatement({
           sid: 'ReadNumbers',
-          actions: ['connect:DescribePhoneNumber'],
+          actions: [...PHONE_NUMBER_ACTIONS.read],
           resources: [phoneNumbers],
           conditions: { StringEquals: ownedBy(T.stack) },
         }),
         new iam.PolicyStatement({
           sid: 'BindNumbers',
-          actions: ['connect:AssociatePhoneNumberContactFlow', 'connect:DisassociatePhoneNumberContactFlow'],
+          actions: [...PHONE_NUMBER_ACTIONS.bind],
           resources: [phoneNumbers],
           conditions: { StringEquals: { ...ownedBy(T.stack), ...inInstance } },
         }),
