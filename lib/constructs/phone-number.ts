@@ -209,7 +209,7 @@ export class PhoneNumberProvider extends Construct {
 
     this.owner = stack.stackId;
     const instanceId = stack.splitArn(this.instanceArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
-    const T = PHONE_NUMBER_LEDGER_TAGS;
+    const ledger = PHONE_NUMBER_LEDGER_TAGS;
     const ownedBy = (key: string) => ({ [`aws:ResourceTag/${key}`]: this.owner });
     const inInstance = { 'connect:InstanceId': instanceId };
     // The handler binds numbers to flows of the instance; the flows are named one by one.
@@ -219,7 +219,7 @@ export class PhoneNumberProvider extends Construct {
       resources: [],
       conditions: { StringEquals: inInstance },
     });
-    const tagKeys = Lazy.list({ produce: () => [T.stack, T.entry, T.releaseOnDelete, `${T.adoptedByPrefix}*`, ...[...this.tagKeys].sort()] });
+    const tagKeys = Lazy.list({ produce: () => [ledger.stack, ledger.entry, ledger.releaseOnDelete, `${ledger.adoptedByPrefix}*`, ...[...this.tagKeys].sort()] });
     this.policy = new iam.Policy(this, 'Permissions', {
       roles: [this.role],
       statements: [
@@ -228,37 +228,37 @@ export class PhoneNumberProvider extends Construct {
           sid: 'ClaimNumbers',
           actions: [...PHONE_NUMBER_ACTIONS.claim],
           resources: [this.instanceArn, phoneNumbers],
-          conditions: { StringEquals: { ...inInstance, [`aws:RequestTag/${T.claimedBy}`]: this.owner, [`aws:RequestTag/${T.stack}`]: this.owner } },
+          conditions: { StringEquals: { ...inInstance, [`aws:RequestTag/${ledger.claimedBy}`]: this.owner, [`aws:RequestTag/${ledger.stack}`]: this.owner } },
         }),
         new iam.PolicyStatement({
           sid: 'ReadNumbers',
           actions: [...PHONE_NUMBER_ACTIONS.read],
           resources: [phoneNumbers],
-          conditions: { StringEquals: ownedBy(T.stack) },
+          conditions: { StringEquals: ownedBy(ledger.stack) },
         }),
         new iam.PolicyStatement({
           sid: 'BindNumbers',
           actions: [...PHONE_NUMBER_ACTIONS.bind],
           resources: [phoneNumbers],
-          conditions: { StringEquals: { ...ownedBy(T.stack), ...inInstance } },
+          conditions: { StringEquals: { ...ownedBy(ledger.stack), ...inInstance } },
         }),
         this.bindStatement,
         new iam.PolicyStatement({
           sid: 'TagNumbers',
           actions: [...PHONE_NUMBER_ACTIONS.tag],
           resources: [phoneNumbers],
-          conditions: { StringEquals: { [`aws:RequestTag/${T.stack}`]: this.owner }, 'ForAllValues:StringLike': { 'aws:TagKeys': tagKeys } },
+          conditions: { StringEquals: { [`aws:RequestTag/${ledger.stack}`]: this.owner }, 'ForAllValues:StringLike': { 'aws:TagKeys': tagKeys } },
         }),
         new iam.PolicyStatement({
           sid: 'UntagNumbers',
           actions: [...PHONE_NUMBER_ACTIONS.untag],
           resources: [phoneNumbers],
-          conditions: { StringEquals: ownedBy(T.stack), 'ForAllValues:StringLike': { 'aws:TagKeys': [T.entry, T.releaseOnDelete, `${T.adoptedByPrefix}*`] } },
+          conditions: { StringEquals: ownedBy(ledger.stack), 'ForAllValues:StringLike': { 'aws:TagKeys': [ledger.entry, ledger.releaseOnDelete, `${ledger.adoptedByPrefix}*`] } },
         }),
         // Granted even when no number asks for it today: a number removed from the config is
         // deleted after the policy is updated, so a grant tied to the current config would come
         // too late. The tag condition limits it to numbers this stack claimed.
-        new iam.PolicyStatement({ sid: 'ReleaseClaimedNumbers', actions: [...PHONE_NUMBER_ACTIONS.release], resources: [phoneNumbers], conditions: { StringEquals: ownedBy(T.claimedBy) } }),
+        new iam.PolicyStatement({ sid: 'ReleaseClaimedNumbers', actions: [...PHONE_NUMBER_ACTIONS.release], resources: [phoneNumbers], conditions: { StringEquals: ownedBy(ledger.claimedBy) } }),
       ],
     });
 

@@ -23,7 +23,7 @@ import {
   UntagResourceCommand,
 } from '@aws-sdk/client-connect';
 import type { AwsStub } from 'aws-sdk-client-mock';
-import { PHONE_NUMBER_LEDGER_TAGS as T } from '../../lib/constructs/phone-number';
+import { PHONE_NUMBER_LEDGER_TAGS as LEDGER } from '../../lib/constructs/phone-number';
 
 export const ACCOUNT = '111111111111';
 export const INSTANCE_ID = '11111111-2222-3333-4444-555555555555';
@@ -57,7 +57,7 @@ const POOL: ReadonlyArray<{ phoneNumber: string; type: 'TOLL_FREE' | 'DID' }> = 
 
 /** The allowed tag keys TagResource may write (mirrors the TagNumbers statement). */
 function tagKeyAllowed(key: string, extraKeys: readonly string[]): boolean {
-  return key === T.stack || key === T.entry || key === T.releaseOnDelete || key.startsWith(T.adoptedByPrefix) || extraKeys.includes(key);
+  return key === LEDGER.stack || key === LEDGER.entry || key === LEDGER.releaseOnDelete || key.startsWith(LEDGER.adoptedByPrefix) || extraKeys.includes(key);
 }
 
 /** A fake Connect: claimed numbers, released numbers, and the IAM conditions of the provider's role. */
@@ -107,7 +107,7 @@ export class FakeConnect {
   }
 
   private managed(number: FakeNumber, action: string): void {
-    if (number.tags[T.stack] !== OWNER) throw denied(`${action} needs ${T.stack}=${OWNER} on ${number.id}`);
+    if (number.tags[LEDGER.stack] !== OWNER) throw denied(`${action} needs ${LEDGER.stack}=${OWNER} on ${number.id}`);
   }
 
   /**
@@ -140,7 +140,7 @@ export class FakeConnect {
     mock.on(ClaimPhoneNumberCommand).callsFake(async (input) => {
       const tags = input.Tags ?? {};
       if (input.TargetArn !== INSTANCE_ARN) throw denied('ClaimPhoneNumber outside the instance');
-      if (tags[T.claimedBy] !== OWNER || tags[T.stack] !== OWNER) throw denied('ClaimPhoneNumber without the ledger tags');
+      if (tags[LEDGER.claimedBy] !== OWNER || tags[LEDGER.stack] !== OWNER) throw denied('ClaimPhoneNumber without the ledger tags');
       const earlier = this.tokens.get(input.ClientToken);
       if (earlier !== undefined) return { PhoneNumberId: earlier, PhoneNumberArn: this.get(earlier).arn };
       const offer = POOL.find((candidate) => candidate.phoneNumber === input.PhoneNumber);
@@ -201,7 +201,7 @@ export class FakeConnect {
     mock.on(TagResourceCommand).callsFake(async (input) => {
       const number = this.byArn(input.resourceArn);
       const tags: Record<string, string> = input.tags ?? {};
-      if (tags[T.stack] !== OWNER) throw denied(`TagResource without ${T.stack}=${OWNER} in the request`);
+      if (tags[LEDGER.stack] !== OWNER) throw denied(`TagResource without ${LEDGER.stack}=${OWNER} in the request`);
       const refused = Object.keys(tags).filter((key) => !tagKeyAllowed(key, this.jurisdictionTagKeys));
       if (refused.length > 0) throw denied(`TagResource may not write ${refused.join(', ')}`);
       Object.assign(number.tags, tags);
@@ -211,14 +211,14 @@ export class FakeConnect {
       const number = this.byArn(input.resourceArn);
       this.managed(number, 'UntagResource');
       const keys: string[] = input.tagKeys ?? [];
-      const refused = keys.filter((key) => !(key === T.entry || key === T.releaseOnDelete || key.startsWith(T.adoptedByPrefix)));
+      const refused = keys.filter((key) => !(key === LEDGER.entry || key === LEDGER.releaseOnDelete || key.startsWith(LEDGER.adoptedByPrefix)));
       if (refused.length > 0) throw denied(`UntagResource may not remove ${refused.join(', ')}`);
       for (const key of keys) delete number.tags[key];
       return {};
     });
     mock.on(ReleasePhoneNumberCommand).callsFake(async (input) => {
       const number = this.get(input.PhoneNumberId);
-      if (number.tags[T.claimedBy] !== OWNER) throw denied(`ReleasePhoneNumber needs ${T.claimedBy}=${OWNER}`);
+      if (number.tags[LEDGER.claimedBy] !== OWNER) throw denied(`ReleasePhoneNumber needs ${LEDGER.claimedBy}=${OWNER}`);
       this.numbers.delete(number.id);
       this.released.push(number.phoneNumber);
       return {};
