@@ -1,15 +1,25 @@
 /**
  * `Custom::ConnectPhoneNumber`: claims (or adopts) an Amazon Connect phone number and binds it
  * to an inbound flow. CloudFormation in us-gov-west-1 has no `AWS::Connect::PhoneNumber`, so
- * the kit calls the Connect API itself, through the CDK Provider framework:
+ * the kit calls the Connect API itself, through the CDK Provider framework.
  *
- * - `onEvent` starts the work. Create: adopt a number already claimed to the instance, or
- *   search for an available one and claim it (the claim finishes asynchronously). Update:
- *   claim a new number if the number parameters changed (CloudFormation then deletes the old
- *   resource), otherwise keep the number. Delete: unbind the flow, and release the number only
- *   if `ReleaseOnDelete` is true and this resource claimed it.
+ * A number is never released as a side effect of an edit. CloudFormation deletes a replaced or
+ * removed resource in its cleanup phase with its *old* properties, so a Delete's own event
+ * cannot say whether the number is still wanted; the handler keeps an ownership ledger in the
+ * number's tags instead (see ledger.ts), written on every Create and Update and read on Delete:
+ *
+ * - `onEvent` Create: adopt a number already claimed to the instance (tagged as adopted by the
+ *   entry), or inherit the number of an entry that left the config with the same type and a
+ *   fitting prefix (a rename), or search for an available one and claim it, tagged with the
+ *   ledger and the jurisdiction's tags (the claim finishes asynchronously). Update: keep the
+ *   number while it still fits the type and prefix (a narrowed prefix it matches keeps it) and
+ *   rewrite its ledger; otherwise take another number and drop the entry from the old one's
+ *   ledger, so the Delete CloudFormation sends for the old one keeps it. Delete: release only if
+ *   the entry still holds the number, its properties and the ledger both say releaseOnDelete,
+ *   the stack claimed it and no entry adopts it; otherwise unbind or leave it.
  * - `isComplete` is called every few seconds until it answers true: it waits for the claim to
- *   reach CLAIMED (FAILED fails the resource with Connect's message), then binds the flow.
+ *   reach CLAIMED (FAILED fails the resource with Connect's message), then binds the flow
+ *   (unless another entry adopts the number: the adopter binds it).
  *
  * The physical id is the phone number id; the attributes are PhoneNumber (E.164),
  * PhoneNumberId and PhoneNumberArn. Phone numbers are public, but the shared logger redacts
@@ -28,11 +38,15 @@ import {
   ListPhoneNumbersV2Command,
   ReleasePhoneNumberCommand,
   SearchAvailablePhoneNumbersCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-connect';
 import * as z from 'zod';
+import { requireEnv } from '../shared/env';
 import { logger, tracer } from '../shared/powertools';
 import { errorName, PhoneNumberError, reasonFor, withRetry } from './calls';
-import { flowIdOf, instanceIdOf, numberKey, parseProperties, PhoneNumberProperties, stored, storedProperties } from './properties';
+import { adoptedByKey, adopters, decideClaimedDelete, fits, holderTags, inheritable, LEDGER_TAGS, LedgerNumber } from './ledger';
+import { flowIdOf, INSTANCE_ARN, instanceIdOf, numberKey, parseProperties, PhoneNumberProperties, stored, StoredProperties, storedProperties } from './properties';
 
 /** What `onEvent` answers the Provider framework. */
 export interface OnEventResponse {
@@ -110,6 +124,16 @@ function attributes(number: { PhoneNumber?: string; PhoneNumberId?: string; Phon
   return out;
 }
 
+/** The ledger value that names this handler's stack (the construct sets it to the stack id). */
+function owner(): string {
+  return requireEnv('NUMBER_OWNER');
+}
+
+/** The ARN of a number of the instance's account and region (phone number ARNs are not under the instance). */
+function phoneNumberArn(instanceArn: string, phoneNumberId: string): string {
+  return INSTANCE_ARN.test(instanceArn) ? instanceArn.replace(/:instance\/[^/]+$/, `:phone-number/${phoneNumberId}`) : phoneNumberId;
+}
+
 /** The instance's numbers starting with `prefix`, every page (bounded). */
 async function instanceNumbers(props: PhoneNumberProperties, prefix: string | undefined): Promise<ListPhoneNumbersSummary[]> {
   const out: ListPhoneNumbersSummary[] = [];
@@ -125,7 +149,48 @@ async function instanceNumbers(props: PhoneNumberProperties, prefix: string | un
   return out;
 }
 
-/** Create with `Adopt`: the number must already be claimed to the instance. */
+/**
+ * DescribePhoneNumber; undefined if the number does not exist (any more), `not-managed` if IAM
+ * refuses it: the handler may only describe numbers carrying its stack's tag.
+ */
+async function describe(physicalId: string): Promise<ClaimedPhoneNumberSummary | undefined | 'not-managed'> {
+  try {
+    const response = await withRetry(
+      'DescribePhoneNumber',
+      () => connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: physicalId })),
+      (error) => errorName(error) === 'ResourceNotFoundException' || errorName(error) === 'AccessDeniedException',
+    );
+    return response.ClaimedPhoneNumberSummary;
+  } catch (error) {
+    if (errorName(error) === 'ResourceNotFoundException') return undefined;
+    if (errorName(error) === 'AccessDeniedException') return 'not-managed';
+    throw error;
+  }
+}
+
+/** Adds or overwrites tags on a number. */
+async function tag(arn: string, tags: Record<string, string>): Promise<void> {
+  await withRetry('TagResource', () => connect.send(new TagResourceCommand({ resourceArn: arn, tags })));
+}
+
+/** Removes tags from a number (nothing to do for an empty list). */
+async function untag(arn: string, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await withRetry('UntagResource', () => connect.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: [...keys] })));
+}
+
+/** The ledger's view of a described number. */
+function ledgerNumber(summary: ClaimedPhoneNumberSummary): LedgerNumber {
+  return {
+    id: summary.PhoneNumberId ?? '',
+    phoneNumber: summary.PhoneNumber ?? '',
+    type: summary.PhoneNumberType,
+    status: summary.PhoneNumberStatus?.Status,
+    tags: summary.Tags ?? {},
+  };
+}
+
+/** Adopt: the number must already be claimed to the instance; it is tagged as adopted by the entry. */
 async function adopt(props: PhoneNumberProperties & { Adopt: string }): Promise<OnEventResponse> {
   const found = (await instanceNumbers(props, props.Adopt)).find((number) => number.PhoneNumber === props.Adopt);
   if (found?.PhoneNumberId === undefined) {
@@ -137,7 +202,12 @@ async function adopt(props: PhoneNumberProperties & { Adopt: string }): Promise<
   if (found.PhoneNumberType !== undefined && found.PhoneNumberType !== props.Type) {
     logger.warn('adopted number is of another type than configured', { physicalId: found.PhoneNumberId, configured: props.Type, actual: found.PhoneNumberType });
   }
-  logger.info('adopting a number claimed outside the stack', { physicalId: found.PhoneNumberId });
+  await tag(found.PhoneNumberArn ?? phoneNumberArn(props.InstanceArn, found.PhoneNumberId), {
+    ...props.Tags,
+    [LEDGER_TAGS.stack]: owner(),
+    [adoptedByKey(props.Name)]: 'true',
+  });
+  logger.info('adopting a number claimed outside the entry', { physicalId: found.PhoneNumberId });
   return { PhysicalResourceId: found.PhoneNumberId, Data: attributes(found) };
 }
 
@@ -165,7 +235,8 @@ async function searchAvailable(props: PhoneNumberProperties): Promise<string> {
 }
 
 /**
- * Claims `phoneNumber`. If Connect answers IdempotencyException, an earlier attempt of the same
+ * Claims `phoneNumber`, tagged with the ledger (the only time `gcck:claimed-by` is written) and
+ * the entry's tags. If Connect answers IdempotencyException, an earlier attempt of the same
  * CloudFormation request (same client token) claimed a different number, for example when the
  * framework invoked the handler again after a lost response: that number is found by the
  * description the claim wrote and used, rather than claiming a second one.
@@ -173,10 +244,12 @@ async function searchAvailable(props: PhoneNumberProperties): Promise<string> {
 async function claim(props: PhoneNumberProperties, phoneNumber: string, requestId: string): Promise<OnEventResponse> {
   const token = clientToken('claim', requestId);
   const description = claimDescription(props, token);
+  const tags = { ...holderTags(owner(), props.Name, props.ReleaseOnDelete, props.Tags), [LEDGER_TAGS.claimedBy]: owner() };
   try {
     const response = await withRetry(
       'ClaimPhoneNumber',
-      () => connect.send(new ClaimPhoneNumberCommand({ TargetArn: props.InstanceArn, PhoneNumber: phoneNumber, PhoneNumberDescription: description, ClientToken: token })),
+      () =>
+        connect.send(new ClaimPhoneNumberCommand({ TargetArn: props.InstanceArn, PhoneNumber: phoneNumber, PhoneNumberDescription: description, Tags: tags, ClientToken: token })),
       (error) => errorName(error) === 'IdempotencyException',
     );
     if (!response.PhoneNumberId) throw new PhoneNumberError('ClaimPhoneNumber answered without a phone number id');
@@ -196,36 +269,92 @@ async function claim(props: PhoneNumberProperties, phoneNumber: string, requestI
   }
 }
 
-/** Create (and Update with other number parameters): adopt or claim. */
-async function create(props: PhoneNumberProperties, requestId: string): Promise<OnEventResponse> {
-  if (props.Adopt !== undefined) return adopt({ ...props, Adopt: props.Adopt });
-  return claim(props, await searchAvailable(props), requestId);
+/**
+ * The number of an entry that left the config, taken over by this new entry (a rename: see
+ * {@link inheritable}); undefined if there is none. Only when the properties list this entry
+ * among the config's entries, so an incomplete list can never take another entry's number.
+ */
+async function inherit(props: PhoneNumberProperties): Promise<OnEventResponse | undefined> {
+  if (!props.Entries.includes(props.Name)) return undefined;
+  const listed = (await instanceNumbers(props, props.Prefix)).filter((number) => number.PhoneNumberId !== undefined && number.PhoneNumberType === props.Type);
+  const candidates: LedgerNumber[] = [];
+  for (const number of listed) {
+    const summary = await describe(number.PhoneNumberId!);
+    if (summary !== undefined && summary !== 'not-managed' && belongsTo(summary, props.InstanceArn)) candidates.push(ledgerNumber(summary));
+  }
+  const chosen = inheritable(candidates, { owner: owner(), type: props.Type, prefix: props.Prefix, entries: props.Entries });
+  if (chosen === undefined) return undefined;
+  await tag(phoneNumberArn(props.InstanceArn, chosen.id), holderTags(owner(), props.Name, props.ReleaseOnDelete, props.Tags));
+  logger.info('taking over the number of an entry that left the config (a rename)', { physicalId: chosen.id, from: chosen.tags[LEDGER_TAGS.entry] });
+  return { PhysicalResourceId: chosen.id };
 }
 
-/** Update: same number parameters keep the number (isComplete rebinds the flow); others claim anew. */
-async function update(request: Request): Promise<OnEventResponse> {
-  const props = parseProperties(request.ResourceProperties);
-  const physicalId = physicalIdOf(request);
-  if (numberKey(stored(props)) !== numberKey(storedProperties(request.OldResourceProperties))) {
-    logger.info('number parameters changed: taking another number; CloudFormation deletes the old resource', { physicalId });
-    return create(props, request.RequestId);
+/** Create (and Update to another number): adopt, inherit from a renamed entry, or claim. */
+async function create(props: PhoneNumberProperties, requestId: string): Promise<OnEventResponse> {
+  if (props.Adopt !== undefined) return adopt({ ...props, Adopt: props.Adopt });
+  return (await inherit(props)) ?? claim(props, await searchAvailable(props), requestId);
+}
+
+/**
+ * Keeps the entry's claimed number when it still fits the new type and prefix and no other entry
+ * holds it, rewriting its ledger; undefined otherwise. A number claimed before the ledger first
+ * gets the stack tag (it never gets `gcck:claimed-by`, so it is never released).
+ */
+async function keep(physicalId: string, props: PhoneNumberProperties): Promise<OnEventResponse | undefined> {
+  const arn = phoneNumberArn(props.InstanceArn, physicalId);
+  let summary = await describe(physicalId);
+  if (summary === 'not-managed') {
+    await tag(arn, { [LEDGER_TAGS.stack]: owner() });
+    summary = await describe(physicalId);
   }
+  if (summary === undefined || summary === 'not-managed' || !belongsTo(summary, props.InstanceArn)) return undefined;
+  const number = ledgerNumber(summary);
+  const holder = number.tags[LEDGER_TAGS.entry];
+  if ((holder !== undefined && holder !== props.Name) || !fits(number, { type: props.Type, prefix: props.Prefix })) return undefined;
+  await tag(arn, holderTags(owner(), props.Name, props.ReleaseOnDelete, props.Tags));
   return { PhysicalResourceId: physicalId };
 }
 
-/** DescribePhoneNumber; undefined if the number does not exist (any more). */
-async function describe(physicalId: string): Promise<ClaimedPhoneNumberSummary | undefined> {
-  try {
-    const response = await withRetry(
-      'DescribePhoneNumber',
-      () => connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: physicalId })),
-      (error) => errorName(error) === 'ResourceNotFoundException',
-    );
-    return response.ClaimedPhoneNumberSummary;
-  } catch (error) {
-    if (errorName(error) === 'ResourceNotFoundException') return undefined;
-    throw error;
+/**
+ * Takes the entry off the ledger of the number it held before an update moved it to another
+ * one, so the Delete CloudFormation sends for the old number later keeps it.
+ */
+async function leave(physicalId: string, old: StoredProperties, name: string): Promise<void> {
+  const summary = await describe(physicalId);
+  if (summary === undefined || summary === 'not-managed') return;
+  const tags = summary.Tags ?? {};
+  const arn = summary.PhoneNumberArn ?? phoneNumberArn(old.instanceArn ?? '', physicalId);
+  if (old.adopt !== undefined) await untag(arn, tags[adoptedByKey(name)] !== undefined ? [adoptedByKey(name)] : []);
+  else if (tags[LEDGER_TAGS.entry] === name) await untag(arn, [LEDGER_TAGS.entry, LEDGER_TAGS.releaseOnDelete]);
+  logger.info('the entry moved to another number; the old one is kept', { physicalId });
+}
+
+/**
+ * Update: keep the number while it fits (the flow, releaseOnDelete, tags or a narrowed prefix it
+ * still matches change nothing but the ledger); otherwise take another number and leave the old
+ * one, which CloudFormation's cleanup Delete then keeps.
+ */
+async function update(request: Request): Promise<OnEventResponse> {
+  const props = parseProperties(request.ResourceProperties);
+  const old = storedProperties(request.OldResourceProperties);
+  const physicalId = physicalIdOf(request);
+  if (props.Adopt !== undefined && old.adopt === props.Adopt && old.instanceArn === props.InstanceArn) {
+    await tag(phoneNumberArn(props.InstanceArn, physicalId), { ...props.Tags, [LEDGER_TAGS.stack]: owner(), [adoptedByKey(props.Name)]: 'true' });
+    return { PhysicalResourceId: physicalId };
   }
+  if (props.Adopt === undefined && numberKey(stored(props)) === numberKey(old)) {
+    // Same country, type and prefix: the same number by definition; only its ledger changes.
+    await tag(phoneNumberArn(props.InstanceArn, physicalId), holderTags(owner(), props.Name, props.ReleaseOnDelete, props.Tags));
+    return { PhysicalResourceId: physicalId };
+  }
+  if (props.Adopt === undefined && old.adopt === undefined && old.instanceArn === props.InstanceArn) {
+    const kept = await keep(physicalId, props);
+    if (kept !== undefined) return kept;
+  }
+  const next = await create(props, request.RequestId);
+  // Adopting the number the entry claimed keeps it, but no longer as its holder.
+  if (next.PhysicalResourceId !== physicalId || (props.Adopt !== undefined && old.adopt === undefined)) await leave(physicalId, old, props.Name);
+  return next;
 }
 
 /** Whether a described number is claimed to the instance (not to another instance or group). */
@@ -235,10 +364,25 @@ function belongsTo(summary: ClaimedPhoneNumberSummary, instanceArn: string | und
   return summary.InstanceId !== undefined && summary.InstanceId === instanceIdOf(instanceArn);
 }
 
+/** Unbinds whatever flow the number is bound to. */
+async function unbind(physicalId: string, instanceArn: string): Promise<void> {
+  try {
+    await withRetry(
+      'DisassociatePhoneNumberContactFlow',
+      () => connect.send(new DisassociatePhoneNumberContactFlowCommand({ PhoneNumberId: physicalId, InstanceId: instanceIdOf(instanceArn) })),
+      (error) => errorName(error) === 'ResourceNotFoundException',
+    );
+    logger.info('flow unbound', { physicalId });
+  } catch (error) {
+    if (errorName(error) !== 'ResourceNotFoundException') throw error;
+    logger.info('no flow was bound', { physicalId });
+  }
+}
+
 /**
- * Delete: unbind the flow, then release the number only if the properties say
- * `ReleaseOnDelete: true` and the number was claimed by this resource (never an adopted one).
- * A number that is gone, not claimed, or claimed elsewhere is left alone.
+ * Delete: decided by the number's ledger (see {@link decideClaimedDelete}). An adopting entry
+ * only takes itself off the ledger, and unbinds if nobody else holds the number. A number that
+ * is gone, not claimed, claimed elsewhere or not tagged for this stack is left alone.
  */
 async function remove(request: Request): Promise<OnEventResponse> {
   const physicalId = physicalIdOf(request);
@@ -246,6 +390,10 @@ async function remove(request: Request): Promise<OnEventResponse> {
   const summary = await describe(physicalId);
   if (summary === undefined) {
     logger.info('the number no longer exists; nothing to do', { physicalId });
+    return { PhysicalResourceId: physicalId };
+  }
+  if (summary === 'not-managed') {
+    logger.warn(`the number does not carry this stack's ${LEDGER_TAGS.stack} tag; left untouched`, { physicalId });
     return { PhysicalResourceId: physicalId };
   }
   if (!belongsTo(summary, props.instanceArn)) {
@@ -257,26 +405,40 @@ async function remove(request: Request): Promise<OnEventResponse> {
     logger.warn('the number is not in the CLAIMED state; left untouched', { physicalId, status });
     return { PhysicalResourceId: physicalId };
   }
-
-  try {
-    await withRetry(
-      'DisassociatePhoneNumberContactFlow',
-      () => connect.send(new DisassociatePhoneNumberContactFlowCommand({ PhoneNumberId: physicalId, InstanceId: instanceIdOf(props.instanceArn!) })),
-      (error) => errorName(error) === 'ResourceNotFoundException',
-    );
-    logger.info('flow unbound', { physicalId });
-  } catch (error) {
-    if (errorName(error) !== 'ResourceNotFoundException') throw error;
-    logger.info('no flow was bound', { physicalId });
-  }
+  const tags = summary.Tags ?? {};
+  const arn = summary.PhoneNumberArn ?? phoneNumberArn(props.instanceArn!, physicalId);
+  const instanceArn = props.instanceArn!;
 
   if (props.adopt !== undefined) {
+    const mine = props.name !== undefined && tags[adoptedByKey(props.name)] !== undefined;
+    if (mine) await untag(arn, [adoptedByKey(props.name!)]);
+    const others = adopters(tags).filter((name) => name !== props.name);
+    if (tags[LEDGER_TAGS.entry] === undefined && others.length === 0) await unbind(physicalId, instanceArn);
     logger.info('number kept: it was adopted, and adopted numbers are never released', { physicalId });
-  } else if (!props.releaseOnDelete) {
-    logger.info('number kept: releaseOnDelete is false (a released public number is hard to get back)', { physicalId });
-  } else {
-    await withRetry('ReleasePhoneNumber', () => connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: physicalId, ClientToken: clientToken('release', request.RequestId) })));
-    logger.info('number released (releaseOnDelete is true)', { physicalId });
+    return { PhysicalResourceId: physicalId };
+  }
+
+  const adopted = adopters(tags).length > 0 || (summary.PhoneNumber !== undefined && props.adoptedNumbers.includes(summary.PhoneNumber));
+  const decision = decideClaimedDelete({ entry: props.name, owner: owner(), releaseOnDelete: props.releaseOnDelete, tags, adopted });
+  const holderKeys = tags[LEDGER_TAGS.entry] === props.name ? [LEDGER_TAGS.entry, LEDGER_TAGS.releaseOnDelete] : [];
+  switch (decision.action) {
+    case 'leave':
+      logger.info(`number left as it is: ${decision.reason}`, { physicalId });
+      break;
+    case 'keep-bound':
+      await untag(arn, holderKeys);
+      logger.info(`number kept and left bound: ${decision.reason}`, { physicalId });
+      break;
+    case 'detach':
+      await unbind(physicalId, instanceArn);
+      await untag(arn, holderKeys);
+      logger.info(`number kept: ${decision.reason}`, { physicalId });
+      break;
+    case 'release':
+      await unbind(physicalId, instanceArn);
+      await withRetry('ReleasePhoneNumber', () => connect.send(new ReleasePhoneNumberCommand({ PhoneNumberId: physicalId, ClientToken: clientToken('release', request.RequestId) })));
+      logger.info(`number released: ${decision.reason}`, { physicalId });
+      break;
   }
   return { PhysicalResourceId: physicalId };
 }
@@ -310,7 +472,8 @@ export async function onEvent(event: unknown): Promise<OnEventResponse> {
 /**
  * Provider framework `isComplete` handler: false while the claim is in progress; once the
  * number is CLAIMED, binds the flow (again, harmlessly, on an update that kept it) and answers
- * true with the attributes. A FAILED claim throws with Connect's status message.
+ * true with the attributes. A FAILED claim throws with Connect's status message. A claimed
+ * number that another entry adopts is left to the adopter's flow.
  */
 export async function isComplete(event: unknown): Promise<IsCompleteResponse> {
   try {
@@ -321,6 +484,13 @@ export async function isComplete(event: unknown): Promise<IsCompleteResponse> {
     const physicalId = physicalIdOf(request);
     const summary = await describe(physicalId);
     if (summary === undefined) throw new PhoneNumberError(`the phone number ${physicalId} does not exist (any more)`);
+    if (summary === 'not-managed') {
+      // Tags authorize with a short delay after they are written (claim, adopt); write the stack
+      // tag again (it never makes a number releasable) and look again on the next call.
+      await tag(phoneNumberArn(props.InstanceArn, physicalId), { [LEDGER_TAGS.stack]: owner() });
+      logger.info(`the number's ${LEDGER_TAGS.stack} tag does not authorize yet; waiting`, { physicalId });
+      return { IsComplete: false };
+    }
     const status = summary.PhoneNumberStatus?.Status;
     if (status === 'IN_PROGRESS') {
       logger.info('claim in progress', { physicalId });
@@ -332,6 +502,10 @@ export async function isComplete(event: unknown): Promise<IsCompleteResponse> {
     if (status !== 'CLAIMED') throw new PhoneNumberError(`the phone number ${physicalId} is in the unexpected state ${String(status)}`);
     if (!belongsTo(summary, props.InstanceArn)) {
       throw new PhoneNumberError(`${summary.PhoneNumber ?? physicalId} is claimed to ${summary.TargetArn ?? 'another target'}, not to the instance ${props.InstanceArn}`);
+    }
+    if (props.Adopt === undefined && summary.PhoneNumber !== undefined && props.AdoptedNumbers.includes(summary.PhoneNumber)) {
+      logger.info('not binding: another entry adopts the number and binds its own flow', { physicalId });
+      return { IsComplete: true, Data: attributes(summary) };
     }
     const flowId = flowIdOf(props.ContactFlowArn);
     await withRetry('AssociatePhoneNumberContactFlow', () =>

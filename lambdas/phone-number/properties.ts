@@ -15,6 +15,9 @@ export const FLOW_ARN =
 /** An E.164 phone number. */
 export const E164 = /^\+[1-9]\d{6,14}$/;
 
+/** The name of a config entry (it becomes a tag value and part of a tag key). */
+export const ENTRY_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 /** A claim prefix for US numbers: "+1" and up to nine more digits. */
 export const US_PREFIX = /^\+1\d{0,9}$/;
 
@@ -37,6 +40,10 @@ export const propertiesSchema = z
     Adopt: z.string().regex(E164, { error: (issue) => `must be an E.164 number such as "+18005550100", got ${shown(issue.input)}` }).optional(),
     ReleaseOnDelete: flag.default(false),
     Description: z.string().max(250, { error: 'must be at most 250 characters' }).optional(),
+    Name: z.string({ error: 'is required' }).regex(ENTRY_NAME, { error: (issue) => `must be a plain identifier, got ${shown(issue.input)}` }),
+    Entries: z.array(z.string().regex(ENTRY_NAME), { error: 'must be a list of entry names' }).default([]),
+    AdoptedNumbers: z.array(z.string().regex(E164), { error: 'must be a list of E.164 numbers' }).default([]),
+    Tags: z.record(z.string().min(1).max(128), z.string().max(256), { error: 'must be a map of tag keys to values' }).default({}),
   })
   .strict()
   .refine((props) => INSTANCE_ARN.exec(props.InstanceArn)?.[1] === FLOW_ARN.exec(props.ContactFlowArn)?.[1], {
@@ -74,6 +81,10 @@ export interface StoredProperties {
   readonly type?: string;
   readonly prefix?: string;
   readonly adopt?: string;
+  /** The entry name (absent in properties written before the ownership ledger). */
+  readonly name?: string;
+  /** The numbers the config's entries adopted when these properties were written. */
+  readonly adoptedNumbers: readonly string[];
   /** True only when the stored value is exactly true or "true". */
   readonly releaseOnDelete: boolean;
 }
@@ -88,6 +99,8 @@ export function storedProperties(raw: unknown): StoredProperties {
     type: text('Type'),
     prefix: text('Prefix'),
     adopt: text('Adopt'),
+    name: text('Name'),
+    adoptedNumbers: Array.isArray(record.AdoptedNumbers) ? record.AdoptedNumbers.filter((value): value is string => typeof value === 'string') : [],
     releaseOnDelete: record.ReleaseOnDelete === true || record.ReleaseOnDelete === 'true',
   };
 }
@@ -111,6 +124,8 @@ export function stored(props: PhoneNumberProperties): StoredProperties {
     type: props.Type,
     prefix: props.Prefix,
     adopt: props.Adopt,
+    name: props.Name,
+    adoptedNumbers: props.AdoptedNumbers,
     releaseOnDelete: props.ReleaseOnDelete,
   };
 }

@@ -178,7 +178,11 @@ export function phoneNumberProviderFindings(ids: {
     {
       id: `AwsSolutions-IAM5[Resource::${ids.phoneNumbersArn}]`,
       reason:
-        'Amazon Connect assigns a phone number id when the number is claimed, so the claim, bind and release rights name this account and region\'s phone-number/* ARNs; the handler only touches numbers of this instance and never releases an adopted one.',
+        'Amazon Connect assigns a phone number id only when the number is claimed, so the statements name this account and region\'s phone-number/* ARNs and ' +
+        'scope them by condition: ClaimPhoneNumber only for this instance and only tagging the number gcck:claimed-by and gcck:stack = this stack id; ' +
+        'describe, bind, unbind and untag only numbers tagged gcck:stack = this stack id (bind and unbind also only in this instance); ' +
+        'ReleasePhoneNumber only numbers tagged gcck:claimed-by = this stack id, a key TagResource and UntagResource may not name, so the role cannot release a number the stack did not claim. ' +
+        'SearchAvailablePhoneNumbers and ListPhoneNumbersV2 support no condition keys and only read.',
     },
   ];
 }

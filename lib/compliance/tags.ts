@@ -18,14 +18,21 @@ export const TAG_KEYS = {
  */
 export const UNTAGGABLE_IN_GOVCLOUD: readonly string[] = ['AWS::Connect::IntegrationAssociation'];
 
+/** The jurisdiction's tags from config, by key (also written by custom resources CloudFormation cannot tag, such as phone numbers). */
+export function jurisdictionTags(config: JurisdictionConfig): Record<string, string> {
+  return {
+    [TAG_KEYS.systemId]: config.tags.systemId,
+    [TAG_KEYS.owner]: config.tags.owner,
+    [TAG_KEYS.costCenter]: config.tags.costCenter,
+    [TAG_KEYS.dataClassification]: config.tags.dataClassification,
+    [TAG_KEYS.jurisdiction]: config.id,
+    [TAG_KEYS.managedBy]: 'gov-contact-center-kit',
+  };
+}
+
 /** Tags every taggable resource under `scope` with the jurisdiction's tags from config. */
 export function applyJurisdictionTags(scope: IConstruct, config: JurisdictionConfig): void {
   const tags = Tags.of(scope);
   const options = { excludeResourceTypes: [...UNTAGGABLE_IN_GOVCLOUD] };
-  tags.add(TAG_KEYS.systemId, config.tags.systemId, options);
-  tags.add(TAG_KEYS.owner, config.tags.owner, options);
-  tags.add(TAG_KEYS.costCenter, config.tags.costCenter, options);
-  tags.add(TAG_KEYS.dataClassification, config.tags.dataClassification, options);
-  tags.add(TAG_KEYS.jurisdiction, config.id, options);
-  tags.add(TAG_KEYS.managedBy, 'gov-contact-center-kit', options);
+  for (const [key, value] of Object.entries(jurisdictionTags(config))) tags.add(key, value, options);
 }

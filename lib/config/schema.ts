@@ -141,7 +141,9 @@ const phoneNumber = z
     releaseOnDelete: z
       .boolean()
       .default(false)
-      .describe('Release the number when the stack is deleted. A released public number is hard to get back.'),
+      .describe(
+        'Release the number when this entry is removed from the config, or the stack deleted, while this says true (never when another entry adopts it). No other edit releases it. A released public number is hard to get back.',
+      ),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { jurisdictionTags } from '../compliance/tags';
 import { lexLocaleOf } from '../config/cross-checks';
 import { REGION_CAPABILITIES } from '../config/regions';
 import { JurisdictionConfig } from '../config/schema';
@@ -214,6 +215,7 @@ export class ContactCenterStack extends Stack {
           adopt: entry.adopt,
           releaseOnDelete: entry.releaseOnDelete,
           useCfnPhoneNumber: REGION_CAPABILITIES[config.region].cfnPhoneNumber,
+          tags: jurisdictionTags(config),
         }),
       );
     }

@@ -37,4 +37,21 @@ describe('jurisdiction tags', () => {
       });
     }
   });
+
+  test('are passed to every phone number, which CloudFormation cannot tag, for the handler to write on the number', () => {
+    // GIVEN the contact-center stack's Custom::ConnectPhoneNumber resources (no Tags property CloudFormation would apply)
+    const numbers = Object.values(Template.fromStack(stacks.contactCenter).findResources('Custom::ConnectPhoneNumber'));
+    expect(numbers.length).toBeGreaterThan(0);
+    // THEN each passes the six kit tags to the handler
+    for (const number of numbers) {
+      expect(number.Properties.Tags).toEqual({
+        [TAG_KEYS.systemId]: 'PSDB-CC-01',
+        [TAG_KEYS.owner]: 'benefits-contact-center',
+        [TAG_KEYS.costCenter]: '4410',
+        [TAG_KEYS.dataClassification]: 'CUI',
+        [TAG_KEYS.jurisdiction]: 'pinecrest-benefits',
+        [TAG_KEYS.managedBy]: 'gov-contact-center-kit',
+      });
+    }
+  });
 });

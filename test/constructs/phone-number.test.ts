@@ -46,7 +46,19 @@ describe('PhoneNumber', () => {
       Adopt: Match.absent(),
       ReleaseOnDelete: false,
       Description: 'gov-contact-center-kit main',
+      Name: 'main',
+      // Every number carries the whole config, so each update writes the current truth into the ledgers
+      Entries: ['front-desk', 'main', 'spanish'],
+      AdoptedNumbers: ['+12175550188'],
+      Tags: {},
     });
+  });
+
+  test('hands the handler its stack id as the ledger owner the IAM conditions name', () => {
+    // GIVEN the shared provider
+    // THEN both handlers get NUMBER_OWNER = the stack id
+    const functions = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'phone-number' } } } }));
+    expect(functions.map((fn) => fn.Properties.Environment.Variables.NUMBER_OWNER)).toEqual([{ Ref: 'AWS::StackId' }, { Ref: 'AWS::StackId' }]);
   });
 
   test('adopts a number without a prefix and never asks to release it', () => {
@@ -110,27 +122,77 @@ describe('PhoneNumber', () => {
     expect(new Set(tokens).size).toBe(1);
   });
 
-  test('grants the handler role exactly the phone number actions, on the instance, its phone numbers and the bound flows', () => {
+  test('scopes the handler role\'s phone number actions by the ledger\'s tags and the instance, not by phone-number/* alone', () => {
     // GIVEN numbers bound to two flows (one flow twice)
-    // THEN the policy lists each flow once, and phone-number/* where the ids are only known once claimed
+    // THEN claims must tag the number as this stack's; describe, bind, unbind and untag need that tag;
+    // release needs gcck:claimed-by, which TagResource and UntagResource may not name; only the
+    // read-only search and list actions (no condition keys) stand on the ARNs alone
+    const owner = { Ref: 'AWS::StackId' };
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyName: Match.stringLikeRegexp('^PhoneNumberProviderPermissions'),
       Roles: [{ Ref: Match.stringLikeRegexp('^PhoneNumberProviderRole') }],
       PolicyDocument: {
         Version: '2012-10-17',
         Statement: [
+          { Sid: 'FindNumbers', Effect: 'Allow', Action: ['connect:ListPhoneNumbersV2', 'connect:SearchAvailablePhoneNumbers'], Resource: [INSTANCE_ARN, PHONE_NUMBERS] },
           {
             Sid: 'ClaimNumbers',
             Effect: 'Allow',
-            Action: ['connect:ClaimPhoneNumber', 'connect:ListPhoneNumbersV2', 'connect:SearchAvailablePhoneNumbers'],
+            Action: 'connect:ClaimPhoneNumber',
             Resource: [INSTANCE_ARN, PHONE_NUMBERS],
+            Condition: { StringEquals: { 'connect:InstanceId': INSTANCE_ID, 'aws:RequestTag/gcck:claimed-by': owner, 'aws:RequestTag/gcck:stack': owner } },
           },
-          { Sid: 'ManageNumbers', Effect: 'Allow', Action: ['connect:DescribePhoneNumber', 'connect:DisassociatePhoneNumberContactFlow'], Resource: PHONE_NUMBERS },
-          { Sid: 'BindFlows', Effect: 'Allow', Action: 'connect:AssociatePhoneNumberContactFlow', Resource: [MAIN_FLOW_ARN, CHAT_FLOW_ARN, PHONE_NUMBERS] },
-          { Sid: 'ReleaseNumbers', Effect: 'Allow', Action: 'connect:ReleasePhoneNumber', Resource: PHONE_NUMBERS },
+          { Sid: 'ReadNumbers', Effect: 'Allow', Action: 'connect:DescribePhoneNumber', Resource: PHONE_NUMBERS, Condition: { StringEquals: { 'aws:ResourceTag/gcck:stack': owner } } },
+          {
+            Sid: 'BindNumbers',
+            Effect: 'Allow',
+            Action: ['connect:AssociatePhoneNumberContactFlow', 'connect:DisassociatePhoneNumberContactFlow'],
+            Resource: PHONE_NUMBERS,
+            Condition: { StringEquals: { 'aws:ResourceTag/gcck:stack': owner, 'connect:InstanceId': INSTANCE_ID } },
+          },
+          { Sid: 'BindFlows', Effect: 'Allow', Action: 'connect:AssociatePhoneNumberContactFlow', Resource: [MAIN_FLOW_ARN, CHAT_FLOW_ARN], Condition: { StringEquals: { 'connect:InstanceId': INSTANCE_ID } } },
+          {
+            Sid: 'TagNumbers',
+            Effect: 'Allow',
+            Action: 'connect:TagResource',
+            Resource: PHONE_NUMBERS,
+            Condition: {
+              StringEquals: { 'aws:RequestTag/gcck:stack': owner },
+              'ForAllValues:StringLike': { 'aws:TagKeys': ['gcck:stack', 'gcck:entry', 'gcck:release-on-delete', 'gcck:adopted-by:*'] },
+            },
+          },
+          {
+            Sid: 'UntagNumbers',
+            Effect: 'Allow',
+            Action: 'connect:UntagResource',
+            Resource: PHONE_NUMBERS,
+            Condition: {
+              StringEquals: { 'aws:ResourceTag/gcck:stack': owner },
+              'ForAllValues:StringLike': { 'aws:TagKeys': ['gcck:entry', 'gcck:release-on-delete', 'gcck:adopted-by:*'] },
+            },
+          },
+          {
+            Sid: 'ReleaseClaimedNumbers',
+            Effect: 'Allow',
+            Action: 'connect:ReleasePhoneNumber',
+            Resource: PHONE_NUMBERS,
+            Condition: { StringEquals: { 'aws:ResourceTag/gcck:claimed-by': owner } },
+          },
         ],
       },
     });
+  });
+
+  test('lets TagResource write the jurisdiction\'s tag keys the numbers carry, and no gcck:claimed-by', () => {
+    // GIVEN a number with the jurisdiction's tags
+    const { stack, logKey } = givenStack();
+    new PhoneNumber(stack, 'MainNumber', { instance: INSTANCE, logKey, name: 'main', flowArn: MAIN_FLOW_ARN, tags: { Jurisdiction: 'springfield', Owner: 'ops' } });
+    const tagged = Template.fromStack(stack);
+    // THEN the custom resource passes the tags and TagResource may write exactly these keys
+    tagged.hasResourceProperties('Custom::ConnectPhoneNumber', { Tags: { Jurisdiction: 'springfield', Owner: 'ops' } });
+    const policy = Object.values(tagged.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^PhoneNumberProviderPermissions') } }))[0];
+    const tagStatement = policy.Properties.PolicyDocument.Statement.find((statement: { Sid: string }) => statement.Sid === 'TagNumbers');
+    expect(tagStatement.Condition['ForAllValues:StringLike']['aws:TagKeys']).toEqual(['gcck:stack', 'gcck:entry', 'gcck:release-on-delete', 'gcck:adopted-by:*', 'Jurisdiction', 'Owner']);
   });
 
   test('gives the handler role nothing else than its own log group and X-Ray', () => {
@@ -255,8 +317,14 @@ describe('PhoneNumber where the region has AWS::Connect::PhoneNumber', () => {
     const { stack, logKey } = givenStack();
     // WHEN a number asks to be released on delete
     new PhoneNumber(stack, 'MainNumber', { instance: INSTANCE, logKey, name: 'main', flowArn: MAIN_FLOW_ARN, releaseOnDelete: true, useCfnPhoneNumber: true });
-    // THEN CloudFormation may delete (release) it
-    Template.fromStack(stack).hasResource('AWS::Connect::PhoneNumber', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+    // THEN CloudFormation may delete (release) it when the entry goes, but keeps it when a new prefix, type or country replaces it
+    Template.fromStack(stack).hasResource('AWS::Connect::PhoneNumber', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Retain' });
+    // AND synthesis warns of what the ledger cannot protect in this mode
+    Annotations.fromStack(stack).hasWarning(
+      '/Numbers/MainNumber',
+      'releaseOnDelete with AWS::Connect::PhoneNumber: CloudFormation also releases the number when the entry is renamed, or removed while another entry adopts it; ' +
+        'the ownership ledger protects only numbers the custom resource claims [ack: gov-contact-center-kit:phone-number-cfn-release]',
+    );
   });
 
   test('adopts with the custom resource alone', () => {
@@ -284,6 +352,26 @@ describe('PhoneNumber validation', () => {
         'prefix "1800" must be "+1" followed by up to 9 digits, e.g. "+1800"; ' +
         'adopt "8005550100" must be an E.164 number such as "+18005550100"; ' +
         `flowArn "${INSTANCE_ARN}/queue/abc" is not a contact flow ARN`,
+    );
+  });
+
+  test('fails when a tag key is the ledger\'s or AWS\'s', () => {
+    // GIVEN a number whose tags use reserved keys
+    const { stack, logKey } = givenStack();
+    // THEN construction fails naming both
+    expect(() => new PhoneNumber(stack, 'Main', { instance: INSTANCE, logKey, name: 'main', flowArn: MAIN_FLOW_ARN, tags: { 'gcck:entry': 'x', 'aws:cloudformation:stack-name': 'y' } })).toThrow(
+      'Numbers/Main: invalid phone number: tag key "gcck:entry" is reserved (gcck: is the ownership ledger\'s, aws: is AWS\'s); ' +
+        'tag key "aws:cloudformation:stack-name" is reserved (gcck: is the ownership ledger\'s, aws: is AWS\'s)',
+    );
+  });
+
+  test('fails when two numbers of one provider share a name, since the name keys the ledger', () => {
+    // GIVEN a number named main
+    const { stack, logKey } = givenStack();
+    new PhoneNumber(stack, 'Main', { instance: INSTANCE, logKey, name: 'main', flowArn: MAIN_FLOW_ARN });
+    // THEN a second one named main fails
+    expect(() => new PhoneNumber(stack, 'Other', { instance: INSTANCE, logKey, name: 'main', flowArn: CHAT_FLOW_ARN })).toThrow(
+      'Numbers/PhoneNumberProvider: two phone numbers are named "main"; names key the numbers\' ownership ledger',
     );
   });
 

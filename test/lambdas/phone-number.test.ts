@@ -8,9 +8,13 @@ import {
   ListPhoneNumbersV2Command,
   ReleasePhoneNumberCommand,
   SearchAvailablePhoneNumbersCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
+import { PHONE_NUMBER_LEDGER_TAGS } from '../../lib/constructs/phone-number';
 import { clientToken, isComplete, onEvent } from '../../lambdas/phone-number';
+import { LEDGER_TAGS } from '../../lambdas/phone-number/ledger';
 import { captureOutput } from './helpers';
 
 const connectMock = mockClient(ConnectClient);
@@ -32,11 +36,21 @@ const ADOPTED = '+12175550188';
 const ADOPTED_ID = '0d0d0d0d-9999-aaaa-bbbb-cccccccccccc';
 const ADOPTED_ARN = `arn:aws-us-gov:connect:us-gov-west-1:111111111111:phone-number/${ADOPTED_ID}`;
 const REQUEST_ID = 'b1c2d3e4-0000-4000-8000-123456789abc';
+const OWNER = 'arn:aws-us-gov:cloudformation:us-gov-west-1:111111111111:stack/Numbers/00000000-0000-4000-8000-000000000000';
+const JURISDICTION_TAGS = { Jurisdiction: 'springfield', ManagedBy: 'gov-contact-center-kit' };
+/** The ledger a number claimed by the entry "main" carries (releaseOnDelete as given). */
+const HELD_BY_MAIN = (releaseOnDelete: 'true' | 'false' = 'false'): Record<string, string> => ({
+  ...JURISDICTION_TAGS,
+  'gcck:claimed-by': OWNER,
+  'gcck:stack': OWNER,
+  'gcck:entry': 'main',
+  'gcck:release-on-delete': releaseOnDelete,
+});
 const CLAIM_TOKEN = clientToken('claim', REQUEST_ID);
 
-/** Resource properties as CloudFormation passes them: every value a string. */
-function properties(overrides: Record<string, string | undefined> = {}): Record<string, string> {
-  const all: Record<string, string | undefined> = {
+/** Resource properties as CloudFormation passes them: every scalar a string. */
+function properties(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const all: Record<string, unknown> = {
     ServiceToken: 'arn:aws-us-gov:lambda:us-gov-west-1:111111111111:function:Numbers-PhoneNumberProviderframeworkonEvent',
     InstanceArn: INSTANCE_ARN,
     ContactFlowArn: MAIN_FLOW_ARN,
@@ -45,15 +59,19 @@ function properties(overrides: Record<string, string | undefined> = {}): Record<
     Prefix: '+1800',
     ReleaseOnDelete: 'false',
     Description: 'gov-contact-center-kit main',
+    Name: 'main',
+    Entries: ['main'],
+    AdoptedNumbers: [],
+    Tags: JURISDICTION_TAGS,
     ...overrides,
   };
-  return Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(Object.entries(all).filter((entry) => entry[1] !== undefined));
 }
 
 /** A Provider framework request (the onEvent and isComplete envelopes share these fields). */
 function request(
   requestType: 'Create' | 'Update' | 'Delete',
-  options: { props?: Record<string, string>; old?: Record<string, string>; physicalId?: string; data?: Record<string, string> } = {},
+  options: { props?: Record<string, unknown>; old?: Record<string, unknown>; physicalId?: string; data?: Record<string, string> } = {},
 ): Record<string, unknown> {
   return {
     RequestType: requestType,
@@ -71,7 +89,10 @@ function request(
 }
 
 /** DescribePhoneNumber's answer for a number of the instance. */
-function described(status: 'IN_PROGRESS' | 'CLAIMED' | 'FAILED', options: { id?: string; number?: string; arn?: string; target?: string; message?: string } = {}) {
+function described(
+  status: 'IN_PROGRESS' | 'CLAIMED' | 'FAILED',
+  options: { id?: string; number?: string; arn?: string; target?: string; message?: string; tags?: Record<string, string> } = {},
+) {
   return {
     ClaimedPhoneNumberSummary: {
       PhoneNumberId: options.id ?? NUMBER_ID,
@@ -82,6 +103,7 @@ function described(status: 'IN_PROGRESS' | 'CLAIMED' | 'FAILED', options: { id?:
       TargetArn: options.target ?? INSTANCE_ARN,
       InstanceId: INSTANCE_ID,
       PhoneNumberStatus: { Status: status, ...(options.message ? { Message: options.message } : {}) },
+      Tags: options.tags ?? HELD_BY_MAIN(),
     },
   };
 }
@@ -107,13 +129,23 @@ let logs: string[] = [];
 beforeEach(() => {
   connectMock.reset();
   // Retries back off for a millisecond here instead of a second.
-  process.env = { ...savedEnv, RETRY_BASE_MS: '1', RETRY_ATTEMPTS: '4', POWERTOOLS_LOG_LEVEL: 'INFO' };
+  process.env = { ...savedEnv, RETRY_BASE_MS: '1', RETRY_ATTEMPTS: '4', POWERTOOLS_LOG_LEVEL: 'INFO', NUMBER_OWNER: OWNER };
   logs = captureOutput();
+  // No number of the instance to inherit, and tags are written; tests override these.
+  connectMock.on(ListPhoneNumbersV2Command).resolves({ ListPhoneNumbersSummaryList: [] });
+  connectMock.on(TagResourceCommand).resolves({});
+  connectMock.on(UntagResourceCommand).resolves({});
 });
 
 afterEach(() => {
   jest.restoreAllMocks();
   process.env = { ...savedEnv };
+});
+
+describe('phone number custom resource: ledger', () => {
+  test('writes the tag keys the provider\'s IAM conditions name (the handler cannot import the construct)', () => {
+    expect({ ...LEDGER_TAGS }).toEqual({ ...PHONE_NUMBER_LEDGER_TAGS });
+  });
 });
 
 describe('phone number custom resource: create', () => {
@@ -135,7 +167,13 @@ describe('phone number custom resource: create', () => {
       { TargetArn: INSTANCE_ARN, PhoneNumberCountryCode: 'US', PhoneNumberType: 'TOLL_FREE', PhoneNumberPrefix: '+1800', MaxResults: 10 },
     ]);
     expect(connectMock.commandCalls(ClaimPhoneNumberCommand).map((call) => call.args[0].input)).toEqual([
-      { TargetArn: INSTANCE_ARN, PhoneNumber: NUMBER, PhoneNumberDescription: `gov-contact-center-kit main (claim ${CLAIM_TOKEN.slice(0, 8)})`, ClientToken: CLAIM_TOKEN },
+      {
+        TargetArn: INSTANCE_ARN,
+        PhoneNumber: NUMBER,
+        PhoneNumberDescription: `gov-contact-center-kit main (claim ${CLAIM_TOKEN.slice(0, 8)})`,
+        Tags: HELD_BY_MAIN('false'),
+        ClientToken: CLAIM_TOKEN,
+      },
     ]);
     expect(first).toEqual({ IsComplete: false });
     expect(second).toEqual({ IsComplete: true, Data: { PhoneNumber: NUMBER, PhoneNumberId: NUMBER_ID, PhoneNumberArn: NUMBER_ARN } });
@@ -181,6 +219,9 @@ describe('phone number custom resource: create', () => {
     ]);
     expect(connectMock.commandCalls(SearchAvailablePhoneNumbersCommand)).toHaveLength(0);
     expect(connectMock.commandCalls(ClaimPhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(TagResourceCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceArn: ADOPTED_ARN, tags: { ...JURISDICTION_TAGS, 'gcck:stack': OWNER, 'gcck:adopted-by:main': 'true' } },
+    ]);
     expect(done).toEqual({ IsComplete: true, Data: { PhoneNumber: ADOPTED, PhoneNumberId: ADOPTED_ID, PhoneNumberArn: ADOPTED_ARN } });
     expect(connectMock.commandCalls(AssociatePhoneNumberContactFlowCommand).map((call) => call.args[0].input)).toEqual([
       { PhoneNumberId: ADOPTED_ID, InstanceId: INSTANCE_ID, ContactFlowId: MAIN_FLOW_ID },
@@ -212,6 +253,21 @@ describe('phone number custom resource: create', () => {
     expect(error.message).toBe('no DID number is available in US with the prefix +1217555; choose a shorter or another prefix, or none.');
     expect(error.stack).toBe(`PhoneNumberError: ${error.message}`);
     expect(connectMock.commandCalls(ClaimPhoneNumberCommand)).toHaveLength(0);
+  });
+
+  test('waits, rewriting the stack tag, while IAM does not yet let the handler describe the number it just tagged', async () => {
+    // Prepare
+    connectMock.on(DescribePhoneNumberCommand).rejectsOnce(connectError('AccessDeniedException', 'not authorized')).resolves(described('CLAIMED'));
+    connectMock.on(AssociatePhoneNumberContactFlowCommand).resolves({});
+
+    // Act
+    const first = await isComplete(request('Create', { physicalId: NUMBER_ID }));
+    const second = await isComplete(request('Create', { physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(first).toEqual({ IsComplete: false });
+    expect(connectMock.commandCalls(TagResourceCommand).map((call) => call.args[0].input)).toEqual([{ resourceArn: NUMBER_ARN, tags: { 'gcck:stack': OWNER } }]);
+    expect(second).toEqual({ IsComplete: true, Data: { PhoneNumber: NUMBER, PhoneNumberId: NUMBER_ID, PhoneNumberArn: NUMBER_ARN } });
   });
 
   test('fails with Connect\'s status message when the claim ends FAILED', async () => {
@@ -351,8 +407,9 @@ describe('phone number custom resource: update', () => {
     ]);
   });
 
-  test('keeps the number when only releaseOnDelete or the description changes', async () => {
+  test('keeps the number and rewrites its ledger when only releaseOnDelete or the description changes', async () => {
     // Prepare
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED'));
     const props = properties({ ReleaseOnDelete: 'true', Description: 'gov-contact-center-kit main line' });
 
     // Act
@@ -360,23 +417,81 @@ describe('phone number custom resource: update', () => {
 
     // Assess
     expect(started).toEqual({ PhysicalResourceId: NUMBER_ID });
-    expect(connectMock.calls()).toHaveLength(0);
+    expect(connectMock.commandCalls(ClaimPhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(TagResourceCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceArn: NUMBER_ARN, tags: { ...JURISDICTION_TAGS, 'gcck:stack': OWNER, 'gcck:entry': 'main', 'gcck:release-on-delete': 'true' } },
+    ]);
   });
 
-  test('claims a new number when the prefix changes, leaving the old one to the delete that follows', async () => {
-    // Prepare
-    connectMock.on(SearchAvailablePhoneNumbersCommand).resolves({ AvailableNumbersList: [{ PhoneNumber: NEW_NUMBER }] });
-    connectMock.on(ClaimPhoneNumberCommand).resolves({ PhoneNumberId: NEW_NUMBER_ID, PhoneNumberArn: NEW_NUMBER_ARN });
-    const props = properties({ Prefix: '+1888' });
+  test('keeps the number when the prefix narrows to one it still matches', async () => {
+    // Prepare: the number is +18005550100; the prefix narrows from +1800 to +18005
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: HELD_BY_MAIN('true') }));
+    const props = properties({ Prefix: '+18005', ReleaseOnDelete: 'true' });
 
     // Act
-    const started = await onEvent(request('Update', { props, old: properties(), physicalId: NUMBER_ID }));
+    const started = await onEvent(request('Update', { props, old: properties({ ReleaseOnDelete: 'true' }), physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(started).toEqual({ PhysicalResourceId: NUMBER_ID });
+    expect(connectMock.commandCalls(SearchAvailablePhoneNumbersCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(ClaimPhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+  });
+
+  test('claims a new number when the prefix no longer matches, and takes the entry off the old number\'s ledger', async () => {
+    // Prepare
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: HELD_BY_MAIN('true') }));
+    connectMock.on(SearchAvailablePhoneNumbersCommand).resolves({ AvailableNumbersList: [{ PhoneNumber: NEW_NUMBER }] });
+    connectMock.on(ClaimPhoneNumberCommand).resolves({ PhoneNumberId: NEW_NUMBER_ID, PhoneNumberArn: NEW_NUMBER_ARN });
+    const props = properties({ Prefix: '+1888', ReleaseOnDelete: 'true' });
+
+    // Act
+    const started = await onEvent(request('Update', { props, old: properties({ ReleaseOnDelete: 'true' }), physicalId: NUMBER_ID }));
 
     // Assess
     expect(started).toEqual({ PhysicalResourceId: NEW_NUMBER_ID, Data: { PhoneNumber: NEW_NUMBER, PhoneNumberId: NEW_NUMBER_ID, PhoneNumberArn: NEW_NUMBER_ARN } });
     expect(connectMock.commandCalls(SearchAvailablePhoneNumbersCommand).map((call) => call.args[0].input.PhoneNumberPrefix)).toEqual(['+1888']);
+    expect(connectMock.commandCalls(UntagResourceCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceArn: NUMBER_ARN, tagKeys: ['gcck:entry', 'gcck:release-on-delete'] },
+    ]);
     expect(connectMock.commandCalls(DisassociatePhoneNumberContactFlowCommand)).toHaveLength(0);
     expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+  });
+
+  test('a renamed entry takes over the number of the entry that left the config instead of claiming one', async () => {
+    // Prepare: "main" was renamed "main-line"; CloudFormation creates main-line before deleting main
+    connectMock.on(ListPhoneNumbersV2Command).resolves({
+      ListPhoneNumbersSummaryList: [{ PhoneNumberId: NUMBER_ID, PhoneNumberArn: NUMBER_ARN, PhoneNumber: NUMBER, PhoneNumberType: 'TOLL_FREE', TargetArn: INSTANCE_ARN }],
+    });
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: HELD_BY_MAIN('true') }));
+    const props = properties({ Name: 'main-line', Entries: ['main-line'], ReleaseOnDelete: 'true' });
+
+    // Act
+    const started = await onEvent(request('Create', { props }));
+
+    // Assess
+    expect(started).toEqual({ PhysicalResourceId: NUMBER_ID });
+    expect(connectMock.commandCalls(ClaimPhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(TagResourceCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceArn: NUMBER_ARN, tags: { ...JURISDICTION_TAGS, 'gcck:stack': OWNER, 'gcck:entry': 'main-line', 'gcck:release-on-delete': 'true' } },
+    ]);
+  });
+
+  test('never takes over a number of an entry still in the config', async () => {
+    // Prepare: a new entry "spanish" with the same type and prefix as "main", which stays
+    connectMock.on(ListPhoneNumbersV2Command).resolves({
+      ListPhoneNumbersSummaryList: [{ PhoneNumberId: NUMBER_ID, PhoneNumberArn: NUMBER_ARN, PhoneNumber: NUMBER, PhoneNumberType: 'TOLL_FREE', TargetArn: INSTANCE_ARN }],
+    });
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED'));
+    connectMock.on(SearchAvailablePhoneNumbersCommand).resolves({ AvailableNumbersList: [{ PhoneNumber: NEW_NUMBER }] });
+    connectMock.on(ClaimPhoneNumberCommand).resolves({ PhoneNumberId: NEW_NUMBER_ID, PhoneNumberArn: NEW_NUMBER_ARN });
+
+    // Act
+    const started = await onEvent(request('Create', { props: properties({ Name: 'spanish', Entries: ['main', 'spanish'] }) }));
+
+    // Assess
+    expect(started.PhysicalResourceId).toBe(NEW_NUMBER_ID);
+    expect(connectMock.commandCalls(TagResourceCommand)).toHaveLength(0);
   });
 
   test('adopts the configured number in place of the claimed one when adopt is added', async () => {
@@ -384,6 +499,7 @@ describe('phone number custom resource: update', () => {
     connectMock.on(ListPhoneNumbersV2Command).resolves({
       ListPhoneNumbersSummaryList: [{ PhoneNumberId: ADOPTED_ID, PhoneNumberArn: ADOPTED_ARN, PhoneNumber: ADOPTED, PhoneNumberType: 'TOLL_FREE' }],
     });
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED'));
     const props = properties({ Prefix: undefined, Adopt: ADOPTED });
 
     // Act
@@ -392,6 +508,22 @@ describe('phone number custom resource: update', () => {
     // Assess
     expect(started.PhysicalResourceId).toBe(ADOPTED_ID);
     expect(connectMock.commandCalls(ClaimPhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(UntagResourceCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceArn: NUMBER_ARN, tagKeys: ['gcck:entry', 'gcck:release-on-delete'] },
+    ]);
+  });
+
+  test('does not bind a claimed number another entry adopts: the adopter binds its own flow', async () => {
+    // Prepare
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED'));
+    const props = properties({ AdoptedNumbers: [NUMBER] });
+
+    // Act
+    const done = await isComplete(request('Update', { props, old: properties(), physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(done).toEqual({ IsComplete: true, Data: { PhoneNumber: NUMBER, PhoneNumberId: NUMBER_ID, PhoneNumberArn: NUMBER_ARN } });
+    expect(connectMock.commandCalls(AssociatePhoneNumberContactFlowCommand)).toHaveLength(0);
   });
 });
 
@@ -412,12 +544,15 @@ describe('phone number custom resource: delete', () => {
       { PhoneNumberId: NUMBER_ID, InstanceId: INSTANCE_ID },
     ]);
     expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(UntagResourceCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceArn: NUMBER_ARN, tagKeys: ['gcck:entry', 'gcck:release-on-delete'] },
+    ]);
     expect(logs.join('')).toContain('number kept: releaseOnDelete is false');
   });
 
-  test('releases a number the stack claimed when releaseOnDelete is true', async () => {
+  test('releases a number the stack claimed when the entry holding it is deleted with releaseOnDelete true', async () => {
     // Prepare
-    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED'));
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: HELD_BY_MAIN('true') }));
     connectMock.on(DisassociatePhoneNumberContactFlowCommand).resolves({});
     connectMock.on(ReleasePhoneNumberCommand).resolves({});
 
@@ -432,9 +567,84 @@ describe('phone number custom resource: delete', () => {
     ]);
   });
 
+  test('keeps a replaced number when CloudFormation deletes it with its old releaseOnDelete true', async () => {
+    // Prepare: an update moved "main" to another number and took it off this one's ledger
+    const { 'gcck:entry': _entry, 'gcck:release-on-delete': _release, ...detached } = HELD_BY_MAIN('true');
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: detached }));
+    connectMock.on(DisassociatePhoneNumberContactFlowCommand).resolves({});
+
+    // Act
+    const deleted = await onEvent(request('Delete', { props: properties({ ReleaseOnDelete: 'true' }), physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(deleted).toEqual({ PhysicalResourceId: NUMBER_ID });
+    expect(connectMock.commandCalls(DisassociatePhoneNumberContactFlowCommand)).toHaveLength(1);
+    expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+  });
+
+  test('leaves the number to the renamed entry when the old entry is deleted', async () => {
+    // Prepare: "main-line" (the renamed "main") holds the number now
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: { ...HELD_BY_MAIN('true'), 'gcck:entry': 'main-line' } }));
+
+    // Act
+    const deleted = await onEvent(request('Delete', { props: properties({ ReleaseOnDelete: 'true' }), physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(deleted).toEqual({ PhysicalResourceId: NUMBER_ID });
+    expect(connectMock.commandCalls(DisassociatePhoneNumberContactFlowCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(UntagResourceCommand)).toHaveLength(0);
+  });
+
+  test.each([
+    ['an adopted-by tag', { 'gcck:adopted-by:front-desk': 'true' }, []],
+    ['the config\'s adopted numbers', {}, [NUMBER]],
+  ])('never releases a number another entry adopts (known from %s), and leaves the adopter\'s flow bound', async (_source, extraTags, adoptedNumbers) => {
+    // Prepare
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: { ...HELD_BY_MAIN('true'), ...extraTags } }));
+
+    // Act
+    const deleted = await onEvent(request('Delete', { props: properties({ ReleaseOnDelete: 'true', AdoptedNumbers: adoptedNumbers }), physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(deleted).toEqual({ PhysicalResourceId: NUMBER_ID });
+    expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(DisassociatePhoneNumberContactFlowCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(UntagResourceCommand).map((call) => call.args[0].input)).toEqual([
+      { resourceArn: NUMBER_ARN, tagKeys: ['gcck:entry', 'gcck:release-on-delete'] },
+    ]);
+  });
+
+  test('never releases when the number\'s ledger says releaseOnDelete false, whatever the old properties say', async () => {
+    // Prepare
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: HELD_BY_MAIN('false') }));
+    connectMock.on(DisassociatePhoneNumberContactFlowCommand).resolves({});
+
+    // Act
+    await onEvent(request('Delete', { props: properties({ ReleaseOnDelete: 'true' }), physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+  });
+
+  test('leaves a number without this stack\'s tag untouched (the role may not even describe it)', async () => {
+    // Prepare
+    connectMock.on(DescribePhoneNumberCommand).rejects(connectError('AccessDeniedException', 'not authorized'));
+
+    // Act
+    const deleted = await onEvent(request('Delete', { props: properties({ ReleaseOnDelete: 'true' }), physicalId: NUMBER_ID }));
+
+    // Assess
+    expect(deleted).toEqual({ PhysicalResourceId: NUMBER_ID });
+    expect(connectMock.commandCalls(DisassociatePhoneNumberContactFlowCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+  });
+
   test('never releases an adopted number, even with releaseOnDelete true', async () => {
     // Prepare
-    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { id: ADOPTED_ID, number: ADOPTED, arn: ADOPTED_ARN }));
+    connectMock.on(DescribePhoneNumberCommand).resolves(
+      described('CLAIMED', { id: ADOPTED_ID, number: ADOPTED, arn: ADOPTED_ARN, tags: { 'gcck:stack': OWNER, 'gcck:adopted-by:main': 'true' } }),
+    );
     connectMock.on(DisassociatePhoneNumberContactFlowCommand).resolves({});
     const props = properties({ Prefix: undefined, Adopt: ADOPTED, ReleaseOnDelete: 'true' });
 
@@ -445,6 +655,7 @@ describe('phone number custom resource: delete', () => {
     expect(deleted).toEqual({ PhysicalResourceId: ADOPTED_ID });
     expect(connectMock.commandCalls(DisassociatePhoneNumberContactFlowCommand)).toHaveLength(1);
     expect(connectMock.commandCalls(ReleasePhoneNumberCommand)).toHaveLength(0);
+    expect(connectMock.commandCalls(UntagResourceCommand).map((call) => call.args[0].input)).toEqual([{ resourceArn: ADOPTED_ARN, tagKeys: ['gcck:adopted-by:main'] }]);
     expect(logs.join('')).toContain('number kept: it was adopted, and adopted numbers are never released');
   });
 
@@ -490,7 +701,7 @@ describe('phone number custom resource: delete', () => {
 
   test('fails with a clear reason when the flow cannot be unbound', async () => {
     // Prepare
-    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED'));
+    connectMock.on(DescribePhoneNumberCommand).resolves(described('CLAIMED', { tags: HELD_BY_MAIN('true') }));
     connectMock.on(DisassociatePhoneNumberContactFlowCommand).rejects(connectError('AccessDeniedException', 'not authorized'));
 
     // Act
