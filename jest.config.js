@@ -9,4 +9,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 60000,
+  // Jest's default is one worker per core less one: on CI's 2 cores that leaves a core idle.
+  maxWorkers: 2,
 };

@@ -13,16 +13,16 @@ const CHAT_FLOW_ARN = `${INSTANCE_ARN}/contact-flow/ffffffff-0000-1111-2222-3333
 // The kit's feature flags resolve the partition from the region: no AWS::Partition reference.
 const PHONE_NUMBERS = 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:phone-number/*';
 
-/** A stack for the numbers; `bundle: false` skips esbuild (about 1 s) where the test does not look at the code. */
-function givenStack(bundle = false): { stack: Stack; logKey: kms.Key } {
-  const app = kitApp(bundle ? {} : { 'aws:cdk:bundling-stacks': [] });
+/** A stack for the numbers (unit tests never bundle: see test/setup-env.ts). */
+function givenStack(): { stack: Stack; logKey: kms.Key } {
+  const app = kitApp();
   const stack = new Stack(app, 'Numbers', { env: { account: '111111111111', region: 'us-gov-west-1' } });
   return { stack, logKey: new kms.Key(stack, 'LogKey', { enableKeyRotation: true }) };
 }
 
 /** A stack with a claimed toll-free number, an adopted local number and a second toll-free number on the same flow. */
 function givenThreeNumbers() {
-  const { stack, logKey } = givenStack(true);
+  const { stack, logKey } = givenStack();
   const main = new PhoneNumber(stack, 'MainNumber', { instance: INSTANCE, logKey, name: 'main', flowArn: MAIN_FLOW_ARN, type: PhoneNumberType.TOLL_FREE, prefix: '+1800' });
   new PhoneNumber(stack, 'FrontDesk', { instance: INSTANCE, logKey, name: 'front-desk', flowArn: CHAT_FLOW_ARN, type: PhoneNumberType.DID, adopt: '+12175550188', releaseOnDelete: true });
   new PhoneNumber(stack, 'Spanish', { instance: INSTANCE, logKey, name: 'spanish', flowArn: MAIN_FLOW_ARN, releaseOnDelete: true });
