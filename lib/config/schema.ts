@@ -124,7 +124,10 @@ const agentStatus = z
 
 const phoneNumber = z
   .object({
-    name: name().describe('Name of the number, for reference and outputs.'),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must start with a letter or digit and use only letters, digits, "_" or "-" (at most 64 characters)')
+      .describe('Name of the number, for reference and outputs (it names the custom resource, so no spaces).'),
     flow: z.string().describe('Name of the inbound flow (file name without .json) the number is bound to.'),
     countryCode: z.enum(['US']).default('US'),
     type: z.enum(['DID', 'TOLL_FREE']).default('TOLL_FREE'),
