@@ -31,8 +31,8 @@ export interface KitInputs {
 export const STACK_LIMITS = {
   /** Resources declared in one template. */
   resources: 500,
-  /** Template body size in an S3 object ("1 MB"; the CDK CLI uploads the file from cdk.out). */
-  templateBytes: 1024 * 1024,
+  /** Template body size in an S3 object ("1 MB"; aws-cdk-lib warns from 1,000,000 bytes, the file in cdk.out). */
+  templateBytes: 1_000_000,
   /** A template larger than this share of the limit is reported as a warning. */
   warnShare: 0.8,
 } as const;
@@ -42,10 +42,11 @@ export const STACK_LIMITS = {
  * listing every problem, before any construct exists.
  *
  * @param root the repository root bots and flows are relative to; @default the working folder
+ * @param cache bot and flow files already read in this process (they must not have changed since);
+ *   @default - none: every file is read
  */
-export function loadKitInputs(options: LoadOptions, root: string = process.cwd()): KitInputs {
+export function loadKitInputs(options: LoadOptions, root: string = process.cwd(), cache: SourceCache = new SourceCache()): KitInputs {
   const loaded = loadJurisdictions(options);
-  const cache = new SourceCache();
   const files = loaded.configs.map((config) => displayPath(path.join(options.configDir, 'jurisdictions', `${config.id}.yaml`)));
   const sources = loaded.configs.map((config, i) => loadJurisdictionSources(config, root, cache, files[i]));
   return { configs: loaded.configs, files, sources, warnings: [...loaded.warnings, ...sources.flatMap((s) => s.warnings)] };
@@ -127,6 +128,51 @@ export function templateSizeFindings(assembly: CloudAssembly, stacks: readonly J
   return { problems, warnings };
 }
 
+/** The parts of cdk.out's validation-report.json read here. */
+interface ValidationReport {
+  readonly pluginReports?: ReadonlyArray<{
+    readonly pluginName: string;
+    readonly violations?: ReadonlyArray<{
+      readonly ruleName: string;
+      readonly description: string;
+      readonly severity?: string;
+      readonly violatingConstructs?: ReadonlyArray<{ readonly constructPath: string }>;
+    }>;
+  }>;
+}
+
+/**
+ * The error findings of the validation plugins (aws-cdk-lib's CloudFormation validation, the nag
+ * packs) as problem lines naming the jurisdiction file and the construct, one per finding and
+ * jurisdiction: `<file>: (<construct path>[ and N more]): <finding> [<plugin> <rule>]`.
+ */
+export function validationReportProblems(outdir: string, stacks: readonly JurisdictionStacks[], files: readonly string[]): string[] {
+  const file = path.join(outdir, 'validation-report.json');
+  if (!fs.existsSync(file)) return [];
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ValidationReport;
+  const fileOf = (constructPath: string) => {
+    const stackName = constructPath.split('/')[0];
+    const i = stacks.findIndex((s) => [s.stateful, s.contactCenter, s.analytics].some((stack) => stack.node.id === stackName));
+    return i < 0 ? undefined : files[i];
+  };
+  const problems: string[] = [];
+  for (const plugin of report.pluginReports ?? []) {
+    for (const violation of plugin.violations ?? []) {
+      if (violation.severity !== undefined && violation.severity !== 'error') continue;
+      const byFile = new Map<string, string[]>();
+      for (const construct of violation.violatingConstructs ?? []) {
+        const shown = fileOf(construct.constructPath) ?? files.join(', ');
+        byFile.set(shown, [...(byFile.get(shown) ?? []), construct.constructPath]);
+      }
+      for (const [shown, paths] of byFile) {
+        const where = paths.length === 1 ? paths[0] : `${paths[0]} and ${paths.length - 1} more`;
+        problems.push(`${shown}: (${where}): ${violation.description.split('\n')[0]} [${plugin.pluginName} ${violation.ruleName}]`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+}
+
 /** What {@link synthesizeKit} produced. */
 export interface KitSynthesis {
   /** The cloud assembly, written to the app's outdir. */
@@ -154,6 +200,8 @@ export function synthesizeKit(app: App, inputs: KitInputs): KitSynthesis {
     assembly = app.synth();
   } catch (error) {
     if (isReported(error)) throw error;
+    const reported = validationReportProblems(app.outdir, stacks, files);
+    if (reported.length > 0) throw new ConfigError(reported);
     // Which jurisdiction: the stack named in the message, else every selected file.
     const message = error instanceof Error ? error.message : String(error);
     const named = inputs.configs.map((c, i) => (message.includes(`${c.id}-`) ? files[i] : undefined)).filter((f): f is string => f !== undefined);

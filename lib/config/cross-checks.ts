@@ -35,14 +35,21 @@ function indexed(value: unknown): Array<[number, Entry]> {
  */
 export function isTimeZone(zone: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
+  const known = timeZoneAnswers.get(zone);
+  if (known !== undefined) return known;
+  let answer: boolean;
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
     // Intl resolves links ("US/Eastern" to "America/New_York"), so only a difference in case is refused.
-    return resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
+    answer = resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
   } catch {
-    return false;
+    answer = false;
   }
+  // Building a DateTimeFormat costs about a millisecond; a run asks about the same few zones.
+  if (timeZoneAnswers.size < 1000) timeZoneAnswers.set(zone, answer);
+  return answer;
 }
+const timeZoneAnswers = new Map<string, boolean>();
 
 /** The canonical IANA time zone name closest to `zone`, for a "did you mean" hint. */
 function closestTimeZone(zone: string): string | undefined {
