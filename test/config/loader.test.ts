@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ConfigError } from '../../lib/config/errors';
-import { checkJurisdictionFile, loadJurisdictions, mergeUnder } from '../../lib/config/loader';
+import { checkJurisdictionFile, loadJurisdictions, mergeUnder, textProblems } from '../../lib/config/loader';
+import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 const REPO = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
@@ -420,5 +421,30 @@ describe('mergeUnder', () => {
     const merged = mergeUnder({}, over) as Record<string, unknown>;
     expect(Object.keys(merged)).toEqual(['__proto__']);
     expect(merged.polluted).toBeUndefined();
+  });
+});
+
+describe('textProblems', () => {
+  test('names every value and key holding a lone UTF-16 surrogate, at any depth', () => {
+    const what = 'holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not Unicode text (write the whole character, or remove it)';
+    expect(textProblems('f.yaml', { displayName: 'a\uD800b', hours: [{ name: 'ok' }, { name: '\uDC00' }], ['k\uDBFF']: 1 })).toEqual([
+      `f.yaml: displayName: ${what}`,
+      `f.yaml: hours[1].name: ${what}`,
+      `f.yaml: (top level): a key ${what}`,
+    ]);
+  });
+
+  test('accepts paired surrogates (emoji), accents and right-to-left text', () => {
+    expect(textProblems('f.yaml', { a: '\u{1F4DE} 📞', b: 'atención', c: '\u202Eabc', d: ['日本語'] })).toEqual([]);
+  });
+});
+
+describe('tag values', () => {
+  test('rejects characters AWS tag values do not allow, and accepts letters, digits, spaces and _ . : / = + - @', () => {
+    const { dir, file } = mutatedRiverton((t) => replaceOnce(replaceOnce(t, 'owner: riverton-it', 'owner: "riverton & it"'), 'systemId: RIV-311', 'systemId: "RIV_311 .:/=+-@ñ"'));
+    expect(rejectionOf(dir).problems).toEqual([
+      `${file}: tags.owner: "riverton & it" must use only letters, digits, spaces and _ . : / = + - @ (the characters AWS tag values allow)`,
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
