@@ -15,6 +15,12 @@ export interface ValidateKitOptions {
   readonly only?: readonly string[];
   /** The repository root (cdk.json, config/bots, contact-flows). @default - the working folder */
   readonly root?: string;
+  /**
+   * Called with each warning as soon as it is known, so warnings found before a failure are
+   * shown too (as `cdk synth` shows them).
+   * @default - warnings are only returned
+   */
+  readonly warn?: (line: string) => void;
 }
 
 /** What a successful {@link validateKit} found. */
@@ -34,11 +40,13 @@ export interface ValidateKitResult {
 export function validateKit(options: ValidateKitOptions): ValidateKitResult {
   const root = options.root ?? process.cwd();
   const inputs = loadKitInputs({ configDir: options.configDir, only: options.only }, root);
+  inputs.warnings.forEach((line) => options.warn?.(line));
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-validate-'));
   try {
     // The stacks whose assets are bundled (the CDK CLI sets it): none, as in the kit's unit tests.
     const app = new App({ outdir, stackTraces: false, context: { ...cdkJsonContext(root), 'aws:cdk:bundling-stacks': [] } });
     const { warnings } = synthesizeKit(app, inputs);
+    warnings.forEach((line) => options.warn?.(line));
     return { ids: inputs.configs.map((c) => c.id), warnings: [...inputs.warnings, ...warnings] };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -53,8 +61,11 @@ export const validateCommand: Command = {
   async run(args, io) {
     const { positional, options } = parseArgs(args, { 'config-dir': 'string' });
     try {
-      const result = validateKit({ configDir: String(options['config-dir'] ?? 'config'), only: positional.length > 0 ? positional : undefined });
-      for (const warning of result.warnings) io.err(`warning: ${warning}`);
+      const result = validateKit({
+        configDir: String(options['config-dir'] ?? 'config'),
+        only: positional.length > 0 ? positional : undefined,
+        warn: (line) => io.err(`warning: ${line}`),
+      });
       io.out(`${result.ids.length} jurisdiction${result.ids.length === 1 ? '' : 's'} valid: ${result.ids.join(', ')}`);
       return 0;
     } catch (error) {

@@ -448,3 +448,11 @@ describe('tag values', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('ConfigError problem lines', () => {
+  test('stay one line each when a value brings control characters in', () => {
+    const error = new ConfigError(['f.yaml: queues[0].name: "new\nline\t\u0000" is not a name']);
+    expect(error.problems).toEqual(['f.yaml: queues[0].name: "new\\nline\\t\\u0000" is not a name']);
+    expect(error.message).toBe('Configuration has 1 problem:\n  f.yaml: queues[0].name: "new\\nline\\t\\u0000" is not a name');
+  });
+});
