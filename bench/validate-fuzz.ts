@@ -10,6 +10,7 @@
  * validation on in the builds, as `cdk synth` has it (slower: seconds per build).
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 
@@ -65,14 +66,16 @@ async function main(): Promise<void> {
 
   const sorted = [...buildMs].sort((a, b) => a - b);
   const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+  const headers = ['tried', 'clear error', 'accepted', 'unclear error', 'stack trace', 'over 10 s', 'slowest ms'];
   const row = (label: string, t: ReturnType<typeof fuzz.emptyTally>) =>
-    `| ${label.padEnd(28)} | ${[t.tried, t.clearError, t.accepted, t.unclearError, t.stackTrace, t.over10s, t.slowestMs].map((n) => String(n).padStart(7)).join(' | ')} |`;
+    `| ${label.padEnd(28)} | ${[t.tried, t.clearError, t.accepted, t.unclearError, t.stackTrace, t.over10s, t.slowestMs].map((n, i) => String(n).padStart(headers[i].length)).join(' | ')} |`;
   const out = [
-    `Config fuzz — seed ${SEED}, ${CASES} cases, CloudFormation validation ${CFN_VALIDATION ? 'on' : 'off'}, node ${process.version}`,
+    `Config fuzz — seed ${SEED}, ${CASES} cases, CloudFormation validation ${CFN_VALIDATION ? 'on' : 'off'}, node ${process.version}, ` +
+      `${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     `generated in ${(generatedMs / 1000).toFixed(1)} s; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
     '',
-    `| ${'stage'.padEnd(28)} |   tried |   clear | accepted | unclear |   trace | over 10s | slowest ms |`,
-    `|${'-'.repeat(30)}|---------|---------|---------|---------|---------|---------|---------|`,
+    `| ${'stage'.padEnd(28)} | ${headers.join(' | ')} |`,
+    `|${'-'.repeat(30)}|${headers.map((h) => '-'.repeat(h.length + 2)).join('|')}|`,
     row('config, bot and flow checks', configLevel),
     row('full app build (accepted)', fullBuild),
     row('end to end', endToEnd),

@@ -1,3 +1,6 @@
+/** Problem lines a {@link ConfigError} message shows; `problems` keeps them all. */
+export const MAX_SHOWN_PROBLEMS = 200;
+
 /**
  * A configuration problem report: every problem found, one line each, in the form
  * `<file>: <key path>: <what is wrong> (<allowed values / known names>)`.
@@ -11,7 +14,10 @@ export class ConfigError extends Error {
   constructor(problems: readonly string[]) {
     const lines = problems.map(printable);
     const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
-    super(`Configuration has ${count}:\n${lines.map((p) => `  ${p}`).join('\n')}`);
+    // A list grown by mistake can give thousands of lines: the message shows the first ones.
+    const shown = lines.slice(0, MAX_SHOWN_PROBLEMS).map((p) => `  ${p}`);
+    if (lines.length > MAX_SHOWN_PROBLEMS) shown.push(`  ... and ${lines.length - MAX_SHOWN_PROBLEMS} more (fix the ones above first)`);
+    super(`Configuration has ${count}:\n${shown.join('\n')}`);
     this.name = 'ConfigError';
     this.problems = lines;
   }

@@ -456,3 +456,13 @@ describe('ConfigError problem lines', () => {
     expect(error.message).toBe('Configuration has 1 problem:\n  f.yaml: queues[0].name: "new\\nline\\t\\u0000" is not a name');
   });
 });
+
+test('a ConfigError message shows the first 200 problems and counts the rest', () => {
+  const error = new ConfigError(Array.from({ length: 16_422 }, (_, i) => `f.yaml: hours[0].schedule[${i}]: overlaps`));
+  const lines = error.message.split('\n');
+  expect(error.problems).toHaveLength(16_422);
+  expect(lines).toHaveLength(202);
+  expect(lines[0]).toBe('Configuration has 16422 problems:');
+  expect(lines[200]).toBe('  f.yaml: hours[0].schedule[199]: overlaps');
+  expect(lines[201]).toBe('  ... and 16222 more (fix the ones above first)');
+});
