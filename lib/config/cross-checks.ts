@@ -281,7 +281,7 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   const flows = record(config.flows);
   duplicates('flows.exclude', flows.exclude, 'excluded flow');
   duplicates('flows.folders', flows.folders, 'flow folder');
-  // SNS keeps one subscription per address; the domain part of an address ignores case.
+  // Two spellings of one address (case aside) reach one mailbox: one subscription is enough.
   duplicates('monitoring.alarmEmails', record(config.monitoring).alarmEmails, 'alarm address', (email) => email.toLowerCase());
   const adopted = new Map<string, number>();
   for (const [p, number] of indexed(config.phoneNumbers)) {
