@@ -7,10 +7,9 @@
  *   npx cdk synth -c configDir=path/to/config  another config folder
  */
 import { App } from 'aws-cdk-lib';
-import { addNagPacks } from '../lib/compliance/nag';
 import { ConfigError } from '../lib/config/errors';
 import { FlowError } from '../lib/flows/errors';
-import { addKit, loadKitInputs } from '../lib/kit-app';
+import { loadKitInputs, synthesizeKit } from '../lib/kit-app';
 
 // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
 // `cdk synth --debug` still records them.
@@ -19,17 +18,16 @@ const configDir = String(app.node.tryGetContext('configDir') ?? 'config');
 const selection = app.node.tryGetContext('jurisdiction');
 const only = typeof selection === 'string' && selection.trim() !== '' ? selection.split(',').map((s) => s.trim()) : undefined;
 
-// Every file is read and checked before any construct is built; a problem in any of them (or
-// one a construct finds, such as a bot locale the region lacks) ends the run with the full list
-// and no stack trace.
+// The same path as `gcck validate`: every file is read and checked before any construct is
+// built, then the app is built, its stack limits checked and synthesized. A problem anywhere
+// ends the run with the full list and no stack trace.
 try {
   const inputs = loadKitInputs({ configDir, only });
   for (const warning of inputs.warnings) process.stderr.write(`warning: ${warning}\n`);
-  addKit(app, inputs);
+  const { warnings } = synthesizeKit(app, inputs);
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
 } catch (error) {
   if (!(error instanceof ConfigError) && !(error instanceof FlowError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-addNagPacks(app);
-app.synth();

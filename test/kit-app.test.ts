@@ -1,5 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { addKit, loadKitInputs } from '../lib/kit-app';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { ConfigError } from '../lib/config/errors';
+import type { JurisdictionStacks } from '../lib/jurisdiction';
+import { addKit, countResources, loadKitInputs, resourceCountProblems, validationReportProblems } from '../lib/kit-app';
 import { loadJurisdictionSources } from '../lib/sources';
 import { kitApp } from './helpers/examples';
 
@@ -40,4 +45,71 @@ test('refuses a phone number bound to a flow the jurisdiction does not deploy, n
   expect(() => loadJurisdictionSources(config, ROOT)).toThrow(
     'Configuration has 1 problem:\n  config/jurisdictions/riverton-311.yaml: phoneNumbers[0].flow: "main-inbund" is not an inbound flow this jurisdiction deploys (inbound flows: chat-inbound, main-inbound, post-contact-survey)',
   );
+});
+
+describe('the shared validate/synth path', () => {
+  const inputs = loadKitInputs({ configDir: path.join(ROOT, 'config'), only: ['riverton-311'] }, ROOT);
+  const file = 'config/jurisdictions/riverton-311.yaml';
+
+  test('turns a construct-time throw into a config error naming the file, with no stack trace', () => {
+    // A config no check has seen (the loader would refuse this name): only the net can catch it.
+    const config = { ...inputs.configs[0], phoneNumbers: [{ ...inputs.configs[0].phoneNumbers[0], name: 'main line' }] };
+    const app = kitApp({ 'aws:cdk:bundling-stacks': [] });
+    let thrown: unknown;
+    try {
+      addKit(app, { ...inputs, configs: [config] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).problems).toEqual([
+      `${file}: (building the stacks): riverton-311-contact-center/PhoneNumbers/mainline: invalid phone number: name "main line" must be a plain identifier (letters, digits, - and _, at most 64) (the kit's config checks missed this: fix the setting it names, and please report it)`,
+    ]);
+  });
+
+  test('counts the resources of each stack against the CloudFormation limit', () => {
+    const app = new App();
+    const stateful = new Stack(app, 'riverton-311-stateful');
+    const contactCenter = new Stack(app, 'riverton-311-contact-center');
+    const analytics = new Stack(app, 'riverton-311-analytics');
+    for (let i = 0; i < 501; i++) new CfnResource(contactCenter, `Topic${i}`, { type: 'AWS::SNS::Topic' });
+    for (let i = 0; i < 500; i++) new CfnResource(analytics, `Topic${i}`, { type: 'AWS::SNS::Topic' });
+    const stacks = [{ stateful, contactCenter, analytics }] as unknown as JurisdictionStacks[];
+    expect(countResources(contactCenter)).toBe(501);
+    expect(resourceCountProblems(stacks, [file])).toEqual([
+      `${file}: (stack riverton-311-contact-center): 501 resources exceed the 500 CloudFormation allows in one stack (fewer hours, queues, routing profiles, quick connects, agent statuses, phone numbers or flows)`,
+    ]);
+  });
+
+  test('reads failed validation plugins from the report as problem lines naming the file and construct', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-report-'));
+    const app = new App();
+    const stacks = [
+      { stateful: new Stack(app, 'riverton-311-stateful'), contactCenter: new Stack(app, 'riverton-311-contact-center'), analytics: new Stack(app, 'riverton-311-analytics') },
+    ] as unknown as JurisdictionStacks[];
+    const violation = (constructPath: string) => ({ constructPath });
+    fs.writeFileSync(
+      path.join(outdir, 'validation-report.json'),
+      JSON.stringify({
+        pluginReports: [
+          {
+            pluginName: 'CloudFormation Validate',
+            violations: [
+              {
+                ruleName: 'F3031',
+                severity: 'error',
+                description: "Tags.4.Value: 'a & b' does not match pattern",
+                violatingConstructs: [violation('riverton-311-stateful/Key/Resource'), violation('riverton-311-stateful/Bucket/Resource')],
+              },
+              { ruleName: 'W1', severity: 'warning', description: 'only a warning', violatingConstructs: [violation('riverton-311-stateful/Key/Resource')] },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(validationReportProblems(outdir, stacks, [file])).toEqual([
+      `${file}: (riverton-311-stateful/Key/Resource and 1 more): Tags.4.Value: 'a & b' does not match pattern [CloudFormation Validate F3031]`,
+    ]);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
 });

@@ -35,14 +35,21 @@ function indexed(value: unknown): Array<[number, Entry]> {
  */
 export function isTimeZone(zone: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
+  const known = timeZoneAnswers.get(zone);
+  if (known !== undefined) return known;
+  let answer: boolean;
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
     // Intl resolves links ("US/Eastern" to "America/New_York"), so only a difference in case is refused.
-    return resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
+    answer = resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
   } catch {
-    return false;
+    answer = false;
   }
+  // Building a DateTimeFormat costs about a millisecond; a run asks about the same few zones.
+  if (timeZoneAnswers.size < 1000) timeZoneAnswers.set(zone, answer);
+  return answer;
 }
+const timeZoneAnswers = new Map<string, boolean>();
 
 /** The canonical IANA time zone name closest to `zone`, for a "did you mean" hint. */
 function closestTimeZone(zone: string): string | undefined {
@@ -70,6 +77,14 @@ function listNames(names: readonly string[]): string {
   return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
 }
 
+/** Day slots per hours of operation (AWS::Connect::HoursOfOperation `Config`, maxItems). */
+const MAX_HOURS_SLOTS = 100;
+/** Overrides per hours of operation (an Amazon Connect quota that cannot be raised). */
+const MAX_HOURS_OVERRIDES = 50;
+
+/** Resources in one CloudFormation stack. */
+const MAX_STACK_RESOURCES = 500;
+
 /** Maps a caller language (BCP 47) to its Lex V2 locale. */
 export function lexLocaleOf(language: string): string {
   return language.replace('-', '_');
@@ -87,6 +102,21 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   const warnings: string[] = [];
   const config = record(raw);
   const at = (path: string, message: string) => problems.push(`${file}: ${path}: ${message}`);
+
+  /**
+   * Reports each value of a list of plain values that an earlier item already holds: a list
+   * with a value twice would build one resource twice (or, for locales, a bot twice as large).
+   */
+  const duplicates = (path: string, values: unknown, what: string, same: (value: string) => string = (v) => v) => {
+    if (!Array.isArray(values)) return;
+    const seen = new Map<string, number>();
+    values.forEach((value, i) => {
+      if (typeof value !== 'string') return;
+      const first = seen.get(same(value));
+      if (first !== undefined) at(`${path}[${i}]`, `${formatValue(value)} is a duplicate ${what} (already listed as ${path.replace(/^.*\./, '')}[${first}]; list each once)`);
+      else seen.set(same(value), i);
+    });
+  };
 
   const expectedId = file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   const id = str(config.id);
@@ -134,28 +164,62 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
         `${formatValue(zone)} is not an IANA time zone name${hint ? `, did you mean "${hint}"?` : ''} (e.g. America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Pacific/Honolulu)`,
       );
     }
+    const slotsByDay = new Map<string, Array<{ start: number; end: number; at: string }>>();
+    let slotCount = 0;
     for (const [s, slot] of indexed(hours.schedule)) {
       const start = str(slot.start);
       const end = str(slot.end);
-      if (start && end && /^\d\d:\d\d$/.test(start) && /^\d\d:\d\d$/.test(end) && end !== '00:00' && minutes(end) <= minutes(start)) {
+      const times = start !== undefined && end !== undefined && /^\d\d:\d\d$/.test(start) && /^\d\d:\d\d$/.test(end);
+      if (times && end !== '00:00' && minutes(end) <= minutes(start)) {
         at(`hours[${h}].schedule[${s}].end`, `"${end}" is not after start "${start}" (use "00:00" for midnight)`);
       }
+      const days = Array.isArray(slot.days) ? slot.days.filter((d): d is string => typeof d === 'string') : [];
+      duplicates(`hours[${h}].schedule[${s}].days`, days, 'day');
+      slotCount += days.length;
+      if (!times) continue;
+      // Amazon Connect refuses two slots that overlap on one day (the hours construct checks it too).
+      const from = minutes(start);
+      const till = end === '00:00' ? 24 * 60 : minutes(end);
+      for (const day of new Set(days)) {
+        const others = slotsByDay.get(day) ?? [];
+        const clash = others.find((o) => from < o.end && o.start < till);
+        if (clash) at(`hours[${h}].schedule[${s}]`, `${day} ${start}-${end} overlaps ${clash.at} (slots on one day must not overlap)`);
+        others.push({ start: from, end: till, at: `schedule[${s}]` });
+        slotsByDay.set(day, others);
+      }
     }
+    if (slotCount > MAX_HOURS_SLOTS) at(`hours[${h}].schedule`, `${slotCount} day slots exceed the ${MAX_HOURS_SLOTS} Amazon Connect allows in one hours of operation`);
+    const holidays = indexed(hours.holidays);
+    if (holidays.length > MAX_HOURS_OVERRIDES) {
+      at(`hours[${h}].holidays`, `${holidays.length} holidays exceed the ${MAX_HOURS_OVERRIDES} overrides Amazon Connect allows per hours of operation (not adjustable; split them over more hours)`);
+    }
+    const holidayNames = new Set<string>();
+    for (const [d, holiday] of holidays) {
+      const holidayName = str(holiday.name);
+      if (holidayName === undefined) continue;
+      if (holidayNames.has(holidayName)) at(`hours[${h}].holidays[${d}].name`, `${formatValue(holidayName)} is used by another holiday in these hours (override names must be unique)`);
+      holidayNames.add(holidayName);
+    }
+    const ranges: Array<{ from: Date; till: Date; at: string }> = [];
     const seenDates = new Set<string>();
     for (const [d, holiday] of indexed(hours.holidays)) {
       const path = `hours[${h}].holidays[${d}]`;
       const dateText = str(holiday.date);
       const date = dateText === undefined ? undefined : parseDate(dateText);
       if (dateText !== undefined && !date) at(`${path}.date`, `${formatValue(dateText)} is not a real calendar date (format: YYYY-MM-DD)`);
-      if (dateText !== undefined && date) {
-        if (seenDates.has(dateText)) at(`${path}.date`, `${formatValue(dateText)} is listed twice in these hours (one override per date)`);
-        seenDates.add(dateText);
-      }
+      const dateTwice = dateText !== undefined && date !== undefined && seenDates.has(dateText);
+      if (dateTwice) at(`${path}.date`, `${formatValue(dateText)} is listed twice in these hours (one override per date)`);
+      if (dateText !== undefined && date) seenDates.add(dateText);
       const throughText = str(holiday.through);
+      const through = throughText === undefined ? date : parseDate(throughText);
       if (throughText !== undefined) {
-        const through = parseDate(throughText);
         if (!through) at(`${path}.through`, `${formatValue(throughText)} is not a real calendar date (format: YYYY-MM-DD)`);
         else if (date && through < date) at(`${path}.through`, `"${throughText}" is before date "${dateText}" (must be the same day or later)`);
+      }
+      if (date && through && through >= date && !dateTwice) {
+        const clash = ranges.find((r) => date <= r.till && r.from <= through);
+        if (clash) at(path, `${dateText}..${throughText ?? dateText} overlaps ${clash.at} (override dates must not overlap)`);
+        ranges.push({ from: date, till: through, at: `holidays[${d}]` });
       }
       const open = str(holiday.open);
       const close = str(holiday.close);
@@ -209,6 +273,34 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
         at(`lexLocales[${i}]`, `Lex V2 locale ${formatValue(locale)} is not available in ${region} (available there: ${capabilities.lexLocales.join(', ')})`);
       }
     });
+  }
+
+  duplicates('languages', config.languages, 'caller language');
+  duplicates('lexLocales', config.lexLocales, 'Lex locale');
+  duplicates('bots', config.bots, 'bot');
+  const flows = record(config.flows);
+  duplicates('flows.exclude', flows.exclude, 'excluded flow');
+  duplicates('flows.folders', flows.folders, 'flow folder');
+  // Two spellings of one address (case aside) reach one mailbox: one subscription is enough.
+  duplicates('monitoring.alarmEmails', record(config.monitoring).alarmEmails, 'alarm address', (email) => email.toLowerCase());
+  const adopted = new Map<string, number>();
+  for (const [p, number] of indexed(config.phoneNumbers)) {
+    const adopt = str(number.adopt);
+    if (adopt === undefined) continue;
+    const first = adopted.get(adopt);
+    if (first !== undefined) at(`phoneNumbers[${p}].adopt`, `${formatValue(adopt)} is already adopted by phoneNumbers[${first}] (a number can be bound to one flow only)`);
+    else adopted.set(adopt, p);
+  }
+
+  // Each of these entries is at least one resource of the contact-center stack: past the
+  // CloudFormation limit the app is not worth building (the built app counts exactly).
+  const perEntry = ['hours', 'queues', 'routingProfiles', 'quickConnects', 'agentStatuses', 'phoneNumbers'] as const;
+  const entries = perEntry.map((key) => [key, Array.isArray(config[key]) ? (config[key] as unknown[]).length : 0] as const);
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  if (total > MAX_STACK_RESOURCES) {
+    const [largest] = [...entries].sort((a, b) => b[1] - a[1]);
+    const sum = entries.filter(([, count]) => count > 0).map(([key, count]) => `${count} ${key}`).join(' + ');
+    at(largest[0], `${sum} make at least ${total} resources in the contact-center stack, over the ${MAX_STACK_RESOURCES} CloudFormation allows in one stack (use fewer entries)`);
   }
 
   // Not region-dependent, so checked even when the region itself is wrong.

@@ -1,3 +1,6 @@
+/** Problem lines a {@link ConfigError} message shows; `problems` keeps them all. */
+export const MAX_SHOWN_PROBLEMS = 200;
+
 /**
  * A configuration problem report: every problem found, one line each, in the form
  * `<file>: <key path>: <what is wrong> (<allowed values / known names>)`.
@@ -9,11 +12,24 @@ export class ConfigError extends Error {
   public readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`Configuration has ${count}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    const lines = problems.map(printable);
+    const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
+    // A list grown by mistake can give thousands of lines: the message shows the first ones.
+    const shown = lines.slice(0, MAX_SHOWN_PROBLEMS).map((p) => `  ${p}`);
+    if (lines.length > MAX_SHOWN_PROBLEMS) shown.push(`  ... and ${lines.length - MAX_SHOWN_PROBLEMS} more (fix the ones above first)`);
+    super(`Configuration has ${count}:\n${shown.join('\n')}`);
     this.name = 'ConfigError';
-    this.problems = problems;
+    this.problems = lines;
   }
+}
+
+/**
+ * A problem line kept to one line: control characters a name or value brought in (a newline in
+ * a misspelt queue name, say) are shown as JSON escapes.
+ */
+export function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 /** Formats a key path such as `['queues', 2, 'hours']` as `queues[2].hours`. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { crossCheck } from './cross-checks';
-import { ConfigError } from './errors';
+import { ConfigError, formatPath } from './errors';
 import { deepFreeze, displayPath, readYamlFile } from './files';
 import { JurisdictionConfig, jurisdictionSchema } from './schema';
 import { closest, formatZodIssues } from './zod-issues';
@@ -51,6 +51,26 @@ function holds(data: unknown, keyPath: readonly PropertyKey[]): boolean {
   return true;
 }
 
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Strings (values and keys) that are not well-formed Unicode: a lone UTF-16 surrogate, as a YAML
+ * "\uD800" escape gives, makes a template CloudFormation cannot parse.
+ */
+export function textProblems(file: string, data: unknown, keyPath: PropertyKey[] = []): string[] {
+  const bad = (text: string) => LONE_SURROGATE.test(text);
+  const where = (at: readonly PropertyKey[]) => `${file}: ${formatPath(at)}`;
+  const what = 'holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not Unicode text (write the whole character, or remove it)';
+  if (typeof data === 'string') return bad(data) ? [`${where(keyPath)}: ${what}`] : [];
+  if (Array.isArray(data)) return data.flatMap((item, i) => textProblems(file, item, [...keyPath, i]));
+  if (!isPlain(data)) return [];
+  return Object.entries(data).flatMap(([key, value]) => [
+    ...(bad(key) ? [`${where(keyPath)}: a key ${what}`] : []),
+    ...textProblems(file, value, [...keyPath, key]),
+  ]);
+}
+
 /**
  * Validates one jurisdiction file with `defaults` merged underneath.
  * Returns the config, or the complete list of problems in the file.
@@ -72,6 +92,7 @@ export function checkJurisdictionFile(
   if (!isPlain(raw)) {
     return { problems: [`${shown}: (top level): expected a mapping of settings, received ${Array.isArray(raw) ? 'a list' : typeof raw}`], warnings: [] };
   }
+  problems.push(...textProblems(shown, raw));
   const merged = mergeUnder(defaults, raw);
   const parsed = jurisdictionSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {

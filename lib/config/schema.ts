@@ -16,6 +16,16 @@ const name = () =>
     .string()
     .regex(NAME, 'must start with a letter or digit and use only letters, digits, spaces, "_", "." or "-" (at most 127 characters)');
 
+/**
+ * A tag value: the characters every AWS resource type accepts in one (the CloudFormation
+ * schemas' `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`); the values are applied to every taggable resource.
+ */
+const tagValue = () =>
+  z
+    .string()
+    .min(1)
+    .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'must use only letters, digits, spaces and _ . : / = + - @ (the characters AWS tag values allow)');
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = () => z.string().regex(TIME, 'must be a 24-hour time HH:MM, e.g. "08:30"');
 
@@ -124,7 +134,10 @@ const agentStatus = z
 
 const phoneNumber = z
   .object({
-    name: name().describe('Name of the number, for reference and outputs.'),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must start with a letter or digit and use only letters, digits, "_" or "-" (at most 64 characters)')
+      .describe('Name of the number, for reference and outputs (it names the custom resource, so no spaces).'),
     flow: z.string().describe('Name of the inbound flow (file name without .json) the number is bound to.'),
     countryCode: z.enum(['US']).default('US'),
     type: z.enum(['DID', 'TOLL_FREE']).default('TOLL_FREE'),
@@ -195,9 +208,9 @@ export const jurisdictionSchema = z
     region: z.enum(SUPPORTED_REGIONS),
     tags: z
       .object({
-        systemId: z.string().min(1).max(64),
-        owner: z.string().min(1).max(128),
-        costCenter: z.string().min(1).max(64),
+        systemId: tagValue().max(64),
+        owner: tagValue().max(128),
+        costCenter: tagValue().max(64),
         dataClassification: z.enum(DATA_CLASSIFICATIONS),
       })
       .strict()

@@ -2,7 +2,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { main } from '../../lib/cli/main';
 import { kitContext } from '../helpers/examples';
+import { mutatedRiverton } from '../helpers/mutated-config';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -78,6 +80,20 @@ describe('bin/app.ts', () => {
       'Contact flows have 1 error:\n' +
         '  test/fixtures/flows/bad-reference/permits-line.json: action "Set permits queue": ${queue:Permits} names no queue (known: City Services) [error unknown-reference]\n',
     );
+  });
+
+  test('stops with the very problem lines gcck validate reports when a built stack exceeds 500 resources', async () => {
+    // 440 agent statuses pass the config-level estimate; only the built app finds the stack too large.
+    const statuses = Array.from({ length: 440 }, (_, i) => `  - { name: status-${i} }`).join('\n');
+    const { dir } = mutatedRiverton((t) => `${t}agentStatuses:\n${statuses}\n`);
+    const err: string[] = [];
+    expect(await main(['validate', '--config-dir', dir], { out: () => undefined, err: (t) => err.push(t) })).toBe(1);
+    // No bundling: esbuild output is not what this test compares (and takes seconds).
+    const bad = runApp({ configDir: dir, 'aws:cdk:bundling-stacks': [] }, false);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect(bad.stderr).toMatch(/: \(stack riverton-311-contact-center\): 5\d\d resources exceed the 500 CloudFormation allows in one stack/);
+    expect(bad.stderr).toBe(`${err.join('\n')}\n`);
   });
 
   test('exits 1 naming the known jurisdictions when -c jurisdiction names an unknown one', () => {

@@ -274,3 +274,75 @@ describe('lexLocaleOf', () => {
     expect(lexLocaleOf('es-US')).toEqual('es_US');
   });
 });
+
+// Each of these once passed the config checks and failed only while the app was built.
+describe('crossCheck: what the constructs would otherwise find first', () => {
+  test('rejects a value listed twice in each list of plain values, naming the first listing', () => {
+    const config = riverton();
+    config.languages = ['en-US', 'en-US'];
+    config.lexLocales = ['en_US', 'es_US', 'en_US'];
+    config.bots = ['citizen-services', 'citizen-services'];
+    config.flows = { exclude: ['chat-inbound', 'chat-inbound'], folders: ['extra', 'extra'] };
+    config.monitoring.alarmEmails = ['ops@riverton.example', 'OPS@riverton.example'];
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: languages[1]: "en-US" is a duplicate caller language (already listed as languages[0]; list each once)`,
+      `${FILE}: lexLocales[2]: "en_US" is a duplicate Lex locale (already listed as lexLocales[0]; list each once)`,
+      `${FILE}: bots[1]: "citizen-services" is a duplicate bot (already listed as bots[0]; list each once)`,
+      `${FILE}: flows.exclude[1]: "chat-inbound" is a duplicate excluded flow (already listed as exclude[0]; list each once)`,
+      `${FILE}: flows.folders[1]: "extra" is a duplicate flow folder (already listed as folders[0]; list each once)`,
+      `${FILE}: monitoring.alarmEmails[1]: "OPS@riverton.example" is a duplicate alarm address (already listed as alarmEmails[0]; list each once)`,
+    ]);
+  });
+
+  test('rejects slots that overlap on one day, and accepts slots that only touch', () => {
+    const config = riverton();
+    config.hours[0].schedule = [
+      { days: ['MONDAY', 'TUESDAY'], start: '08:00', end: '12:00' },
+      { days: ['TUESDAY'], start: '12:00', end: '00:00' },
+      { days: ['WEDNESDAY', 'MONDAY'], start: '11:59', end: '13:00' },
+    ];
+    expect(crossCheck(FILE, config).problems).toEqual([`${FILE}: hours[0].schedule[2]: MONDAY 11:59-13:00 overlaps schedule[0] (slots on one day must not overlap)`]);
+  });
+
+  test('rejects more day slots and holidays than one hours of operation takes', () => {
+    const config = riverton();
+    config.hours[0].schedule = Array.from({ length: 15 }, (_, i) => ({ days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'], start: `${String(i).padStart(2, '0')}:00`, end: `${String(i).padStart(2, '0')}:30` }));
+    config.hours[0].holidays = Array.from({ length: 51 }, (_, i) => ({ name: `Closure ${i}`, date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10) }));
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: hours[0].schedule: 105 day slots exceed the 100 Amazon Connect allows in one hours of operation`,
+      `${FILE}: hours[0].holidays: 51 holidays exceed the 50 overrides Amazon Connect allows per hours of operation (not adjustable; split them over more hours)`,
+    ]);
+  });
+
+  test('rejects a holiday name used twice and holidays whose dates overlap', () => {
+    const config = riverton();
+    config.hours[0].holidays = [
+      { name: 'Winter Break', date: '2027-12-24', through: '2027-12-31' },
+      { name: 'Winter Break', date: '2028-01-02' },
+      { name: 'New Years Eve', date: '2027-12-31' },
+    ];
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: hours[0].holidays[1].name: "Winter Break" is used by another holiday in these hours (override names must be unique)`,
+      `${FILE}: hours[0].holidays[2]: 2027-12-31..2027-12-31 overlaps holidays[0] (override dates must not overlap)`,
+    ]);
+  });
+
+  test('rejects a number adopted by two entries', () => {
+    const config = riverton();
+    config.phoneNumbers = [
+      { name: 'main', flow: 'main-inbound', adopt: '+19705550100' },
+      { name: 'backup', flow: 'main-inbound', adopt: '+19705550100' },
+    ];
+    expect(crossCheck(FILE, config).problems).toEqual([`${FILE}: phoneNumbers[1].adopt: "+19705550100" is already adopted by phoneNumbers[0] (a number can be bound to one flow only)`]);
+  });
+
+  test('rejects entries that cannot fit in one stack, naming the largest list, and accepts 500', () => {
+    const config = riverton();
+    config.quickConnects = Array.from({ length: 496 }, (_, i) => ({ name: `Line ${i}`, phoneNumber: '+12175550100' }));
+    expect(crossCheck(FILE, config).problems).toEqual([]);
+    config.quickConnects.push({ name: 'One more', phoneNumber: '+12175550100' });
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: quickConnects: 1 hours + 1 queues + 1 routingProfiles + 497 quickConnects + 1 phoneNumbers make at least 501 resources in the contact-center stack, over the 500 CloudFormation allows in one stack (use fewer entries)`,
+    ]);
+  });
+});

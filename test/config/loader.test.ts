@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ConfigError } from '../../lib/config/errors';
-import { checkJurisdictionFile, loadJurisdictions, mergeUnder } from '../../lib/config/loader';
+import { checkJurisdictionFile, loadJurisdictions, mergeUnder, textProblems } from '../../lib/config/loader';
+import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 const REPO = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
@@ -421,4 +422,47 @@ describe('mergeUnder', () => {
     expect(Object.keys(merged)).toEqual(['__proto__']);
     expect(merged.polluted).toBeUndefined();
   });
+});
+
+describe('textProblems', () => {
+  test('names every value and key holding a lone UTF-16 surrogate, at any depth', () => {
+    const what = 'holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not Unicode text (write the whole character, or remove it)';
+    expect(textProblems('f.yaml', { displayName: 'a\uD800b', hours: [{ name: 'ok' }, { name: '\uDC00' }], ['k\uDBFF']: 1 })).toEqual([
+      `f.yaml: displayName: ${what}`,
+      `f.yaml: hours[1].name: ${what}`,
+      `f.yaml: (top level): a key ${what}`,
+    ]);
+  });
+
+  test('accepts paired surrogates (emoji), accents and right-to-left text', () => {
+    expect(textProblems('f.yaml', { a: '\u{1F4DE} 📞', b: 'atención', c: '\u202Eabc', d: ['日本語'] })).toEqual([]);
+  });
+});
+
+describe('tag values', () => {
+  test('rejects characters AWS tag values do not allow, and accepts letters, digits, spaces and _ . : / = + - @', () => {
+    const { dir, file } = mutatedRiverton((t) => replaceOnce(replaceOnce(t, 'owner: riverton-it', 'owner: "riverton & it"'), 'systemId: RIV-311', 'systemId: "RIV_311 .:/=+-@ñ"'));
+    expect(rejectionOf(dir).problems).toEqual([
+      `${file}: tags.owner: "riverton & it" must use only letters, digits, spaces and _ . : / = + - @ (the characters AWS tag values allow)`,
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('ConfigError problem lines', () => {
+  test('stay one line each when a value brings control characters in', () => {
+    const error = new ConfigError(['f.yaml: queues[0].name: "new\nline\t\u0000" is not a name']);
+    expect(error.problems).toEqual(['f.yaml: queues[0].name: "new\\nline\\t\\u0000" is not a name']);
+    expect(error.message).toBe('Configuration has 1 problem:\n  f.yaml: queues[0].name: "new\\nline\\t\\u0000" is not a name');
+  });
+});
+
+test('a ConfigError message shows the first 200 problems and counts the rest', () => {
+  const error = new ConfigError(Array.from({ length: 16_422 }, (_, i) => `f.yaml: hours[0].schedule[${i}]: overlaps`));
+  const lines = error.message.split('\n');
+  expect(error.problems).toHaveLength(16_422);
+  expect(lines).toHaveLength(202);
+  expect(lines[0]).toBe('Configuration has 16422 problems:');
+  expect(lines[200]).toBe('  f.yaml: hours[0].schedule[199]: overlaps');
+  expect(lines[201]).toBe('  ... and 16222 more (fix the ones above first)');
 });
