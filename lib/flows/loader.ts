@@ -64,7 +64,7 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
 export { displayPath };
 
 /** Console export `Metadata.type` values (camelCase) by flow type. */
-const CONSOLE_TYPES: Readonly<Record<string, FlowType>> = {
+export const CONSOLE_TYPES: Readonly<Record<string, FlowType>> = {
   contactflow: 'CONTACT_FLOW',
   customerqueue: 'CUSTOMER_QUEUE',
   customerhold: 'CUSTOMER_HOLD',
