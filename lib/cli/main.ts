@@ -6,9 +6,10 @@ import { lintBotsCommand } from './lint-bots';
 import { diagramCommand } from './diagram';
 import { lintFlowsCommand } from './lint-flows';
 import { importFlowCommand } from './import-flow';
+import { exportFlowsCommand } from './export-flows';
 
 /** Every operator command, in the order `gcck help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, importFlowCommand, diagramCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, importFlowCommand, exportFlowsCommand, diagramCommand];
 
 const HELP = (commands: readonly Command[]) =>
   ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');

@@ -13,6 +13,16 @@ export interface ImportInput {
   readonly text: string;
 }
 
+/** Options of {@link importFlows}. */
+export interface ImportOptions {
+  /**
+   * ARNs whose names are known outside the exports (an instance's queue, hours, Lambda, bot and
+   * prompt lists): `[kind, name]` by ARN, used before the Metadata names.
+   * @default - none
+   */
+  readonly arnNames?: ReadonlyMap<string, readonly [ReferenceKind, string]>;
+}
+
 /** What {@link importFlows} returns. */
 export interface ImportResult {
   /** The converted flows, each with its kit flow file, in input order. */
@@ -36,7 +46,7 @@ export function flowFileText(flow: ImportedFlow): string {
  *
  * @param names the jurisdiction's names by kind (`lintContextFor(config, flows).names`)
  */
-export function importFlows(inputs: readonly ImportInput[], names: JurisdictionNames): ImportResult {
+export function importFlows(inputs: readonly ImportInput[], names: JurisdictionNames, options: ImportOptions = {}): ImportResult {
   const sources: FlowSource[] = [];
   const problems: ContainerProblem[] = [];
   for (const input of inputs) {
@@ -59,7 +69,7 @@ export function importFlows(inputs: readonly ImportInput[], names: JurisdictionN
   // How the imported flows name each other: by display name, reference name and source ARN.
   const flow = new Map<string, string>();
   const module = new Map<string, string>();
-  const byArn = new Map<string, readonly [ReferenceKind, string]>();
+  const byArn = new Map<string, readonly [ReferenceKind, string]>(options.arnNames ?? []);
   sources.forEach((source, i) => {
     const isModule = source.type === 'MODULE' || (source.type === undefined && (source.content.Settings !== undefined || JSON.stringify(source.content.Actions ?? []).includes('"EndFlowModuleExecution"')));
     const display = source.name ?? (source.content.Metadata as { name?: string } | undefined)?.name;
