@@ -1,19 +1,14 @@
 import { ConnectClient, ListInstancesCommand } from '@aws-sdk/client-connect';
 import { REGION_CAPABILITIES } from '../config/regions';
+import { LiveError } from './errors';
+
+export { LiveError };
 
 /**
  * What the live commands (export-flows, drift) share: one Connect client built from the default
  * credential chain (or a named profile), throttling retried with backoff, pagination followed,
  * and AWS errors turned into one line a person can act on.
  */
-
-/** A failure of a live command: printed as one line, exit 1, no stack trace. */
-export class LiveError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LiveError';
-  }
-}
 
 /** Where and as whom the live commands call AWS. */
 export interface LiveOptions {
