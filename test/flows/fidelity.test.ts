@@ -3,7 +3,9 @@ import { formatFinding } from '../../lib/flows/errors';
 import { inferFlowType } from '../../lib/flows/infer-type';
 import { lintFlows, LintContext } from '../../lib/flows/lint';
 import { loadFlows } from '../../lib/flows/loader';
+import { lintContextFor } from '../../lib/flows/context';
 import { findCycles } from '../../lib/flows/references';
+import { exampleConfig } from '../helpers/examples';
 
 /** Linter fidelity on the shapes real exports have (issue 11, item 1). */
 
@@ -95,6 +97,12 @@ describe('ARNs that can never resolve in the jurisdiction', () => {
     expect(queue).toBe(
       'test/fixtures/flows/rules/literal-arn/foreign-accounts.json: action "Queue": QueueId holds the ARN "arn:aws-us-gov:connect:us-gov-west-1:123456789012:instanc..." of account 123456789012, which can never resolve in this jurisdiction (aws-us-gov, us-gov-west-1, 222222222222): replace it with a reference such as ${queue:<name>} [error literal-arn]',
     );
+  });
+  test('at synth, the jurisdiction\'s partition, region and account decide: a GovCloud ARN of another account is an error too', () => {
+    const set = loadFlows([`${FIXTURES}/rules/literal-arn/foreign-accounts.json`]);
+    const own = lintFlows(set, lintContextFor(exampleConfig('pinecrest-benefits'), set.flows)).filter((f) => f.ruleId === 'literal-arn');
+    expect(own.map((f) => [f.actionId, f.severity])).toEqual([['Lambda', 'error'], ['Bot', 'error'], ['Queue', 'error']]);
+    expect(own[2].message).toContain('of account 123456789012, which can never resolve in this jurisdiction (aws-us-gov, us-gov-west-1, 111111111111)');
   });
 });
 
