@@ -11,7 +11,8 @@ export const DEFAULT_DIAGRAM_DIR = path.join('cdk.out', 'flow-diagrams');
 
 /**
  * `gcck diagram`: writes `<flow>.md` with a Mermaid flowchart for every flow file. Files that do
- * not load are reported and skipped (exit 1); the others are still drawn.
+ * not load are reported and skipped (exit 1); the others are still drawn, and problems in them
+ * are shown without failing (exit 0 when every file was drawn).
  */
 export const diagramCommand: Command = {
   name: 'diagram',
@@ -24,8 +25,11 @@ export const diagramCommand: Command = {
     const out = String(options.out ?? DEFAULT_DIAGRAM_DIR);
 
     const set = loadFlows(paths);
-    const errors = set.findings.filter((f) => f.severity === 'error');
-    for (const finding of errors) io.err(formatFinding(finding));
+    // Problems in a file that was still drawn are shown (lint-flows judges them); only a file
+    // that could not be drawn fails the command.
+    const drawn = new Set(set.flows.map((f) => f.file));
+    const errors = set.findings.filter((f) => f.severity === 'error' && !drawn.has(f.file));
+    for (const finding of set.findings) io.err(`${drawn.has(finding.file) ? 'note' : 'not drawn'}: ${formatFinding(finding)}`);
     fs.mkdirSync(out, { recursive: true });
     const written: string[] = [];
     for (const flow of set.flows) {

@@ -74,6 +74,10 @@ export const lintFlowsCommand: Command = {
       for (const finding of findings) io.out(formatFinding(finding));
       io.out(`${plural(flowCount, 'flow file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
     }
-    return errors > 0 || (options.strict === true && warnings > 0) ? 1 : 0;
+    if (errors === 0 && options.strict === true && warnings > 0) {
+      io.err(`--strict: exit 1 because of ${plural(warnings, 'warning')} (without --strict, warnings do not fail)`);
+      return 1;
+    }
+    return errors > 0 ? 1 : 0;
   },
 };

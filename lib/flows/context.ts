@@ -1,3 +1,4 @@
+import { REGION_CAPABILITIES } from '../config/regions';
 import type { JurisdictionConfig } from '../config/schema';
 import { HandlerName } from '../constructs/contact-center-functions';
 import type { LoadFlowsOptions } from './loader';
@@ -36,7 +37,7 @@ export function flowSources(config: JurisdictionConfig, kitFolder: string = KIT_
 /**
  * The lint context of a jurisdiction: the names of its queues, routes, hours, functions, bots,
  * routing profiles and quick connects, the `flows` it deploys (as flows and modules), its config
- * values and region. The config defines no prompts yet, so no `${prompt:…}` is known (the app
+ * values, region, partition and account. The config defines no prompts yet, so no `${prompt:…}` is known (the app
  * would have nothing to resolve it to). Content size is estimated without Metadata, which the
  * ContactFlows construct strips.
  */
@@ -55,5 +56,5 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     quickConnect: config.quickConnects.map((q) => q.name),
     config: Object.keys(values),
   };
-  return { names, configValues: values, region: config.region, metadata: 'strip' };
+  return { names, configValues: values, region: config.region, partition: REGION_CAPABILITIES[config.region].partition, account: config.account, metadata: 'strip' };
 }

@@ -178,7 +178,7 @@ export function renderFlowMarkdown(flow: LoadedFlow): string {
   return [
     `# ${flow.displayName}`,
     '',
-    `\`${flow.name}\` · ${flow.type === 'MODULE' ? 'flow module' : flow.type} · ${flow.file}${flow.imported ? ' · imported' : ''}`,
+    `\`${flow.name}\` · ${typeLabel(flow)} · ${flow.file}${flow.imported ? ' · imported' : ''}`,
     ...(flow.description ? ['', flow.description] : []),
     '',
     '```mermaid',
@@ -188,4 +188,11 @@ export function renderFlowMarkdown(flow: LoadedFlow): string {
     'Solid arrows: success and conditions. Dashed red arrows: errors. Six-sided boxes branch; rounded green boxes end the flow.',
     '',
   ].join('\n');
+}
+
+/** The type shown in a diagram header: declared, inferred, or unknown with the types it may be. */
+function typeLabel(flow: LoadedFlow): string {
+  const word = (t: string) => (t === 'MODULE' ? 'flow module' : t);
+  if (flow.typeInferred === 'unknown') return `type unknown (${(flow.possibleTypes ?? [flow.type]).map(word).join(' or ')})`;
+  return flow.typeInferred === 'inferred' ? `${word(flow.type)} (inferred)` : word(flow.type);
 }

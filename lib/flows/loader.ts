@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { displayPath } from '../config/files';
+import { inferFlowType } from './infer-type';
 import { parseJson } from './json';
 import {
   Action,
@@ -26,8 +27,12 @@ import {
  * - `{"ContactFlow": {…}}` / `{"ContactFlowModule": {…}}` as printed by `aws connect describe-contact-flow(-module)`;
  * - bare Flow Language as the console's "Export flow" writes it: name, type and description are
  *   taken from the console's `Metadata.name`, `Metadata.type` (e.g. `customerQueue`) and
- *   `Metadata.description`; without them the name is the file name, the description empty and
- *   the type CONTACT_FLOW (with a warning, so that a wrong guess does not go unnoticed).
+ *   `Metadata.description`; without them the name is the file name and the description empty.
+ *
+ * A file that declares no type gets one inferred from its actions (see {@link inferFlowType});
+ * when the actions fit several types, a warning says "type unknown" and the flow-type rule
+ * accepts actions allowed in any of them. The old designer format (`{"modules": […]}`) and
+ * CloudFormation templates are recognized and named.
  *
  * All but the first are marked `imported`.
  */
@@ -59,7 +64,7 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
 export { displayPath };
 
 /** Console export `Metadata.type` values (camelCase) by flow type. */
-const CONSOLE_TYPES: Readonly<Record<string, FlowType>> = {
+export const CONSOLE_TYPES: Readonly<Record<string, FlowType>> = {
   contactflow: 'CONTACT_FLOW',
   customerqueue: 'CUSTOMER_QUEUE',
   customerhold: 'CUSTOMER_HOLD',
@@ -111,13 +116,20 @@ export function parseFlowFile(file: string, text: string): { flow?: LoadedFlow; 
     declared = (data.ContactFlow ?? data.ContactFlowModule) as Plain;
     content = declared.Content;
   } else if ('Content' in data) {
-    format = typeof data.Content === 'string' ? 'envelope' : 'kit';
+    // Without a Type it is an export envelope (e.g. a module's {Name, Content}), not a kit file.
+    format = typeof data.Content === 'string' || !('Type' in data) ? 'envelope' : 'kit';
     declared = data;
     content = data.Content;
   } else if ('Actions' in data || 'StartAction' in data || 'Version' in data) {
     format = 'raw';
     declared = {};
     content = data;
+  } else if (Array.isArray(data.modules)) {
+    problem('is in the old flow designer format ({"modules": […]}), which Amazon Connect and the kit no longer read: open the flow in the current flow designer and export it again (Save → Export flow), which writes the Flow Language ({"Version", "StartAction", "Actions"})');
+    return { findings };
+  } else if (isPlain(data.Resources) || 'AWSTemplateFormatVersion' in data) {
+    problem('is a CloudFormation template, not a flow: extract its flows and modules with gcck import-flow <template> --jurisdiction ID');
+    return { findings };
   } else {
     problem(`is neither a kit flow file ({"Name", "Type", "Description", "Content"}), an exported flow ({"ContactFlow": {…}}) nor Flow Language ({"Version", "StartAction", "Actions"}); found keys ${Object.keys(data).join(', ') || 'none'}`);
     return { findings };
@@ -139,6 +151,7 @@ export function parseFlowFile(file: string, text: string): { flow?: LoadedFlow; 
   // Name, type and description.
   const metadata = isPlain(content.Metadata) ? content.Metadata : {};
   let type: FlowType | undefined;
+  let inferred: ReturnType<typeof inferFlowType> | undefined;
   let displayName: string;
   let description: string;
   if (format === 'kit') {
@@ -151,22 +164,27 @@ export function parseFlowFile(file: string, text: string): { flow?: LoadedFlow; 
   if (format === 'raw') {
     const consoleType = typeof metadata.type === 'string' ? CONSOLE_TYPES[metadata.type.toLowerCase()] : undefined;
     type = consoleType;
-    if (!type) problem(`declares no flow type${typeof metadata.type === 'string' ? ` (Metadata.type ${JSON.stringify(metadata.type)} is not one the kit knows)` : ''}: assumed CONTACT_FLOW; wrap it as {"Name", "Type", "Description", "Content"} to declare it`, undefined, 'warning');
+    if (!type) inferred = inferFlowType(content);
+    if (inferred && typeof metadata.type === 'string') problem(`Metadata.type ${JSON.stringify(metadata.type)} is not a flow type the kit knows`, undefined, 'warning');
     displayName = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : name;
     description = typeof metadata.description === 'string' ? metadata.description : '';
   } else {
     if (moduleEnvelope) type = 'MODULE';
     else if (isFlowType(declared.Type)) type = declared.Type;
+    else if (declared.Type === undefined) inferred = inferFlowType(content);
     else problem(`Type ${declared.Type === undefined ? 'is missing' : `${JSON.stringify(declared.Type)} is not a flow type`} (allowed: ${FLOW_TYPES.join(', ')})`);
     displayName = typeof declared.Name === 'string' && declared.Name.trim() !== '' ? declared.Name : name;
     description = typeof declared.Description === 'string' ? declared.Description : '';
   }
 
+  if (inferred?.conflict) problem(`declares no flow type and ${inferred.conflict}: no flow type can hold these actions`);
+  else if (inferred && !inferred.certain) {
+    const checks = inferred.possibleTypes.length >= FLOW_TYPES.length - 1 ? 'flow-type checks are skipped' : `flow-type checks accept any of ${inferred.possibleTypes.join(', ')}`;
+    problem(`declares no flow type: type unknown (${inferred.reason}); ${checks}; declare "Type" (gcck import-flow writes it)`, undefined, 'warning');
+  }
   const doc = normalizeDocument(content, (message, actionId) => problem(message, actionId));
-  return {
-    flow: { file: shown, name, displayName, type: type ?? 'CONTACT_FLOW', description, format, imported: format !== 'kit', content: doc },
-    findings,
-  };
+  const flow: LoadedFlow = { file: shown, name, displayName, type: inferred?.type ?? type ?? 'CONTACT_FLOW', description, format, imported: format !== 'kit', content: doc };
+  return { flow: inferred ? { ...flow, typeInferred: inferred.certain ? 'inferred' : 'unknown', possibleTypes: inferred.possibleTypes } : flow, findings };
 }
 
 /**

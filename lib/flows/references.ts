@@ -1,4 +1,5 @@
 import { FlowError } from './errors';
+import { conversionHint, foreignPlaceholder, parameterKinds } from './placeholders';
 import type { Finding, FlowDocument, LoadedFlow } from './types';
 
 /**
@@ -102,7 +103,11 @@ function scanString(value: string, at: Omit<FlowReference, 'text' | 'kind' | 'na
       const kind = colon === -1 ? '' : inner.slice(0, colon);
       const name = colon === -1 ? inner : inner.slice(colon + 1);
       let problem: string | undefined;
-      if (colon === -1) problem = `${text} has no kind: write \${<kind>:${inner}} with a kind of ${REFERENCE_KINDS.join(', ')}`;
+      const kinds = at.parameter === undefined ? undefined : parameterKinds(at.parameter.split('.'));
+      const foreign = inner.startsWith('AWS::') ? { style: 'a CloudFormation pseudo parameter', name: '<name>' } : foreignPlaceholder(text, false);
+      if (foreign && (kinds !== undefined || /^\$\{([A-Za-z][A-Za-z0-9]*):[^{}:]+:\1\}$/.test(text))) {
+        problem = `${text} is ${foreign.style} of another tool, not a kit reference: ${conversionHint(foreign, kinds)}`;
+      } else if (colon === -1) problem = `${text} has no kind: write \${<kind>:${inner}} with a kind of ${REFERENCE_KINDS.join(', ')}`;
       else if (!isReferenceKind(kind)) {
         const sameLetters = REFERENCE_KINDS.find((k) => k.toLowerCase() === kind.toLowerCase());
         problem = `${text} has an unknown kind ${JSON.stringify(kind)}${sameLetters ? `, did you mean "${sameLetters}"?` : ''} (kinds: ${REFERENCE_KINDS.join(', ')})`;
@@ -272,12 +277,13 @@ export interface FlowDependency {
   readonly actionId?: string;
 }
 
-/** The flows and modules `flow` refers to, each once, in the order first referred to. */
+/** The flows and modules `flow` refers to outside its Metadata, each once, in the order first referred to. */
 export function flowDependencies(flow: LoadedFlow, references: readonly FlowReference[] = findReferences(flow.content)): FlowDependency[] {
   const seen = new Set<string>();
   const out: FlowDependency[] = [];
   for (const ref of references) {
-    if (ref.problem || (ref.kind !== 'flow' && ref.kind !== 'module') || seen.has(ref.name)) continue;
+    // Metadata is stripped before deployment (ContactFlows construct): a name there creates no dependency.
+    if (ref.problem || ref.inMetadata || (ref.kind !== 'flow' && ref.kind !== 'module') || seen.has(ref.name)) continue;
     seen.add(ref.name);
     out.push({ to: ref.name, kind: ref.kind, actionId: ref.actionId });
   }

@@ -96,6 +96,14 @@ export interface LoadedFlow {
   /** Name in Amazon Connect (`Name` of the file, or the reference name). */
   readonly displayName: string;
   readonly type: FlowType;
+  /**
+   * Set when the file declares no type: `inferred` (its actions fit one type) or `unknown`
+   * (several fit; {@link LoadedFlow.type} is the first of {@link LoadedFlow.possibleTypes}).
+   * @default - the type is declared
+   */
+  readonly typeInferred?: 'inferred' | 'unknown';
+  /** The types an undeclared flow may be; the flow-type rule accepts actions allowed in any. @default - [type] */
+  readonly possibleTypes?: readonly FlowType[];
   readonly description: string;
   readonly format: FlowFileFormat;
   /**

@@ -47,11 +47,22 @@ describe('gcck diagram', () => {
     const out = tmp();
     const result = await run('--out', out, 'test/fixtures/flows/rules/invalid-json', 'test/fixtures/flows/diagram');
     expect(result.code).toBe(1);
-    expect(result.err).toEqual(['test/fixtures/flows/rules/invalid-json/trailing-comma.json: (line 10, column 5): invalid JSON: expected a value (JSON allows no comma before "]") [error invalid-json]']);
+    expect(result.err).toEqual(['not drawn: test/fixtures/flows/rules/invalid-json/trailing-comma.json: (line 10, column 5): invalid JSON: expected a value (JSON allows no comma before "]") [error invalid-json]']);
     expect(fs.readdirSync(out)).toEqual(['small.md']);
   });
 
   test('exits 2 for a path that does not exist', async () => {
     expect((await run('--out', tmp(), 'no/such/flows')).code).toBe(2);
+  });
+
+  test('exits 0 when every file was drawn, showing problems as notes, with the inferred type in the header', async () => {
+    const out = tmp();
+    const result = await run('--out', out, 'test/fixtures/flows/untyped/agent-transfer.json', 'test/fixtures/flows/untyped/queue-wait.json');
+    expect(result.code).toBe(0);
+    expect(result.err).toEqual([
+      'note: test/fixtures/flows/untyped/agent-transfer.json: declares no flow type: type unknown (TransferContactToAgent: a transfer flow (AGENT_TRANSFER or QUEUE_TRANSFER)); flow-type checks accept any of AGENT_TRANSFER, QUEUE_TRANSFER; declare "Type" (gcck import-flow writes it) [warning flow-file]',
+    ]);
+    expect(fs.readFileSync(path.join(out, 'queue-wait.md'), 'utf8')).toContain('`queue-wait` · CUSTOMER_QUEUE (inferred) · test/fixtures/flows/untyped/queue-wait.json');
+    expect(fs.readFileSync(path.join(out, 'agent-transfer.md'), 'utf8')).toContain('`agent-transfer` · type unknown (AGENT_TRANSFER or QUEUE_TRANSFER)');
   });
 });

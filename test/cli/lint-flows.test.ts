@@ -37,6 +37,12 @@ describe('gcck lint-flows', () => {
     expect((await run('--strict', 'test/fixtures/flows/rules/unreachable-action')).code).toBe(1);
   });
 
+  test('--strict says why it exits 1 when there are only warnings', async () => {
+    const { code, err } = await run('--strict', 'test/fixtures/flows/rules/unreachable-action');
+    expect(code).toBe(1);
+    expect(err).toEqual(['--strict: exit 1 because of 1 warning (without --strict, warnings do not fail)']);
+  });
+
   test('prints JSON with counts and every finding', async () => {
     const { code, out } = await run('--format', 'json', 'test/fixtures/flows/rules/invalid-json', 'test/fixtures/flows/rules/unknown-action-type');
     expect(code).toBe(1);

@@ -22,6 +22,8 @@ describe('lint context of a jurisdiction', () => {
       },
       configValues: { id: 'riverton-311', displayName: 'City of Riverton 311', region: 'us-gov-west-1', languages: 'en-US', defaultLanguage: 'en-US' },
       region: 'us-gov-west-1',
+      partition: 'aws-us-gov',
+      account: '222222222222',
       metadata: 'strip',
     });
   });

@@ -109,7 +109,7 @@ describe('flow loader', () => {
     expect(raw).toEqual(describe);
   });
 
-  test('bare Flow Language without a console type is a CONTACT_FLOW named after the file, with a warning', () => {
+  test('bare Flow Language whose actions fit any flow type is named after the file and says type unknown', () => {
     const text = JSON.stringify({ Version: '2019-10-30', StartAction: 'Bye', Actions: [{ Identifier: 'Bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }] });
     const { flow, findings } = parseFlowFile('flows/greeting.json', text);
     expect(flow).toMatchObject({ name: 'greeting', displayName: 'greeting', type: 'CONTACT_FLOW', format: 'raw', imported: true });
@@ -118,7 +118,7 @@ describe('flow loader', () => {
         file: 'flows/greeting.json',
         ruleId: 'flow-file',
         severity: 'warning',
-        message: 'declares no flow type: assumed CONTACT_FLOW; wrap it as {"Name", "Type", "Description", "Content"} to declare it',
+        message: 'declares no flow type: type unknown (no action in it belongs to one flow type); flow-type checks are skipped; declare "Type" (gcck import-flow writes it)',
       },
     ]);
   });

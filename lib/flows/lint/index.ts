@@ -6,10 +6,12 @@ import { deadEnd } from './rules/dead-end';
 import { duplicateIdentifier } from './rules/duplicate-identifier';
 import { flowFile } from './rules/flow-file';
 import { flowType } from './rules/flow-type';
+import { foreignPlaceholderRule } from './rules/foreign-placeholder';
 import { identifierFormat } from './rules/identifier-format';
 import { invalidJson } from './rules/invalid-json';
 import { lambdaTimeout } from './rules/lambda-timeout';
 import { lexTestAlias } from './rules/lex-test-alias';
+import { lexV1Bot } from './rules/lex-v1-bot';
 import { literalArn } from './rules/literal-arn';
 import { missingTransitionTarget } from './rules/missing-transition-target';
 import { parameterCombination } from './rules/parameter-combination';
@@ -23,6 +25,7 @@ import { unknownActionType } from './rules/unknown-action-type';
 import { unknownReference } from './rules/unknown-reference';
 import { unreachableAction } from './rules/unreachable-action';
 import { unredactedFallback } from './rules/unredacted-fallback';
+import { unsetAttribute } from './rules/unset-attribute';
 import { unsupportedError } from './rules/unsupported-error';
 
 export type { KnownNames, LintContext, LintRule, RuleContext } from './rule';
@@ -47,8 +50,11 @@ export const RULES: readonly LintRule[] = [
   unknownReference,
   referenceParameter,
   literalArn,
+  foreignPlaceholderRule,
   lambdaTimeout,
   lexTestAlias,
+  lexV1Bot,
+  unsetAttribute,
   unredactedFallback,
   contentSize,
   referenceCycle,

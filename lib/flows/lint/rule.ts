@@ -16,8 +16,10 @@ export interface LintContext {
   readonly configValues?: Readonly<Record<string, string>>;
   /** Region the flows deploy to: decides which actions are available. @default 'us-gov-west-1' */
   readonly region?: string;
-  /** Partition of the fake ARNs used to estimate content size. @default 'aws-us-gov' */
+  /** Partition the flows deploy to: of the fake ARNs used to estimate content size, and the only one a literal ARN may name. @default 'aws-us-gov' */
   readonly partition?: string;
+  /** Account the flows deploy to: a literal ARN of another account can never resolve. @default - any account */
+  readonly account?: string;
   /** Whether the app keeps or strips Metadata (see `ResolveOptions.metadata`); counts toward size. @default 'keep' */
   readonly metadata?: 'keep' | 'strip';
   /** The rules to run. @default RULES (every rule) */

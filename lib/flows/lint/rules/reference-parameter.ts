@@ -1,21 +1,11 @@
+import { PARAMETER_KINDS } from '../../placeholders';
 import { KIND_NOUNS, ReferenceKind } from '../../references';
 import type { Finding } from '../../types';
 import { finding, LintRule } from '../rule';
 
 const id = 'reference-parameter';
 
-/** The reference kinds each ARN-valued parameter takes (by the last key of its path; `EventHooks.*` take flows). */
-export const PARAMETER_KINDS: Readonly<Record<string, readonly ReferenceKind[]>> = {
-  QueueId: ['queue', 'route'],
-  HoursOfOperationId: ['hours'],
-  LambdaFunctionARN: ['lambda'],
-  AliasArn: ['bot'],
-  ContactFlowId: ['flow'],
-  FlowModuleId: ['module'],
-  PromptId: ['prompt'],
-  RoutingProfileId: ['routingProfile'],
-  QuickConnectId: ['quickConnect'],
-};
+export { PARAMETER_KINDS };
 
 /** A reference in an ARN parameter must be of the kind that parameter takes (a queue in QueueId, …). */
 export const referenceParameter: LintRule = {

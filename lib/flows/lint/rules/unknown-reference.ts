@@ -8,7 +8,8 @@ const id = 'unknown-reference';
 /**
  * Every `${kind:name}` must be well formed, of a known kind, and (when the context lists the
  * names of that kind) name something that exists; `${flow:…}` must name a flow and
- * `${module:…}` a module. The message lists the known names.
+ * `${module:…}` a module. The message lists the known names. References only in Metadata are
+ * ignored when Metadata is stripped (as the app does) and warnings when it is kept.
  */
 export const unknownReference: LintRule = {
   id,
@@ -17,7 +18,9 @@ export const unknownReference: LintRule = {
     const out: Finding[] = [];
     for (const flow of ctx.flows) {
       for (const ref of ctx.references(flow)) {
-        const report = (message: string) => out.push(finding(flow, id, 'error', `${ref.inMetadata ? 'Metadata: ' : ''}${message}`, ref.actionId));
+        // Metadata is the designer's display data: stripped before deployment, it never reaches a template.
+        if (ref.inMetadata && ctx.context.metadata === 'strip') continue;
+        const report = (message: string) => out.push(finding(flow, id, ref.inMetadata ? 'warning' : 'error', `${ref.inMetadata ? 'Metadata: ' : ''}${message}`, ref.actionId));
         if (ref.problem) {
           report(ref.problem);
           continue;

@@ -1,0 +1,62 @@
+import type { Action, Finding, LoadedFlow, ParameterValue } from '../../types';
+import { finding, LintRule } from '../rule';
+
+const id = 'unset-attribute';
+
+/** `$.Attributes.x` / `$.FlowAttributes.x` (also `$.Attributes['x']`) inside a string. */
+const READ = /\$\.(Attributes|FlowAttributes)(?:\.([A-Za-z0-9_-]+)|\[['"]([^'"]+)['"]\])/g;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function strings(value: ParameterValue | undefined, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => strings(item, out));
+  else if (isObject(value)) Object.values(value).forEach((item) => strings(item as ParameterValue, out));
+}
+
+/** Names an action sets: contact attributes (UpdateContactAttributes) or flow attributes (UpdateFlowAttributes). */
+function setBy(action: Action, scope: 'Attributes' | 'FlowAttributes'): string[] {
+  if (scope === 'Attributes' && action.Type === 'UpdateContactAttributes' && isObject(action.Parameters.Attributes)) return Object.keys(action.Parameters.Attributes);
+  if (scope === 'FlowAttributes' && action.Type === 'UpdateFlowAttributes' && isObject(action.Parameters.FlowAttributes)) return Object.keys(action.Parameters.FlowAttributes);
+  return [];
+}
+
+/**
+ * A read of `$.FlowAttributes.x` that no action of the flow sets is always empty (flow attributes
+ * live only in their flow); a read of `$.Attributes.x` that no flow of the set sets is empty
+ * unless something outside the flows sets it (the chat API, an outbound call, a Lambda's
+ * UpdateContactAttributes API call). Both are warnings: usually a typo or a block lost in a copy.
+ */
+export const unsetAttribute: LintRule = {
+  id,
+  description: 'Reads of $.FlowAttributes.x must be set in the flow, and of $.Attributes.x in some flow of the set (warning).',
+  check(ctx) {
+    const out: Finding[] = [];
+    const contactSet = new Set<string>();
+    for (const flow of ctx.flows) for (const action of flow.content.Actions) setBy(action, 'Attributes').forEach((n) => contactSet.add(n));
+    for (const flow of ctx.flows) {
+      const flowSet = new Set(flow.content.Actions.flatMap((a) => setBy(a, 'FlowAttributes')));
+      const reported = new Set<string>();
+      const report = (flowOf: LoadedFlow, action: Action, scope: string, name: string, where: string) => {
+        const key = `${action.Identifier}\u0000${scope}.${name}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        out.push(finding(flowOf, id, 'warning', `reads $.${scope}.${name}, which ${where}: it will be empty (check the name, or set it with ${scope === 'FlowAttributes' ? 'UpdateFlowAttributes' : 'UpdateContactAttributes'})`, action.Identifier));
+      };
+      for (const action of flow.content.Actions) {
+        const texts: string[] = [];
+        strings(action.Parameters, texts);
+        for (const c of action.Transitions.Conditions ?? []) texts.push(...c.Condition.Operands);
+        for (const text of texts) {
+          for (const m of text.matchAll(READ)) {
+            const scope = m[1];
+            const name = m[2] ?? m[3];
+            if (scope === 'FlowAttributes' && !flowSet.has(name)) report(flow, action, scope, name, 'no action of this flow sets');
+            if (scope === 'Attributes' && !contactSet.has(name)) report(flow, action, scope, name, 'no flow here sets');
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
