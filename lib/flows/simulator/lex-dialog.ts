@@ -28,7 +28,7 @@ export async function converse(
   botName: string,
   locale: LexLocale,
   sessionAttributes: Record<string, string>,
-  nextTurn: () => CallerTurn,
+  nextTurn: () => CallerTurn | Promise<CallerTurn>,
   hook: CodeHook | undefined,
 ): Promise<Answer> {
   const messages: Array<{ text: SimValue; fromCaller?: boolean }> = [];
@@ -53,7 +53,7 @@ export async function converse(
     return response.sessionState;
   };
   for (let turn = 0; turn < MAX_TURNS; turn++) {
-    const input = nextTurn();
+    const input = await nextTurn();
     if (input === undefined) return { kind: 'error', cause: 'the scenario has no more caller input for the bot' };
     if ('hangUp' in input) return { kind: 'hangup' };
     if ('silence' in input) return { kind: 'timeout' };

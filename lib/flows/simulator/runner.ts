@@ -20,9 +20,15 @@ export interface FunctionRunner {
   readonly surveys?: ReadonlyArray<Record<string, { S?: string; N?: string; NULL?: boolean }>>;
 }
 
+/** Caller inputs given one at a time (an interactive caller); undefined ends the input. */
+export interface InputSource {
+  next(state: SimState): Promise<ScenarioInput | undefined>;
+}
+
 /** The script of a call. */
 export interface CallScript {
-  readonly inputs: readonly ScenarioInput[];
+  /** The caller's inputs, in order, or a source asked each time the call needs one. */
+  readonly inputs: readonly ScenarioInput[] | InputSource;
   readonly functions?: Scenario['functions'];
   readonly agent?: Scenario['agent'];
 }
@@ -61,7 +67,9 @@ export function connectEvent(state: SimState, parameters: Record<string, string>
 /** Runs a call to its end. `onTaken` sees every transition (coverage). */
 export async function runCall(world: SimWorld, setup: CallSetup, script: CallScript, conditions: Conditions, functions?: FunctionRunner, onTaken?: (t: Taken) => void): Promise<CallResult> {
   const state = newCall(world, setup);
-  const inputs = [...script.inputs];
+  const queue = Array.isArray(script.inputs) ? [...(script.inputs as readonly ScenarioInput[])] : [];
+  const source = Array.isArray(script.inputs) ? undefined : (script.inputs as InputSource);
+  const takeInput = async (): Promise<ScenarioInput | undefined> => (source ? source.next(state) : queue.shift());
   const scripted = new Map(Object.entries(script.functions ?? {}).map(([fn, a]) => [fn, Array.isArray(a) ? [...a] : [a]]));
   const agent = script.agent ?? { answers: true, afterInterrupts: 0, then: ['hang-up'] };
   const agentMoves = [...agent.then];
@@ -69,8 +77,8 @@ export async function runCall(world: SimWorld, setup: CallSetup, script: CallScr
   let interrupts = 0;
   const taken: Taken[] = [];
 
-  const nextTurn = (): CallerTurn => {
-    const input = inputs.shift();
+  const nextTurn = async (): Promise<CallerTurn> => {
+    const input = await takeInput();
     if (input === undefined) return undefined;
     if (input === 'silence') return { silence: true };
     if (input === 'hang-up') return { hangUp: true };
@@ -80,7 +88,7 @@ export async function runCall(world: SimWorld, setup: CallSetup, script: CallScr
   const answer = async (request: Request): Promise<Answer | { stop: string }> => {
     switch (request.kind) {
       case 'dtmf': {
-        const input = inputs.shift();
+        const input = await takeInput();
         if (input === undefined) return { stop: 'the scenario has no more caller input for this prompt' };
         if (input === 'silence') return { kind: 'timeout' };
         if (input === 'hang-up') return { kind: 'hangup' };
@@ -150,7 +158,7 @@ export async function runCall(world: SimWorld, setup: CallSetup, script: CallScr
       onTaken?.(t);
     }
   }
-  return { state, end: state.end, taken, unusedInputs: inputs.length };
+  return { state, end: state.end, taken, unusedInputs: queue.length };
 }
 
 /** The call setup and conditions a scenario describes. */
