@@ -306,7 +306,7 @@ export function follow(world: SimWorld, state: SimState, outcome: Outcome): Take
       else finish(state, { kind: 'disconnected', ...where, lastMessage: lastCallerMessage(state) });
       break;
     case 'agent-hangs-up': {
-      const hook = state.channel === 'VOICE' && state.hooks.CustomerRemaining ? world.flows.get(state.hooks.CustomerRemaining) : undefined;
+      const hook = state.hooks.CustomerRemaining ? world.flows.get(state.hooks.CustomerRemaining) : undefined;
       if (hook) {
         state.phase = 'disconnect-flow';
         state.pending = undefined;
