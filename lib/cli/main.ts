@@ -8,9 +8,10 @@ import { lintFlowsCommand } from './lint-flows';
 import { simulateCommand } from './simulate';
 import { testFlowsCommand } from './test-flows';
 import { exploreCommand } from './explore';
+import { scenarioSchemaCommand } from './scenario-schema';
 
 /** Every operator command, in the order `gcck help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, diagramCommand, simulateCommand, testFlowsCommand, exploreCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, diagramCommand, simulateCommand, testFlowsCommand, exploreCommand, scenarioSchemaCommand];
 
 const HELP = (commands: readonly Command[]) =>
   ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');

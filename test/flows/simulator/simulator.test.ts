@@ -19,6 +19,7 @@ import { applyUpdate, conditionHolds } from '../../../lib/flows/simulator/dynamo
 import { loadScenarios, loadSimulations, runSuite, scenarioFiles, scenarioFolders, isKitFlow, type Simulation } from '../../../lib/cli/simulation';
 import { main } from '../../../lib/cli/main';
 import type { HoursConfig } from '../../../lib/config/schema';
+import { SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchemaText } from '../../../lib/flows/simulator/json-schema';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'flows', 'simulator');
@@ -169,6 +170,27 @@ describe('the default flows', () => {
     const covered = rows.reduce((n, r) => n + r.covered, 0);
     const total = rows.reduce((n, r) => n + r.total, 0);
     expect(percent(covered, total)).toBeGreaterThanOrEqual(MIN_KIT_COVERAGE);
+  });
+});
+
+describe('scenario files', () => {
+  test('the committed config/scenario.schema.json is the one generated from the zod schema', () => {
+    // If this fails, run: npm run gcck -- scenario-schema
+    expect(fs.readFileSync(path.join(ROOT, SCENARIO_JSON_SCHEMA_PATH), 'utf8')).toEqual(scenarioJsonSchemaText());
+  });
+
+  test('a scenario with mistakes is reported with the file and key path of each, no stack trace', () => {
+    const file = path.join(FIXTURES, 'bad-scenario.yaml');
+    let message = '';
+    try {
+      loadScenarios([file]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('bad-scenario.yaml: inputs[0]');
+    expect(message).toContain('bad-scenario.yaml: inputs[1]');
+    expect(message).toContain('bad-scenario.yaml: expect.prompt: unknown key');
+    expect(message).not.toContain('    at ');
   });
 });
 
