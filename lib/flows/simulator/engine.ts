@@ -245,7 +245,7 @@ export function follow(world: SimWorld, state: SimState, outcome: Outcome): Take
     const taken = { flow: here.flow.name, action: here.action.Identifier, label };
     if (outcome.branch.kind === 'error') {
       // A comparison's no-match is its default branch, not worth a transcript line.
-      if (!(outcome.branch.errorType === 'NoMatchingCondition' && here.action.Type === 'Compare')) state.events.push({ kind: 'error', errorType: outcome.branch.errorType, flow: here.flow.name, action: here.action.Identifier, cause: outcome.cause ?? '' });
+      if (!(outcome.branch.errorType === 'NoMatchingCondition' && (here.action.Type === 'Compare' || here.action.Type === 'CheckMetricData'))) state.events.push({ kind: 'error', errorType: outcome.branch.errorType, flow: here.flow.name, action: here.action.Identifier, cause: outcome.cause ?? '' });
       if (audienceOf(state.phase) === 'caller' && armsSilence(here.action, outcome.branch.errorType)) {
         state.silentError = { flow: here.flow.name, action: here.action.Identifier, errorType: outcome.branch.errorType };
       }

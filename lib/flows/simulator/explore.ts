@@ -98,35 +98,65 @@ function comparedIn(flows: Iterable<SimFlow>): Compared {
   return { attributes, roots };
 }
 
-const pick = (map: Record<string, unknown>, names: ReadonlySet<string>) => {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(map).sort()) if (names.has(name) || name === ANY_KEY) out[name] = map[name];
-  return out;
-};
-
 /**
  * What decides the rest of a call: its position, and the contact data some flow still compares.
  * Data no flow compares (survey answers, a case number only passed to a function) cannot change
  * a path, so states that differ only there are one state. In the disconnect flow only what that
  * flow compares counts: the rest of the call is over.
  */
+/** What of the contact's data a state's identity includes at one action. */
+interface KeySpec {
+  readonly attributes: readonly string[];
+  readonly roots: ReadonlySet<string>;
+}
+
+const specs = new WeakMap<ReadonlySet<string>, KeySpec>();
+
+function specOf(live: ReadonlySet<string>): KeySpec {
+  let spec = specs.get(live);
+  if (!spec) {
+    const attributes = new Set(['language']);
+    const roots = new Set<string>();
+    for (const item of live) {
+      if (item.startsWith('Attributes.')) attributes.add(item.slice(11));
+      else roots.add(item);
+    }
+    spec = { attributes: [...attributes].sort(), roots };
+    specs.set(live, spec);
+  }
+  return spec;
+}
+
+function scopeSpec(scope: Compared): KeySpec {
+  return { attributes: [...scope.attributes].sort(), roots: scope.roots };
+}
+
 function stateKey(s: SimState, scopes: Scopes): string {
   const top = s.stack[s.stack.length - 1];
-  let live: ReadonlySet<string> | undefined;
-  if (top && s.stack.length === 1) live = (s.phase === 'disconnect-flow' ? scopes.liveLast : scopes.live).get(top.flow)?.get(top.action);
-  let scope: Compared;
-  if (s.phase === 'disconnect-flow' && top) scope = scopes.byFlow.get(top.flow) ?? scopes.all;
-  else if (s.phase === 'inbound' && s.pending === undefined) scope = scopes.all;
-  else if (s.agentSteps > 0 && (s.pending === 'connected' || s.phase === 'hold')) scope = scopes.afterAgent;
-  else scope = scopes.downstream;
-  const has = (root: string) => (live ? live.has(root) : scope === scopes.all || scope.roots.has(root));
-  const attributes = live ? new Set([...live].filter((i) => i.startsWith('Attributes.')).map((i) => i.slice(11)).concat('language')) : scope.attributes;
+  let spec: KeySpec | undefined;
+  if (top && s.stack.length === 1) {
+    const live = (s.phase === 'disconnect-flow' ? scopes.liveLast : scopes.live).get(top.flow)?.get(top.action);
+    if (live) spec = specOf(live);
+  }
+  if (!spec) {
+    if (s.phase === 'disconnect-flow' && top) spec = scopes.specs.get(top.flow) ?? scopes.allSpec;
+    else if (s.phase === 'inbound' && s.pending === undefined) spec = scopes.allSpec;
+    else if (s.agentSteps > 0 && (s.pending === 'connected' || s.phase === 'hold')) spec = scopes.afterAgentSpec;
+    else spec = scopes.downstreamSpec;
+  }
+  const everything = spec === scopes.allSpec;
+  const has = (root: string) => everything || spec!.roots.has(root);
+  let attributes = '';
+  for (const name of spec.attributes) {
+    const v = s.attributes[name];
+    if (v !== undefined) attributes += `${name}=${v === UNKNOWN ? '?' : v};`;
+  }
   const compact = (map: Record<string, unknown>) => Object.entries(map).map(([k, v]) => `${k}=${v === UNKNOWN ? '?' : String(v)}`).join(';');
   const frames = s.stack.map((f) => {
     const loops = scopes.loops.get(f.flow)?.get(f.action);
     return [f.flow, f.action, Object.entries(f.loops).filter(([id, n]) => n > 0 && loops?.has(id)), f.flowAttributes];
   });
-  const common = [s.phase, frames, s.channel, s.languageCode, pick(s.attributes, attributes), has('External') ? compact(s.external) : 0, has('Lex') ? [s.lex.intent, compact(s.lex.sessionAttributes)] : 0, has('Metrics') ? compact(s.metrics) : 0, has('StoredCustomerInput') ? s.storedInput : 0, s.silentError !== undefined, s.faultsUsed];
+  const common = [s.phase, frames, s.channel, s.languageCode, attributes, has('External') ? compact(s.external) : 0, has('Lex') ? [s.lex.intent, compact(s.lex.sessionAttributes)] : 0, has('Metrics') ? compact(s.metrics) : 0, has('StoredCustomerInput') ? s.storedInput : 0, s.silentError !== undefined, s.faultsUsed];
   // In the disconnect flow the rest of the call is over: queue, hooks and agent no longer matter.
   if (s.phase === 'disconnect-flow') return JSON.stringify(common, keyReplacer);
   return JSON.stringify(
@@ -150,6 +180,10 @@ interface Scopes {
   readonly live: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   /** Live data by flow and action, for the disconnect flow (nothing runs after it). */
   readonly liveLast: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+  readonly allSpec: KeySpec;
+  readonly downstreamSpec: KeySpec;
+  readonly afterAgentSpec: KeySpec;
+  readonly specs: ReadonlyMap<string, KeySpec>;
   /** Loop actions reachable by flow and action. */
   readonly loops: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
 }
@@ -161,7 +195,13 @@ function scopesOf(world: SimWorld): Scopes {
   const flows = [...world.flows.values()];
   const downstream = comparedIn(flows.filter((f) => !entries.has(f.name)));
   const exit = itemsOf(downstream);
+  const all = comparedIn(flows);
+  const afterAgent = comparedIn(flows.filter((f) => f.type === 'CUSTOMER_HOLD' || (f.type === 'CONTACT_FLOW' && !entries.has(f.name))));
   return {
+    allSpec: scopeSpec(all),
+    downstreamSpec: scopeSpec(downstream),
+    afterAgentSpec: scopeSpec(afterAgent),
+    specs: new Map(flows.map((f) => [f.name, scopeSpec(comparedIn([f]))])),
     // Entry flows hand on only the language (abstractAfterEntry); the flows after them all they compare.
     live: new Map(flows.map((f) => [f.name, liveData(f, entries.has(f.name) ? new Set(['Attributes.language']) : exit)])),
     liveLast: new Map(flows.map((f) => [f.name, liveData(f, new Set())])),
