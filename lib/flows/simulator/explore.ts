@@ -2,7 +2,7 @@ import { FALLBACK_INTENT_NAME } from '../../bots/schema';
 import { branchLabel } from './actions';
 import { transitionKey } from './coverage';
 import { cloneState, current, follow, newCall, step } from './engine';
-import type { CallSetup } from './engine';
+import type { CallSetup, Taken } from './engine';
 import { suitsLanguage } from './language';
 import type { Answer, Outcome, Request, SimFlow, SimState, SimWorld } from './types';
 import { UNKNOWN } from './types';
@@ -74,7 +74,6 @@ const NATURAL = new Set(['NoMatchingCondition', 'InputTimeLimitExceeded', 'TimeL
 /** Actions whose errors only mean a prompt or voice could not be used. */
 const QUIET_FAULTS = new Set(['MessageParticipant', 'MessageParticipantIteratively', 'UpdateContactTextToSpeechVoice']);
 
-const keyReplacer = (_k: string, v: unknown) => (v === UNKNOWN ? '\u0000?' : v);
 
 /** What a set of flows compares: attribute names, and the other JSONPath roots. */
 interface Compared {
@@ -149,20 +148,25 @@ function stateKey(s: SimState, scopes: Scopes): string {
   let attributes = '';
   for (const name of spec.attributes) {
     const v = s.attributes[name];
-    if (v !== undefined) attributes += `${name}=${v === UNKNOWN ? '?' : v};`;
+    if (v !== undefined) attributes += `${name}=${v === UNKNOWN ? '\u0000?' : v};`;
   }
-  const compact = (map: Record<string, unknown>) => Object.entries(map).map(([k, v]) => `${k}=${v === UNKNOWN ? '?' : String(v)}`).join(';');
-  const frames = s.stack.map((f) => {
+  const v = (x: unknown) => (x === UNKNOWN ? '\u0000?' : x === undefined ? '\u0000-' : String(x));
+  const compact = (map: Record<string, unknown>) => {
+    let out = '';
+    for (const k in map) out += `${k}=${v(map[k])};`;
+    return out;
+  };
+  let key = `${s.phase}|${s.channel}|${s.languageCode}|${attributes}|`;
+  for (const f of s.stack) {
     const loops = scopes.loops.get(f.flow)?.get(f.action);
-    return [f.flow, f.action, Object.entries(f.loops).filter(([id, n]) => n > 0 && loops?.has(id)), f.flowAttributes];
-  });
-  const common = [s.phase, frames, s.channel, s.languageCode, attributes, has('External') ? compact(s.external) : 0, has('Lex') ? [s.lex.intent, compact(s.lex.sessionAttributes)] : 0, has('Metrics') ? compact(s.metrics) : 0, has('StoredCustomerInput') ? s.storedInput : 0, s.silentError !== undefined, s.faultsUsed];
+    key += `${f.flow}/${f.action}[`;
+    for (const id in f.loops) if (f.loops[id] > 0 && loops?.has(id)) key += `${id}=${f.loops[id]};`;
+    key += `]${compact(f.flowAttributes)}>`;
+  }
+  key += `|${has('External') ? compact(s.external) : ''}|${has('Lex') ? `${v(s.lex.intent)}:${compact(s.lex.sessionAttributes)}` : ''}|${has('Metrics') ? compact(s.metrics) : ''}|${has('StoredCustomerInput') ? v(s.storedInput) : ''}|${s.silentError !== undefined}|${s.faultsUsed}`;
   // In the disconnect flow the rest of the call is over: queue, hooks and agent no longer matter.
-  if (s.phase === 'disconnect-flow') return JSON.stringify(common, keyReplacer);
-  return JSON.stringify(
-    [...common, s.pending, s.targetQueue, s.queuePriority, s.callbackNumber, compact(s.hooks), s.agentSteps],
-    keyReplacer,
-  );
+  if (s.phase === 'disconnect-flow') return key;
+  return `${key}|${v(s.pending)}|${v(s.targetQueue)}|${s.queuePriority}|${v(s.callbackNumber)}|${compact(s.hooks)}|${s.agentSteps}`;
 }
 
 /**
@@ -190,7 +194,17 @@ interface Scopes {
 
 const itemsOf = (c: Compared) => new Set<string>([...[...c.attributes].map((a) => `Attributes.${a}`), ...c.roots]);
 
+const scopeCache = new WeakMap<SimWorld, Scopes>();
+
 function scopesOf(world: SimWorld): Scopes {
+  const cached = scopeCache.get(world);
+  if (cached) return cached;
+  const scopes = computeScopes(world);
+  scopeCache.set(world, scopes);
+  return scopes;
+}
+
+function computeScopes(world: SimWorld): Scopes {
   const entries = new Set(entryFlows(world));
   const flows = [...world.flows.values()];
   const downstream = comparedIn(flows.filter((f) => !entries.has(f.name)));
@@ -281,14 +295,14 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
     const memo = new Map<string, number>();
     const onStack = new Map<string, number>();
     const waits: boolean[] = [];
-    const trail: string[] = [];
+    const trail: Array<Taken | string> = [];
     let entryProblems = 0;
     const report = (kind: ProblemKind, message: string) => {
       const id = `${kind}|${message}`;
       if (seenProblems.has(id)) return;
       seenProblems.add(id);
       entryProblems++;
-      problems.push({ kind, entry: setup.flow, message, path: trail.slice(-40) });
+      problems.push({ kind, entry: setup.flow, message, path: trail.slice(-40).map((t) => (typeof t === 'string' ? t : `${t.flow}/${t.action} → ${t.label}`)) });
     };
 
     const checkPrompts = (s: SimState) => {
@@ -314,10 +328,12 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
       let waitPoint = false;
       if ('ask' in result) {
         waitPoint = result.ask.kind === 'queue-wait' || (result.ask.kind === 'hold' && s.phase !== 'hold');
-        for (const answer of answersTo(world, s, result.ask)) {
-          const s2 = cloneState(s);
+        const answers = answersTo(world, s, result.ask);
+        answers.forEach((answer, i) => {
+          // The last answer takes the step's own copy; the others get theirs.
+          const s2 = i === answers.length - 1 ? s : cloneState(s);
           forks.push({ s: s2, o: answer.kind === 'leave' ? { end: 'leave' } : result.resume(answer, s2) });
-        }
+        });
       } else forks.push({ s, o: result });
       const here = current(world, state);
       // Prompts of fixed text are not failed on purpose: a prompt that cannot play cannot be
@@ -356,7 +372,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
       for (const { s, o } of forks) {
         actions++;
         const taken = follow(world, s, o);
-        const label = taken ? `${taken.flow}/${taken.action} → ${taken.label}` : `${'end' in o ? o.end : ''}`;
+        const label: Taken | string = taken ?? ('end' in o ? o.end : '');
         if (taken) reachable.add(transitionKey(taken.flow, taken.action, taken.label));
         trail.push(label);
         if (wasInbound && s.phase !== 'inbound' && !s.end) abstractAfterEntry(s);

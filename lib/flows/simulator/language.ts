@@ -5,8 +5,23 @@
  * spelling (ñ, accents, ¿ ¡). SSML `<lang xml:lang="…">` spans count for their language.
  */
 
+/** Prompts repeat: results are kept per text (bounded). */
+const MAX_CACHED = 5000;
+const stripped = new Map<string, string>();
+const detected = new Map<string, 'en-US' | 'es-US' | 'mixed' | 'unknown'>();
+
+function remember<T>(cache: Map<string, T>, text: string, value: T): T {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+
 /** SSML tags removed and entities decoded: the text a caller hears. */
 export function stripSsml(text: string): string {
+  return stripped.get(text) ?? remember(stripped, text, stripTags(text));
+}
+
+function stripTags(text: string): string {
   return text
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
@@ -27,6 +42,10 @@ const ENGLISH = new Set(
 
 /** The language of a prompt: `en-US`, `es-US`, `mixed` (both spoken) or `unknown` (too little text). */
 export function detectLanguage(text: string): 'en-US' | 'es-US' | 'mixed' | 'unknown' {
+  return detected.get(text) ?? remember(detected, text, detect(text));
+}
+
+function detect(text: string): 'en-US' | 'es-US' | 'mixed' | 'unknown' {
   const plain = stripSsml(text).toLowerCase();
   const words = plain.split(/[^a-záéíóúüñ]+/i).filter((w) => w !== '');
   let es = /[ñáéíóú¿¡]/.test(plain) ? 2 : 0;

@@ -107,12 +107,27 @@ describe('the interpreter', () => {
     expect(SIMULATED_ACTION_TYPES).toEqual(expect.arrayContaining(['TransferToFlow', 'InvokeFlowModule', 'EndFlowModuleExecution', 'CheckHoursOfOperation', 'CreateCallbackContact', 'Wait']));
   });
 
-  function fixtureWorld(file: string) {
-    const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
-    const { flow } = parseFlowFile(path.join(FIXTURES, file), text);
+  function fixtureWorld(...files: string[]) {
+    const flows = files.map((file) => parseFlowFile(path.join(FIXTURES, file), fs.readFileSync(path.join(FIXTURES, file), 'utf8')).flow!);
     const base = sim('pinecrest-benefits');
-    return buildWorld(base.config, [...[...base.world.flows.values()].map((f) => f.source), flow!], base.world.bots);
+    return buildWorld(base.config, [...[...base.world.flows.values()].map((f) => f.source), ...flows], base.world.bots);
   }
+
+  test('a module runs with its own flow attributes and returns; TransferToFlow continues in the other flow', async () => {
+    const world = fixtureWorld('with-module.json', 'greeting-module.json', 'transferred-flow.json');
+    const result = await runCall(world, { flow: 'with-module' }, { inputs: [] }, open);
+    const lines = result.state.events.flatMap((e) => (e.kind === 'prompt' ? [e.text] : e.kind === 'flow' ? [`[${e.flow}: ${e.how}]`] : []));
+    expect(lines).toEqual([
+      '[with-module: entered]',
+      '[greeting-module: module invoked by with-module/Run module]',
+      'Hello from the module, yes.',
+      '[transferred-flow: TransferToFlow from with-module]',
+      'Goodbye from .',
+    ]);
+    expect(result.state.attributes.greeted).toBe('yes');
+    expect(result.state.tags).toEqual({ path: 'transferred' });
+    expect(result.end).toMatchObject({ kind: 'disconnected', flow: 'transferred-flow', action: 'End' });
+  });
 
   test('an action type it cannot run stops the call with a message naming it', async () => {
     const world = fixtureWorld('odd-actions.json');
