@@ -9,7 +9,7 @@ import { formatZodIssues } from '../config/zod-issues';
 import { KIT_FLOW_FOLDER } from '../flows/context';
 import { buildWorld } from '../flows/simulator/world';
 import { checkExpectations } from '../flows/simulator/check';
-import { KitFunctions } from '../flows/simulator/functions';
+import { KitFunctions, restoreSdkClients } from '../flows/simulator/functions';
 import { runCall, scenarioSetup } from '../flows/simulator/runner';
 import type { CallResult, CallScript } from '../flows/simulator/runner';
 import { scenarioSchema, type Scenario } from '../flows/simulator/scenario';
@@ -92,8 +92,12 @@ export interface ScenarioRun {
 export async function runScenario(sim: Simulation, scenario: Scenario, onTaken?: (t: Taken) => void, inputs?: CallScript['inputs']): Promise<ScenarioRun> {
   const { setup, conditions } = scenarioSetup(scenario);
   const functions = new KitFunctions(sim.config, scenario.data, sim.officeInfo);
-  const result = await runCall(sim.world, setup, { inputs: inputs ?? scenario.inputs, functions: scenario.functions, agent: scenario.agent }, conditions, functions, onTaken);
-  return { result, failures: inputs ? [] : checkExpectations(scenario, result, functions.surveys) };
+  try {
+    const result = await runCall(sim.world, setup, { inputs: inputs ?? scenario.inputs, functions: scenario.functions, agent: scenario.agent }, conditions, functions, onTaken);
+    return { result, failures: inputs ? [] : checkExpectations(scenario, result, functions.surveys) };
+  } finally {
+    restoreSdkClients();
+  }
 }
 
 /** One scenario's outcome in a suite run. */

@@ -42,7 +42,20 @@ export interface FunctionData {
 
 const TABLES = { cases: 'sim-cases', verification: 'sim-verification', surveys: 'sim-surveys' };
 
-const mocks = { ddb: mockClient(DynamoDBClient), ssm: mockClient(SSMClient), s3: mockClient(S3Client) };
+const makeStubs = () => ({ ddb: mockClient(DynamoDBClient), ssm: mockClient(SSMClient), s3: mockClient(S3Client) });
+
+/** The SDK stubs, made on first use (not at import: other commands in the process may call AWS). */
+let stubs: ReturnType<typeof makeStubs> | undefined;
+const mocks = () => (stubs ??= makeStubs());
+
+/** Puts the real SDK clients back (after a simulation in a process that also calls AWS). */
+export function restoreSdkClients(): void {
+  if (!stubs) return;
+  stubs.ddb.restore();
+  stubs.ssm.restore();
+  stubs.s3.restore();
+  stubs = undefined;
+}
 
 /** Sets the environment the handlers read (as the construct does), quieting Powertools output. */
 function setEnvironment(config: JurisdictionConfig, officeInfo: Record<string, string>): void {
@@ -109,9 +122,10 @@ export class KitFunctions {
       return t;
     };
     const keyOf = (key: Item | undefined) => (Object.values(key ?? {})[0] as AttributeValue | undefined)?.S ?? '';
-    mocks.ddb.reset();
-    mocks.ddb.on(GetItemCommand).callsFake((input) => ({ Item: table(input.TableName).get(keyOf(input.Key)) }));
-    mocks.ddb.on(PutItemCommand).callsFake((input) => {
+    const { ddb, ssm, s3 } = mocks();
+    ddb.reset();
+    ddb.on(GetItemCommand).callsFake((input) => ({ Item: table(input.TableName).get(keyOf(input.Key)) }));
+    ddb.on(PutItemCommand).callsFake((input) => {
       const t = table(input.TableName);
       const key = (Object.values(input.Item ?? {})[0] as AttributeValue | undefined)?.S ?? String(t.size);
       const old = t.get(key);
@@ -122,7 +136,7 @@ export class KitFunctions {
       if (input.TableName === TABLES.surveys) this.surveys.push(input.Item ?? {});
       return {};
     });
-    mocks.ddb.on(UpdateItemCommand).callsFake((input) => {
+    ddb.on(UpdateItemCommand).callsFake((input) => {
       const t = table(input.TableName);
       const key = keyOf(input.Key);
       const old = t.get(key);
@@ -133,11 +147,11 @@ export class KitFunctions {
       t.set(key, updated);
       return { Attributes: input.ReturnValues === 'ALL_NEW' ? updated : undefined };
     });
-    mocks.ssm.reset();
+    ssm.reset();
     const closure = this.data.closure ?? { closed: false, reason: 'OTHER', message: { 'en-US': '', 'es-US': '' } };
-    mocks.ssm.on(GetParameterCommand).resolves({ Parameter: { Value: typeof closure === 'string' ? closure : JSON.stringify(closure) } });
-    mocks.s3.reset();
-    mocks.s3.on(PutObjectCommand).callsFake((input) => {
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: typeof closure === 'string' ? closure : JSON.stringify(closure) } });
+    s3.reset();
+    s3.on(PutObjectCommand).callsFake((input) => {
       this.objects.set(String(input.Key), String(input.Body));
       return {};
     });
