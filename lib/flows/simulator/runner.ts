@@ -197,8 +197,6 @@ export function describeEnd(end: EndState, state?: SimState): string {
       return `disconnected in ${end.flow || 'the call'}${end.action ? `/${end.action}` : ''}${end.lastMessage ? ` after "${end.lastMessage}"` : ''}${callback}`;
     case 'queued':
       return `waiting in queue ${end.queue} (priority ${end.priority})${end.waiting === 'agent-answered' ? ', with an agent' : ''}`;
-    case 'callback':
-      return `callback in ${end.queue} for ${end.number}`;
     case 'transferred':
       return `transferred to ${end.to}`;
     case 'hung-up':

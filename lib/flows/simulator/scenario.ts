@@ -33,7 +33,7 @@ const queueMetrics = z.strictObject({
 });
 
 const end = z.strictObject({
-  kind: z.enum(['disconnected', 'queued', 'callback', 'transferred', 'hung-up', 'stopped']),
+  kind: z.enum(['disconnected', 'queued', 'transferred', 'hung-up', 'stopped']).describe('How the call ended (a callback created is expect.callback).'),
   after: z.string().optional().describe('For disconnected: text of the last message the caller heard.'),
   queue: z.string().optional().describe('For queued: the queue.'),
   priority: z.number().int().optional().describe('For queued: the priority.'),

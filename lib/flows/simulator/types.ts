@@ -37,7 +37,6 @@ export type EndState =
       readonly silentError?: { readonly flow: string; readonly action: string; readonly errorType: string };
     }
   | { readonly kind: 'queued'; readonly queue: string; readonly priority: number; readonly waiting: 'agent-answered' | 'in-queue' }
-  | { readonly kind: 'callback'; readonly queue: string; readonly number: string }
   | { readonly kind: 'transferred'; readonly to: string }
   | { readonly kind: 'hung-up'; readonly flow: string; readonly action: string }
   | { readonly kind: 'stopped'; readonly reason: string; readonly flow: string; readonly action: string };
