@@ -10,12 +10,19 @@ import type { SimWorld } from './types';
 /** Key of one transition. */
 export const transitionKey = (flow: string, action: string, label: string) => `${flow}\u0000${action}\u0000${label}`;
 
+/**
+ * Actions whose success hands the contact on and ends the flow: their `NextAction`, which the
+ * Flow Language requires, is never taken (TransferContactToQueue: the contact is in the queue;
+ * TransferToFlow: the other flow runs).
+ */
+const SUCCESS_ENDS_FLOW = new Set(['TransferContactToQueue', 'DequeueContactAndTransferToQueue', 'TransferToFlow', 'TransferParticipantToThirdParty']);
+
 /** The branch labels of an action: `next`, `condition:<i>`, `error:<type>`. */
 export function branchesOf(action: Action): string[] {
   const t = action.Transitions;
   const out: string[] = [];
   const conditions = t.Conditions ?? [];
-  if (conditions.length === 0 && t.NextAction !== undefined) out.push('next');
+  if (conditions.length === 0 && t.NextAction !== undefined && !SUCCESS_ENDS_FLOW.has(action.Type)) out.push('next');
   conditions.forEach((_c, i) => out.push(`condition:${i}`));
   for (const e of t.Errors ?? []) out.push(`error:${e.ErrorType}`);
   return out;
