@@ -106,6 +106,17 @@ export interface SuiteCase {
   readonly file: string;
   readonly name: string;
   readonly failures: readonly string[];
+  /** Faults naming no action of the jurisdiction's flows (they change nothing: a renamed action?). */
+  readonly warnings: readonly string[];
+}
+
+/** The scenario's faults that name no action of the world's flows. */
+export function unknownFaults(scenario: Scenario, world: SimWorld): string[] {
+  return Object.keys(scenario.world.faults).filter((key) => {
+    const slash = key.indexOf('/');
+    if (slash > 0 && world.flows.get(key.slice(0, slash))?.actions.has(key.slice(slash + 1))) return false;
+    return ![...world.flows.values()].some((f) => f.actions.has(key));
+  });
 }
 
 /** The outcome of every scenario for every jurisdiction. */
@@ -132,7 +143,8 @@ export async function runSuite(sims: readonly Simulation[], scenarios: readonly 
         mine.add(key);
         if (isKitFlow(sim, t.flow)) kitTaken.add(key);
       });
-      cases.push({ jurisdiction: sim.config.id, file, name: scenario.name, failures });
+      const warnings = unknownFaults(scenario, sim.world).map((key) => `fault ${JSON.stringify(key)} names no action of ${sim.config.id}'s flows; it changes nothing`);
+      cases.push({ jurisdiction: sim.config.id, file, name: scenario.name, failures, warnings });
     }
   }
   return { cases, taken, kitTaken };

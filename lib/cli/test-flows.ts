@@ -38,6 +38,7 @@ export const testFlowsCommand: Command = {
       for (const c of suite.cases.filter((x) => x.jurisdiction === sim.config.id)) {
         io.out(`  ${c.failures.length === 0 ? 'PASS' : 'FAIL'} ${c.name}${c.failures.length === 0 ? '' : ` (${c.file})`}`);
         for (const f of c.failures) io.out(f.split('\n').map((l) => `       ${l}`).join('\n'));
+        for (const w of c.warnings) io.out(`       warning: ${w}`);
       }
       io.out('  transition coverage:');
       table(coverage(sim.world, suite.taken.get(sim.config.id)!), io.out, false);

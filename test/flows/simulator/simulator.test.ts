@@ -16,7 +16,8 @@ import {
 } from '../../../lib/flows/simulator';
 import type { Conditions } from '../../../lib/flows/simulator';
 import { applyUpdate, conditionHolds } from '../../../lib/flows/simulator/dynamo-expressions';
-import { loadScenarios, loadSimulations, runSuite, scenarioFiles, scenarioFolders, isKitFlow, type Simulation } from '../../../lib/cli/simulation';
+import { loadScenarios, loadSimulations, runSuite, scenarioFiles, scenarioFolders, isKitFlow, unknownFaults, type Simulation } from '../../../lib/cli/simulation';
+import { scenarioSchema } from '../../../lib/flows/simulator/scenario';
 import { main } from '../../../lib/cli/main';
 import type { HoursConfig } from '../../../lib/config/schema';
 import { SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchemaText } from '../../../lib/flows/simulator/json-schema';
@@ -192,6 +193,11 @@ describe('scenario files', () => {
   test('the committed config/scenario.schema.json is the one generated from the zod schema', () => {
     // If this fails, run: npm run gcck -- scenario-schema
     expect(fs.readFileSync(path.join(ROOT, SCENARIO_JSON_SCHEMA_PATH), 'utf8')).toEqual(scenarioJsonSchemaText());
+  });
+
+  test('a fault naming no action is found (it would change nothing)', () => {
+    const scenario = scenarioSchema.parse({ name: 'x', at: '2027-03-02T10:00:00Z', world: { faults: { 'main-inbound/Welcome EN': 'NoMatchingError', 'main-inbound/Gone': 'NoMatchingError', 'Check hours': 'NoMatchingError' } } });
+    expect(unknownFaults(scenario, sim('riverton-311').world)).toEqual(['main-inbound/Gone']);
   });
 
   test('a scenario with mistakes is reported with the file and key path of each, no stack trace', () => {
