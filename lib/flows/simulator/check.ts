@@ -1,3 +1,4 @@
+import { suitsLanguage } from './language';
 import type { CallResult } from './runner';
 import { describeEnd } from './runner';
 import type { Scenario } from './scenario';
@@ -33,6 +34,15 @@ export function checkExpectations(scenario: Scenario, result: CallResult, survey
   if (end.kind === 'stopped' && expect.end?.kind !== 'stopped') failures.push(`the call stopped: ${end.reason}`);
   if (result.unusedInputs > 0) failures.push(`${result.unusedInputs} caller input(s) left unused: the call ended before the caller was asked`);
 
+  // Whatever the scenario expects: once the caller has chosen Spanish, no prompt may be English
+  // (the real functions' and the bot's messages included).
+  let chosen: string | undefined;
+  for (const e of state.events) {
+    if (e.kind === 'prompt' && e.audience === 'caller' && chosen?.startsWith('es') && !suitsLanguage(e.language, chosen)) {
+      failures.push(`a caller who chose ${chosen} heard English in ${e.flow}/${e.action}: "${e.text}"`);
+    }
+    if (e.kind === 'language') chosen = e.language;
+  }
   if (expect.prompts) {
     const heard = state.events.flatMap((e) => (e.kind === 'prompt' && e.audience === 'caller' ? [e] : []));
     const expected = expect.prompts.map((p) => (typeof p === 'string' ? { text: p, language: undefined } : p));

@@ -62,6 +62,7 @@ export function newCall(world: SimWorld, setup: CallSetup): SimState {
     events: [],
   };
   startFlow(state, flow, 'entered');
+  if (setup.attributes?.language) state.events.push({ kind: 'language', language: setup.attributes.language });
   return state;
 }
 

@@ -186,6 +186,8 @@ export function describeEvent(e: CallEvent): string | undefined {
       return `   λ ${e.fn} → ${e.result}`;
     case 'note':
       return `   · ${e.text}`;
+    case 'language':
+      return undefined;
   }
 }
 

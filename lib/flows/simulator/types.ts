@@ -24,7 +24,9 @@ export type CallEvent =
   | { readonly kind: 'flow'; readonly flow: string; readonly how: string }
   | { readonly kind: 'error'; readonly errorType: string; readonly flow: string; readonly action: string; readonly cause: string }
   | { readonly kind: 'lambda'; readonly fn: string; readonly result: string; readonly flow: string; readonly action: string }
-  | { readonly kind: 'note'; readonly text: string; readonly flow: string; readonly action: string };
+  | { readonly kind: 'note'; readonly text: string; readonly flow: string; readonly action: string }
+  /** The contact's `language` attribute changed (what the caller chose). */
+  | { readonly kind: 'language'; readonly language: string };
 
 /** How a call ended. */
 export type EndState =

@@ -16,7 +16,7 @@ import {
 } from '../../../lib/flows/simulator';
 import type { Conditions } from '../../../lib/flows/simulator';
 import { applyUpdate, conditionHolds } from '../../../lib/flows/simulator/dynamo-expressions';
-import { loadScenarios, loadSimulations, runSuite, scenarioFiles, scenarioFolders, isKitFlow, unknownFaults, type Simulation } from '../../../lib/cli/simulation';
+import { loadScenarios, loadSimulations, runScenario, runSuite, scenarioFiles, scenarioFolders, isKitFlow, unknownFaults, type Simulation } from '../../../lib/cli/simulation';
 import { scenarioSchema } from '../../../lib/flows/simulator/scenario';
 import { main } from '../../../lib/cli/main';
 import type { HoursConfig } from '../../../lib/config/schema';
@@ -193,6 +193,18 @@ describe('scenario files', () => {
   test('the committed config/scenario.schema.json is the one generated from the zod schema', () => {
     // If this fails, run: npm run gcck -- scenario-schema
     expect(fs.readFileSync(path.join(ROOT, SCENARIO_JSON_SCHEMA_PATH), 'utf8')).toEqual(scenarioJsonSchemaText());
+  });
+
+  test('a Spanish caller hearing English fails the scenario, whatever it expects', async () => {
+    const scenario = scenarioSchema.parse({
+      name: 'an English closure message on the Spanish path',
+      at: '2027-03-02T10:00:00-06:00',
+      functions: { 'contact-center-status': { answer: { result: 'OK', closed: 'true', message: 'We are closed today. Please call back tomorrow.' } } },
+      inputs: [{ press: '2' }],
+      expect: { end: { kind: 'disconnected' } },
+    });
+    const { failures } = await runScenario(sim('pinecrest-benefits'), scenario);
+    expect(failures).toEqual(['a caller who chose es-US heard English in main-inbound/Play closure message: "We are closed today. Please call back tomorrow."']);
   });
 
   test('a fault naming no action is found (it would change nothing)', () => {

@@ -24,7 +24,11 @@ const noteOnly = (what: string): ActionFamily[string] => (action, state, ctx) =>
 export const CONTACT_ACTIONS: ActionFamily = {
   UpdateContactAttributes(action, state) {
     const attributes = (action.Parameters.Attributes ?? {}) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(attributes)) state.attributes[key] = valueOf(state, value);
+    for (const [key, value] of Object.entries(attributes)) {
+      const v = valueOf(state, value);
+      if (key === 'language' && typeof v === 'string' && v !== state.attributes.language) state.events.push({ kind: 'language', language: v });
+      state.attributes[key] = v;
+    }
     return next();
   },
 
