@@ -9,9 +9,16 @@ import { importFlowCommand } from './import-flow';
 import { exportFlowsCommand } from './export-flows';
 import { driftCommand } from './drift';
 import { smokeCommand } from './smoke';
+import { simulateCommand } from './simulate';
+import { testFlowsCommand } from './test-flows';
+import { exploreCommand } from './explore';
+import { scenarioSchemaCommand } from './scenario-schema';
 
 /** Every operator command, in the order `gcck help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, importFlowCommand, exportFlowsCommand, driftCommand, smokeCommand, diagramCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, importFlowCommand, diagramCommand,
+  simulateCommand, testFlowsCommand, exploreCommand, scenarioSchemaCommand, exportFlowsCommand, driftCommand, smokeCommand,
+];
 
 const HELP = (commands: readonly Command[]) =>
   ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');

@@ -1,0 +1,203 @@
+import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { JurisdictionConfig } from '../../config/schema';
+import type { CodeHook } from './lex-dialog';
+import { applyUpdate, conditionHolds } from './dynamo-expressions';
+
+/**
+ * The kit's Lambda handlers run in-process, for real, with the AWS SDK mocked from scenario
+ * data: DynamoDB tables in memory (case rows, verification records, survey answers), the
+ * closure switch as the SSM parameter's JSON, S3 writes recorded. A scenario thereby proves a
+ * flow and its functions together. Handlers read their settings from `process.env`, which is
+ * set here the way the ContactCenterFunctions construct sets it in the deployed functions.
+ *
+ * Not part of the pure simulator core: it sets environment variables and stubs SDK clients
+ * process-wide (aws-sdk-client-mock), so only the CLI and tests use it.
+ */
+
+/** A case row: what case-status and the bot read. */
+export interface CaseRow {
+  readonly status: string;
+  readonly nextStep?: Readonly<Record<string, string>>;
+}
+
+/** A verification record, before hashing (the real helper hashes it as the admin tool does). */
+export interface VerificationRow {
+  readonly pin?: string;
+  readonly dob?: string;
+  readonly failedAttempts?: number;
+  /** Locked until this many seconds from now. */
+  readonly lockedForSeconds?: number;
+}
+
+/** The data behind the kit's functions in one scenario. */
+export interface FunctionData {
+  readonly cases?: Readonly<Record<string, CaseRow>>;
+  readonly verification?: Readonly<Record<string, VerificationRow>>;
+  /** The closure switch parameter's value (an object is written as JSON). @default closed: false */
+  readonly closure?: unknown;
+}
+
+const TABLES = { cases: 'sim-cases', verification: 'sim-verification', surveys: 'sim-surveys' };
+
+const makeStubs = () => ({ ddb: mockClient(DynamoDBClient), ssm: mockClient(SSMClient), s3: mockClient(S3Client) });
+
+/** The SDK stubs, made on first use (not at import: other commands in the process may call AWS). */
+let stubs: ReturnType<typeof makeStubs> | undefined;
+const mocks = () => (stubs ??= makeStubs());
+
+/** Puts the real SDK clients back (after a simulation in a process that also calls AWS). */
+export function restoreSdkClients(): void {
+  if (!stubs) return;
+  stubs.ddb.restore();
+  stubs.ssm.restore();
+  stubs.s3.restore();
+  stubs = undefined;
+}
+
+/** Sets the environment the handlers read (as the construct does), quieting Powertools output. */
+function setEnvironment(config: JurisdictionConfig, officeInfo: Record<string, string>): void {
+  const env: Record<string, string> = {
+    AWS_REGION: config.region,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_DEV: 'false',
+    CLOSURE_PARAMETER_NAME: '/sim/closure',
+    CACHE_SECONDS: '0',
+    CASE_TABLE_NAME: TABLES.cases,
+    VERIFICATION_TABLE_NAME: TABLES.verification,
+    SURVEY_TABLE_NAME: TABLES.surveys,
+    SURVEY_RETENTION_DAYS: String(config.retention.surveyDays),
+    SURVEY_BUCKET_NAME: 'sim-analytics',
+    SURVEY_KMS_KEY_ARN: 'sim-key',
+    OFFICE_INFO: JSON.stringify(officeInfo),
+  };
+  Object.assign(process.env, env);
+}
+
+type Item = Record<string, AttributeValue>;
+
+/** In-memory tables and the parameter, wired into the mocked clients for one call. */
+export class KitFunctions {
+  readonly tables = new Map<string, Map<string, Item>>();
+  /** Survey items written by survey-capture, in order. */
+  readonly surveys: Item[] = [];
+  /** S3 objects written (key → body). */
+  readonly objects = new Map<string, string>();
+
+  constructor(
+    private readonly config: JurisdictionConfig,
+    private readonly data: FunctionData,
+    private readonly officeInfo: Record<string, string>,
+  ) {}
+
+  private async prepare(): Promise<void> {
+    setEnvironment(this.config, this.officeInfo);
+    const cases = new Map<string, Item>();
+    for (const [number, row] of Object.entries(this.data.cases ?? {})) {
+      const item: Item = { caseNumber: { S: number }, status: { S: row.status } };
+      if (row.nextStep) item.nextStep = { M: Object.fromEntries(Object.entries(row.nextStep).map(([k, v]) => [k, { S: v }])) };
+      cases.set(number, item);
+    }
+    const verification = new Map<string, Item>();
+    const { verificationRecord } = await import('../../../lambdas/caller-verification');
+    for (const [number, row] of Object.entries(this.data.verification ?? {})) {
+      const item = verificationRecord(number, { pin: row.pin, dob: row.dob });
+      if (row.failedAttempts) item.failedAttempts = { N: String(row.failedAttempts) };
+      if (row.lockedForSeconds) item.lockedUntil = { N: String(Math.floor(Date.now() / 1000) + row.lockedForSeconds) };
+      verification.set(item.caseNumber.S!, item);
+    }
+    this.tables.set(TABLES.cases, cases);
+    this.tables.set(TABLES.verification, verification);
+    this.tables.set(TABLES.surveys, new Map());
+  }
+
+  private wire(): void {
+    const table = (name: string | undefined) => {
+      const t = this.tables.get(name ?? '');
+      if (!t) throw Object.assign(new Error(`no table ${name}`), { name: 'ResourceNotFoundException' });
+      return t;
+    };
+    const keyOf = (key: Item | undefined) => (Object.values(key ?? {})[0] as AttributeValue | undefined)?.S ?? '';
+    const { ddb, ssm, s3 } = mocks();
+    ddb.reset();
+    ddb.on(GetItemCommand).callsFake((input) => ({ Item: table(input.TableName).get(keyOf(input.Key)) }));
+    ddb.on(PutItemCommand).callsFake((input) => {
+      const t = table(input.TableName);
+      const key = (Object.values(input.Item ?? {})[0] as AttributeValue | undefined)?.S ?? String(t.size);
+      const old = t.get(key);
+      if (input.ConditionExpression && !conditionHolds(input.ConditionExpression, old, input.ExpressionAttributeNames, input.ExpressionAttributeValues)) {
+        throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+      }
+      t.set(key, input.Item ?? {});
+      if (input.TableName === TABLES.surveys) this.surveys.push(input.Item ?? {});
+      return {};
+    });
+    ddb.on(UpdateItemCommand).callsFake((input) => {
+      const t = table(input.TableName);
+      const key = keyOf(input.Key);
+      const old = t.get(key);
+      if (input.ConditionExpression && !conditionHolds(input.ConditionExpression, old, input.ExpressionAttributeNames, input.ExpressionAttributeValues)) {
+        throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {}, Item: input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined });
+      }
+      const updated = applyUpdate(input.UpdateExpression ?? '', { ...(old ?? (input.Key as Item)) }, input.ExpressionAttributeNames, input.ExpressionAttributeValues);
+      t.set(key, updated);
+      return { Attributes: input.ReturnValues === 'ALL_NEW' ? updated : undefined };
+    });
+    ssm.reset();
+    const closure = this.data.closure ?? { closed: false, reason: 'OTHER', message: { 'en-US': '', 'es-US': '' } };
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: typeof closure === 'string' ? closure : JSON.stringify(closure) } });
+    s3.reset();
+    s3.on(PutObjectCommand).callsFake((input) => {
+      this.objects.set(String(input.Key), String(input.Body));
+      return {};
+    });
+  }
+
+  private ready?: Promise<void>;
+
+  /** Invokes a kit function the way Amazon Connect does; returns its flat string map. */
+  async invoke(fn: string, event: Record<string, unknown>): Promise<Record<string, string>> {
+    this.ready ??= this.prepare();
+    await this.ready;
+    this.wire();
+    const handler = await loadHandler(fn);
+    const response = await handler(event, { getRemainingTimeInMillis: () => 8000 });
+    return response as Record<string, string>;
+  }
+
+  /** The bot's code hook (the real lex-fulfillment handler). */
+  readonly lexHook: CodeHook = async (event) => {
+    this.ready ??= this.prepare();
+    await this.ready;
+    this.wire();
+    const handler = await loadHandler('lex-fulfillment');
+    return (await handler(event, { getRemainingTimeInMillis: () => 8000 })) as Awaited<ReturnType<CodeHook>>;
+  };
+}
+
+type Handler = (event: unknown, context?: unknown) => Promise<unknown>;
+
+/** The handler modules, loaded on first use (after the environment is set). */
+async function loadHandler(fn: string): Promise<Handler> {
+  switch (fn) {
+    case 'contact-center-status': {
+      const m = await import('../../../lambdas/contact-center-status');
+      m.resetCacheForTests();
+      return m.handler as Handler;
+    }
+    case 'case-status':
+      return (await import('../../../lambdas/case-status')).handler as Handler;
+    case 'caller-verification':
+      return (await import('../../../lambdas/caller-verification')).handler as Handler;
+    case 'survey-capture':
+      return (await import('../../../lambdas/survey-capture')).handler as Handler;
+    case 'lex-fulfillment':
+      return (await import('../../../lambdas/lex-fulfillment')).handler as Handler;
+    default:
+      throw new Error(`${fn} is not a kit function the simulator can run (script its answer in the scenario)`);
+  }
+}
