@@ -6,9 +6,10 @@ import { lintBotsCommand } from './lint-bots';
 import { diagramCommand } from './diagram';
 import { lintFlowsCommand } from './lint-flows';
 import { auditCommand } from './audit';
+import { auditDiffCommand } from './audit-diff';
 
 /** Every operator command, in the order `gcck help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, diagramCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, diagramCommand, auditCommand, auditDiffCommand];
 
 const HELP = (commands: readonly Command[]) =>
   ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');

@@ -1,0 +1,63 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Command, parseArgs, UsageError } from './command';
+import { jurisdictionStacks, readCloudAssembly } from './cdk-out';
+import { packFor } from './audit';
+import { loadJurisdictions } from '../config/loader';
+import { diffAssemblies, diffMarkdown } from '../audit/diff';
+import type { AuditPack } from '../audit/pack';
+import type { StackTemplate } from '../audit/types';
+
+/**
+ * A cloud assembly folder as is, or a git revision of this repository synthesized into a
+ * temporary folder (its files from `git archive`, this checkout's node_modules, bundling skipped:
+ * the diff reads templates, not function code).
+ */
+export function assemblyOf(spec: string): string {
+  if (fs.existsSync(path.join(spec, 'manifest.json'))) return spec;
+  if (fs.existsSync(spec)) throw new UsageError(`${spec}: not a cloud assembly (no manifest.json)`);
+  try {
+    execFileSync('git', ['rev-parse', '--verify', `${spec}^{commit}`], { stdio: 'pipe' });
+  } catch {
+    throw new UsageError(`${spec}: neither a cdk.out folder nor a git revision`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-audit-diff-'));
+  execFileSync('sh', ['-c', `git archive "$1" | tar -x -C "$2"`, 'sh', spec, dir], { stdio: 'pipe' });
+  fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
+  const out = path.join(dir, 'cdk.out');
+  execFileSync(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
+    cwd: dir,
+    stdio: 'pipe',
+    env: { ...process.env, CDK_OUTDIR: out, CDK_CONTEXT_JSON: JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(dir, 'cdk.json'), 'utf8')).context, 'aws:cdk:bundling-stacks': [] }) },
+  });
+  return out;
+}
+
+function packsOf(stacks: readonly StackTemplate[], configDir: string): AuditPack[] {
+  if (!fs.existsSync(path.join(configDir, 'jurisdictions'))) return [];
+  const configs = loadJurisdictions({ configDir }).configs;
+  return configs.filter((c) => jurisdictionStacks(stacks, c.id).length > 0).map((c) => packFor(c, jurisdictionStacks(stacks, c.id), '1970-01-01T00:00:00Z'));
+}
+
+/**
+ * `gcck audit-diff OLD NEW`: the security-relevant changes between two cdk.out folders (or git
+ * revisions). Exits 1 when a change needs review, so a pipeline can gate on it.
+ */
+export const auditDiffCommand: Command = {
+  name: 'audit-diff',
+  summary: 'security-relevant changes between two cdk.out folders or git revisions (exit 1: review needed)',
+  usage: 'gcck audit-diff [--format markdown|json] [--config-dir DIR] OLD NEW   (OLD, NEW: cdk.out folders or git revisions)',
+  async run(args, io) {
+    const { positional, options } = parseArgs(args, { format: 'string', 'config-dir': 'string' });
+    if (positional.length !== 2) throw new UsageError('needs two cloud assemblies (or git revisions): OLD NEW');
+    const format = String(options.format ?? 'markdown');
+    if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format ${format} is not supported (markdown, json)`);
+    const [before, after] = positional.map((p) => readCloudAssembly(assemblyOf(p)));
+    const configDir = String(options['config-dir'] ?? 'config');
+    const changes = diffAssemblies(before, after, { before: packsOf(before, configDir), after: packsOf(after, configDir) });
+    io.out(format === 'json' ? JSON.stringify({ review: changes.some((c) => c.severity === 'review'), changes }, null, 2) : diffMarkdown(changes).trimEnd());
+    return changes.some((c) => c.severity === 'review') ? 1 : 0;
+  },
+};
