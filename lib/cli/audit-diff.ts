@@ -3,11 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Command, parseArgs, UsageError } from './command';
-import { jurisdictionStacks, readCloudAssembly } from './cdk-out';
+import { readCloudAssembly } from './cdk-out';
 import { packFor } from './audit';
 import { loadJurisdictions } from '../config/loader';
-import { diffAssemblies, diffMarkdown } from '../audit/diff';
-import type { AuditPack } from '../audit/pack';
+import { Change, diffAssemblies, diffMarkdown } from '../audit/diff';
 import type { StackTemplate } from '../audit/types';
 
 /**
@@ -35,11 +34,29 @@ export function assemblyOf(spec: string): string {
   return out;
 }
 
-function packsOf(stacks: readonly StackTemplate[], configDir: string): AuditPack[] {
-  if (!fs.existsSync(path.join(configDir, 'jurisdictions'))) return [];
-  const configs = loadJurisdictions({ configDir }).configs;
-  return configs.filter((c) => jurisdictionStacks(stacks, c.id).length > 0).map((c) => packFor(c, jurisdictionStacks(stacks, c.id), '1970-01-01T00:00:00Z'));
+/**
+ * Diffs jurisdiction by jurisdiction, and only the jurisdictions whose templates changed: an
+ * identical set of stacks has no change, and skipping it keeps the diff of a typical one-
+ * jurisdiction change fast. Stacks that belong to no configured jurisdiction form one group.
+ */
+export function diffByJurisdiction(before: readonly StackTemplate[], after: readonly StackTemplate[], configDir: string): Change[] {
+  const configs = fs.existsSync(path.join(configDir, 'jurisdictions')) ? loadJurisdictions({ configDir }).configs : [];
+  const groupOf = (name: string) => configs.find((c) => name.startsWith(`${c.id}-`))?.id ?? '';
+  const groups = [...new Set([...before, ...after].map((s) => groupOf(s.name)))];
+  const changes: Change[] = [];
+  for (const group of groups) {
+    const a = before.filter((s) => groupOf(s.name) === group);
+    const b = after.filter((s) => groupOf(s.name) === group);
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const config = configs.find((c) => c.id === group);
+    const packs = config && a.length > 0 && b.length > 0 ? { before: [packFor(config, a, TIME)], after: [packFor(config, b, TIME)] } : undefined;
+    changes.push(...diffAssemblies(a, b, packs));
+  }
+  return changes;
 }
+
+/** The OSCAL time does not enter the diff. */
+const TIME = '1970-01-01T00:00:00Z';
 
 /**
  * `gcck audit-diff OLD NEW`: the security-relevant changes between two cdk.out folders (or git
@@ -56,7 +73,7 @@ export const auditDiffCommand: Command = {
     if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format ${format} is not supported (markdown, json)`);
     const [before, after] = positional.map((p) => readCloudAssembly(assemblyOf(p)));
     const configDir = String(options['config-dir'] ?? 'config');
-    const changes = diffAssemblies(before, after, { before: packsOf(before, configDir), after: packsOf(after, configDir) });
+    const changes = diffByJurisdiction(before, after, configDir);
     io.out(format === 'json' ? JSON.stringify({ review: changes.some((c) => c.severity === 'review'), changes }, null, 2) : diffMarkdown(changes).trimEnd());
     return changes.some((c) => c.severity === 'review') ? 1 : 0;
   },
