@@ -161,12 +161,18 @@ export function diffAssemblies(
     }
   }
 
-  // Acknowledgements.
-  const ackKey = (x: { stack: string; id: string; reason: string }) => `${x.stack}|${x.id}|${x.reason}`;
-  const acksA = new Map(a.acknowledgements().map((x) => [ackKey(x), x]));
-  const acksB = new Map(b.acknowledgements().map((x) => [ackKey(x), x]));
-  for (const [k, x] of acksB) if (!acksA.has(k)) changes.push({ severity: 'review', category: 'acknowledgement', stack: x.stack, logicalId: x.logicalId, message: `acknowledgement added: ${x.id} on ${b.label(x)}: ${x.reason}` });
-  for (const [k, x] of acksA) if (!acksB.has(k)) changes.push({ severity: 'info', category: 'acknowledgement', stack: x.stack, logicalId: x.logicalId, message: `acknowledgement removed: ${x.id} on ${a.label(x)}` });
+  // Acknowledgements, per resource. The kit acknowledges on a construct and cdk-nag writes the
+  // acknowledgement on each of its CloudFormation resources (a bucket and its policy): a change
+  // is reported once, on the outermost resource of the construct.
+  const ackKey = (x: { stack: string; logicalId: string; id: string; reason: string }) => `${x.stack}|${x.logicalId}|${x.id}|${x.reason}`;
+  const ackChanges = (from: Assembly, to: Assembly) => {
+    const present = new Set(to.acknowledgements().map(ackKey));
+    const changed = from.acknowledgements().filter((x) => !present.has(ackKey(x)));
+    const label = (x: (typeof changed)[number]) => from.label(x);
+    return changed.filter((x) => !changed.some((y) => y !== x && y.stack === x.stack && y.id === x.id && y.reason === x.reason && label(x).startsWith(`${label(y)}/`)));
+  };
+  for (const x of ackChanges(b, a)) changes.push({ severity: 'review', category: 'acknowledgement', stack: x.stack, logicalId: x.logicalId, message: `acknowledgement added: ${x.id} on ${b.label(x)}: ${x.reason}` });
+  for (const x of ackChanges(a, b)) changes.push({ severity: 'info', category: 'acknowledgement', stack: x.stack, logicalId: x.logicalId, message: `acknowledgement removed: ${x.id} on ${a.label(x)}` });
 
   // Controls losing evidence.
   for (const now of packs?.after ?? []) {

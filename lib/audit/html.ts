@@ -3,7 +3,7 @@ import type { DataKind } from './dataflow';
 import { keyOf } from './model';
 import type { AuditPack } from './pack';
 import { escapeXml as esc, GraphEdge, GraphNode, renderGraphSvg } from './svg';
-import type { Evidence, ResourceRef } from './types';
+import type { Evidence, ResourceRef, StackTemplate } from './types';
 
 /**
  * The audit pack as one self-contained page (`index.html`): no external script, style, font or
@@ -57,8 +57,14 @@ function dataFlowGraph(kinds: readonly DataKind[], pack: AuditPack): string {
   return renderGraphSvg('Where caller data goes', nodes, edges);
 }
 
-/** Renders the page. */
-export function renderAuditHtml(pack: AuditPack): string {
+/** Longest resource JSON shown in the index (flow content can be long; evidence.json has everything). */
+const MAX_RESOURCE_JSON = 20_000;
+
+/**
+ * Renders the page.
+ * @param stacks the templates, to show each indexed resource as written; @default - ids and types only
+ */
+export function renderAuditHtml(pack: AuditPack, stacks: readonly StackTemplate[] = []): string {
   const j = pack.jurisdiction;
   const families = [...new Set(pack.matrix.map((c) => c.family))];
   const resources = new Map<string, ResourceRef & { type?: string }>();
@@ -166,7 +172,12 @@ ${table(['Store', 'Where', 'Key', 'Retention', 'Who can reach it (actions)'], d.
   )}</section>`);
   sections.push(`<section id="resources"><h2>Resource index</h2><ul>${[...resources.values()]
     .sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
-    .map((r) => `<li id="${anchor(r)}"><code>${esc(r.stack)} / ${esc(r.logicalId)}</code>${r.type ? ` ${esc(r.type)}` : ''}</li>`)
+    .map((r) => {
+      const resource = stacks.find((st) => st.name === r.stack)?.template.Resources?.[r.logicalId];
+      const json = resource ? JSON.stringify(resource, null, 1) : '';
+      const shown = json.length > MAX_RESOURCE_JSON ? `${json.slice(0, MAX_RESOURCE_JSON)}\n… (${json.length - MAX_RESOURCE_JSON} more characters in the template)` : json;
+      return `<li id="${anchor(r)}"><code>${esc(r.stack)} / ${esc(r.logicalId)}</code> ${esc(resource?.Type ?? r.type ?? '')}${resource ? `<details><summary>template</summary><pre>${esc(shown)}</pre></details>` : ''}</li>`;
+    })
     .join('')}</ul></section>`);
 
   return `<!doctype html>
@@ -187,6 +198,8 @@ code{font-size:12px;word-break:break-all}
 .gaps{color:#b71c1c}.card{border:1px solid #d5dbe1;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
 .diagram{overflow:auto;border:1px solid #eceff1;margin:.5rem 0}
 ul.evidence{margin:.25rem 0;padding-left:1.2rem}
+pre{font-size:11px;max-height:24rem;overflow:auto;background:#f7f9fb;padding:.5rem}
+li:target{background:#fff8e1}
 </style></head>
 <body>
 <h1>Audit pack: ${esc(j.displayName)} <small>(${esc(j.id)})</small></h1>

@@ -58,13 +58,13 @@ export function packFor(config: JurisdictionConfig, stacks: readonly StackTempla
   });
 }
 
-/** Writes a pack's files into `dir`; returns their paths. */
-export function writePack(pack: AuditPack, dir: string): string[] {
+/** Writes a pack's files into `dir` (`stacks`: its templates, shown in the page's resource index); returns their paths. */
+export function writePack(pack: AuditPack, dir: string, stacks: readonly StackTemplate[] = []): string[] {
   fs.mkdirSync(path.join(dir, 'flows'), { recursive: true });
   const files: Array<[string, string]> = [
     ['evidence.json', `${JSON.stringify({ ...pack, componentDefinition: undefined }, null, 1)}\n`],
     ['component-definition.json', `${JSON.stringify(pack.componentDefinition, null, 2)}\n`],
-    ['index.html', renderAuditHtml(pack)],
+    ['index.html', renderAuditHtml(pack, stacks)],
     ['control-matrix.csv', matrixCsv(pack)],
     ...pack.flows.map((f): [string, string] => [path.join('flows', `${f.name.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase()}.md`), `# ${f.name}\n\n${f.description}\n\n\`\`\`mermaid\n${f.mermaid}\n\`\`\`\n`]),
   ];
@@ -116,7 +116,7 @@ export const auditCommand: Command = {
         continue;
       }
       const pack = packFor(config, own, lastModified);
-      const written = writePack(pack, path.join(out, config.id));
+      const written = writePack(pack, path.join(out, config.id), own);
       const c = pack.counts;
       const gaps = pack.matrix.filter((m) => m.gaps.length > 0).map((m) => m.label);
       io.out(

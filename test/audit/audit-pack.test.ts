@@ -296,6 +296,29 @@ describe('audit-diff', () => {
     expect(changes).toContain('SC-12: new gap: RecordingsKey is not rotated');
   });
 
+  test('flags public exposure added and a control losing evidence', () => {
+    const after = riverton();
+    const { stack } = find(after, '-contact-center', 'AWS::Lambda::Function', 'Functionscasestatus');
+    const fn = Object.keys(stack.template.Resources!).find((k) => k.startsWith('Functionscasestatus') && stack.template.Resources![k].Type === 'AWS::Lambda::Function')!;
+    stack.template.Resources!.CaseStatusUrl = { Type: 'AWS::Lambda::Url', Properties: { AuthType: 'NONE', TargetFunctionArn: { 'Fn::GetAtt': [fn, 'Arn'] } } };
+    const policy = find(after, '-stateful', 'AWS::S3::BucketPolicy', 'ReportsBucketPolicy');
+    delete policy.stack.template.Resources![policy.logicalId];
+    const config = configs.get('riverton-311')!;
+    const changes = review(diffAssemblies(riverton(), after, { before: [packs.get('riverton-311')!], after: [packFor(config, after, TIME)] }));
+    expect(changes).toContain('new network endpoint: CaseStatusUrl: Lambda function URL');
+    expect(changes).toContain('ReportsBucket: TLS-only enforcement removed');
+    expect(changes).toContain(`SC-8: lost 1 evidence item (${policy.logicalId} Properties.PolicyDocument.Statement[0])`);
+    expect(changes).toContain('SC-8: new gap: ReportsBucket accepts requests without TLS (no TLS-only policy)');
+  });
+
+  test('reports a removed acknowledgement for information only', () => {
+    const after = riverton();
+    const bucket = find(after, '-stateful', 'AWS::S3::Bucket', 'ReportsBucket');
+    delete bucket.r.Metadata!.cdk_nag;
+    const changes = diffAssemblies(riverton(), after);
+    expect(changes).toEqual([expect.objectContaining({ severity: 'info', category: 'acknowledgement', message: 'acknowledgement removed: NIST.800.53.R5-S3BucketReplicationEnabled on ReportsBucket' })]);
+  });
+
   test('the command exits 1 on a change that needs review and 0 on none, in JSON or Markdown', async () => {
     const write = (list: StackTemplate[]) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-diff-'));
@@ -335,7 +358,7 @@ describe('index.html in a real browser', () => {
   browserTest('opens from disk with the network blocked and renders the matrix, filters and diagrams without console errors', async () => {
     if (!available) throw new Error(`${executablePath} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-audit-html-'));
-    writePack(packs.get('pinecrest-benefits')!, out);
+    writePack(packs.get('pinecrest-benefits')!, out, jurisdictionStacks(stacks, 'pinecrest-benefits'));
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-chromium-'));
     // A fresh profile: Playwright takes it as the persistent context's user data dir (it refuses --user-data-dir in args).
     const browser = await chromium.launchPersistentContext(profile, {
@@ -375,6 +398,8 @@ describe('index.html in a real browser', () => {
       // An evidence link lands on its resource in the index.
       const href = await page.locator('#ctl-sc-28 ul.evidence a').first().getAttribute('href');
       expect(await page.locator(href!).count()).toBe(1);
+      // … where the resource is shown as the template writes it.
+      expect(await page.locator(`${href} pre`).textContent()).toContain('"Type": "AWS::');
 
       fs.mkdirSync(path.join('audit', 'screenshots'), { recursive: true });
       await page.screenshot({ path: path.join('audit', 'screenshots', 'pinecrest-benefits.png'), fullPage: false });
