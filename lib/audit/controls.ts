@@ -391,6 +391,29 @@ const AGENCY_TEXT: Readonly<Record<string, string>> = {
   SR: 'Manage supply-chain risk for the kit, its dependencies and AWS services.',
 };
 
+/** What the agency must do for controls where the family text is too general. */
+const AGENCY_CONTROL_TEXT: Readonly<Record<string, string>> = {
+  'AC-7': 'Enforce the limit on failed sign-ins in the agency IdP (SAML) or the Amazon Connect password policy.',
+  'AC-8': 'Show the system use notification at sign-in (agency IdP or Amazon Connect login page).',
+  'AC-11': 'Lock idle agent workstations and Contact Control Panel sessions (agency device policy).',
+  'AC-12': 'Set session timeouts in the agency IdP for the Amazon Connect application.',
+  'AC-17': 'Authorize and protect remote agent access (VPN or managed devices) to the Contact Control Panel.',
+  'AC-22': 'Review what prompts and chat greetings tell the public before publishing them.',
+  'AU-5': 'Act on the delivery-failure and function-error alarms the kit publishes (AU-6 evidence) and on CloudTrail delivery failures.',
+  'CM-3': 'Approve every change before deploying; gate the pipeline on `gcck audit-diff` (exit 1 means review) and keep its output as the change record.',
+  'CM-4': 'Analyze the security impact of each change from the `gcck audit-diff` report before approval.',
+  'CP-2': 'Write the contingency plan; the kit runs in one region (us-gov-west-1), see the replication acknowledgement.',
+  'CP-4': 'Test the contingency plan, including restoring a table from point-in-time recovery and a record from a bucket version.',
+  'IA-2(1)': 'Require MFA for privileged users at the agency IdP (SAML); CONNECT_MANAGED instances offer none.',
+  'IA-2(2)': 'Require MFA for non-privileged users at the agency IdP (SAML).',
+  'IA-5': 'Manage authenticators (IdP passwords, PIV); caller PIN records come from the agency case system.',
+  'IR-4': 'Handle incidents; the alarm topic notifies the addresses in the config (monitoring.alarmEmails).',
+  'IR-6': 'Report incidents to US-CERT/CISA and the authorizing official within the required times.',
+  'RA-5': 'Scan the account and function dependencies (e.g. Amazon Inspector for Lambda) and remediate.',
+  'SA-9': 'Keep the AWS FedRAMP package (AWS Artifact) and monitor AWS service compliance.',
+  'SI-2': 'Patch function runtimes and dependencies: update the kit, re-synthesize and deploy; review with `gcck audit-diff`.',
+};
+
 /** Nag rule groups and the CloudFormation types they check. */
 const GROUP_TYPES: Readonly<Record<string, readonly string[]>> = {
   APIGW: ['AWS::ApiGateway::'],
@@ -477,7 +500,7 @@ export function controlMatrix(baseline: readonly BaselineControl[], rules: reado
       return {
         ...common,
         responsibility: 'agency',
-        implementation: `${AGENCY_TEXT[family] ?? 'Agency procedure.'} The kit would implement this (${kit.implementation}) but the templates show no evidence of it.`,
+        implementation: `${AGENCY_CONTROL_TEXT[control.label] ?? AGENCY_TEXT[family] ?? 'Agency procedure.'} The kit would implement this (${kit.implementation}) but the templates show no evidence of it.`,
         evidence: [],
         gaps: [`no evidence in the templates for: ${kit.implementation}`, ...gaps],
       };
@@ -494,7 +517,7 @@ export function controlMatrix(baseline: readonly BaselineControl[], rules: reado
         gaps: [],
       };
     }
-    return { ...common, responsibility: 'agency', implementation: AGENCY_TEXT[family] ?? 'Agency procedure.', evidence: [], gaps: [] };
+    return { ...common, responsibility: 'agency', implementation: AGENCY_CONTROL_TEXT[control.label] ?? AGENCY_TEXT[family] ?? 'Agency procedure.', evidence: [], gaps: [] };
   });
 }
 

@@ -114,6 +114,9 @@ export function encryptionInventory(assembly: Assembly, stores: readonly Store[]
         if (enc?.KmsKey !== undefined) return { ...base, ...withKey(enc.KmsKey, path, `query results ${String(enc.EncryptionOption)}`) };
         return { ...base, atRest: enc ? 'SSE-S3 (AES-256)' : 'none', evidence: [evidence(r, path, 'query results without a customer-managed key')] };
       }
+      case 'AWS::Backup::BackupVault':
+        if (p.EncryptionKeyArn !== undefined) return { ...base, ...withKey(p.EncryptionKeyArn, 'Properties.EncryptionKeyArn', 'recovery points encrypted') };
+        return { ...base, atRest: 'AWS managed or owned key', evidence: [evidence(r, 'Properties.EncryptionKeyArn', 'AWS Backup default key')] };
       case 'AWS::SSM::Parameter':
         return { ...base, atRest: 'AWS managed or owned key', evidence: [evidence(r, 'Properties.Type', `${String(p.Type)} parameter: holds ${store.holds}`)] };
       default:

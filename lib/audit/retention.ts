@@ -120,6 +120,17 @@ export function retentionInventory(assembly: Assembly, stores: readonly Store[],
         out.push({ ...base, retention: days === undefined ? 'never expires' : `${days} days`, scheduled, status: problems.length ? 'mismatch' : 'matches', problems, keptDays: days, evidence: ev });
         break;
       }
+      case 'AWS::Backup::BackupVault': {
+        const rules = assembly
+          .ofType('AWS::Backup::BackupPlan')
+          .flatMap((plan) => asList<Record<string, unknown>>(at(plan.properties, 'BackupPlan.BackupPlanRule')).map((rule, i) => ({ plan, rule, i })))
+          .filter(({ plan, rule }) => assembly.resolve(rule.TargetBackupVault, plan.stack)?.logicalId === r.logicalId);
+        const days = rules.map(({ rule }) => at(rule, 'Lifecycle.DeleteAfterDays')).filter((d): d is number => typeof d === 'number');
+        for (const { plan, i } of rules) ev.push(evidence(plan, `Properties.BackupPlan.BackupPlanRule[${i}].Lifecycle`, 'recovery points deleted after this many days'));
+        const kept = days.length ? Math.max(...days) : undefined;
+        out.push({ ...base, retention: kept === undefined ? 'recovery points kept until deleted' : `recovery points kept ${kept} days`, status: 'not in schedule', problems, keptDays: kept, evidence: ev });
+        break;
+      }
       case 'AWS::KinesisFirehose::DeliveryStream': {
         const interval = at(p, 'ExtendedS3DestinationConfiguration.BufferingHints.IntervalInSeconds');
         ev.push(evidence(r, 'Properties.ExtendedS3DestinationConfiguration.BufferingHints', `buffers records up to ${String(interval ?? 300)} seconds before delivery`));

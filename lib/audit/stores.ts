@@ -18,6 +18,7 @@ export const STORE_TYPES = [
   'AWS::SNS::Topic',
   'AWS::SSM::Parameter',
   'AWS::Athena::WorkGroup',
+  'AWS::Backup::BackupVault',
 ] as const;
 
 /** The records-schedule entry a store is compared with. */
@@ -105,6 +106,14 @@ export function classifyStores(assembly: Assembly): Store[] {
     }
     for (const d of asList<Record<string, unknown>>(at(r.properties, 'LoggingConfiguration.Destinations'))) {
       note(assembly.resolve(at(d, 'CloudWatchLogsLogGroup.LogGroupArn'), r.stack), `execution logs of ${assembly.label(r)}`, 'logDays', false);
+    }
+  }
+  for (const selection of assembly.ofType('AWS::Backup::BackupSelection')) {
+    const plan = assembly.resolve(selection.properties.BackupPlanId, selection.stack);
+    const tables = assembly.refsIn(at(selection.properties, 'BackupSelection.Resources'), selection.stack);
+    const caller = tables.some((t) => found.get(keyOf(t))?.callerData === true);
+    for (const rule of asList<Record<string, unknown>>(at(plan?.properties, 'BackupPlan.BackupPlanRule'))) {
+      note(assembly.resolve(rule.TargetBackupVault, plan!.stack), `backups of ${tables.map((t) => assembly.label(t)).join(', ')}`, undefined, caller);
     }
   }
   for (const topic of assembly.ofType('AWS::SNS::Topic')) note(topic, 'alarm notifications', undefined, false);
