@@ -82,7 +82,7 @@ try {
       diffAssemblies(a, b, { before: [packFor(config, jurisdictionStacks(a, 'riverton-311'), 'x')], after: [packFor(config, jurisdictionStacks(b, 'riverton-311'), 'x')] });
     }), 2000],
   ];
-  process.stdout.write(`audit bench: median of ${RUNS} runs (first discarded), ${os.cpus().length} cores\n`);
+  process.stdout.write(`audit bench: median of ${RUNS} runs (first discarded), ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}\n`);
   for (const [name, ms, budget] of rows) process.stdout.write(`${name.padEnd(52)} ${(ms / 1000).toFixed(2).padStart(6)} s   budget ${(budget / 1000).toFixed(0)} s ${ms <= budget ? 'ok' : 'FAIL'}\n`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -114,7 +114,7 @@ export function accessInventory(assembly: Assembly, statements: readonly Stateme
     };
   });
   const wildcards: WildcardEntry[] = statements
-    .filter((s) => s.kind === 'identity' || s.kind === 'resource')
+    .filter((s) => s.kind !== 'trust')
     .flatMap((s) =>
       s.wildcards.map((w) => ({
         statement: toAccess(s),

@@ -106,11 +106,21 @@ const ac6: KitControl['evidence'] = (c) => {
   return {
     evidence: [
       ...c.access.wildcards.map((w) =>
-        evidence(c.assembly.get(w.statement.source)!, w.statement.source.path, `${w.wildcard.on} wildcard ${w.wildcard.value} for ${w.holder}: ${w.wildcard.acknowledgement ? `acknowledged: ${w.wildcard.acknowledgement.reason}` : 'NOT acknowledged'}`),
+        evidence(
+          c.assembly.get(w.statement.source)!,
+          w.statement.source.path,
+          `${w.wildcard.on} wildcard ${w.wildcard.value} for ${w.holder}: ${w.wildcard.acknowledgement ? `acknowledged: ${w.wildcard.acknowledgement.reason}` : w.wildcard.explanation ? `key policy: ${w.wildcard.explanation}` : 'NOT acknowledged'}`,
+        ),
       ),
       ...scoped.map((s) => evidence(c.assembly.get(s.source)!, s.path, `${s.actions.join(', ')} on ${s.resources.join(', ')} only`)),
     ],
-    gaps: c.access.wildcards.filter((w) => !w.wildcard.acknowledgement).map((w) => `${w.holder}: wildcard ${w.wildcard.value} has no acknowledgement`),
+    gaps: c.access.wildcards
+      .filter((w) => !w.wildcard.acknowledgement && !w.wildcard.explanation)
+      .map((w) =>
+        w.statement.source.type === 'AWS::KMS::Key'
+          ? `${w.holder}: key-policy wildcard ${w.wildcard.value} for ${w.statement.principals.join(', ')} has no condition: review`
+          : `${w.holder}: wildcard ${w.wildcard.value} has no acknowledgement`,
+      ),
   };
 };
 

@@ -131,7 +131,7 @@ ${table(['Via', 'Principals', 'Actions', 'Conditions'], k.uses.map((u) => [`${es
   sections.push(`<section id="access"><h2>Identity and access</h2>
 <h3>Wildcards and their justification</h3>${table(
     ['Holder', 'Wildcard', 'Statement', 'Acknowledgement'],
-    pack.access.wildcards.map((w) => [esc(w.holder), `<code>${esc(w.wildcard.value)}</code> (${w.wildcard.on})`, `${link(w.statement.source)} <code>${esc(w.statement.source.path)}</code>`, w.wildcard.acknowledgement ? esc(w.wildcard.acknowledgement.reason) : '<b class="bad">none</b>']),
+    pack.access.wildcards.map((w) => [esc(w.holder), `<code>${esc(w.wildcard.value)}</code> (${w.wildcard.on})`, `${link(w.statement.source)} <code>${esc(w.statement.source.path)}</code>`, w.wildcard.acknowledgement ? esc(w.wildcard.acknowledgement.reason) : w.wildcard.explanation ? `<i>key policy:</i> ${esc(w.wildcard.explanation)}` : '<b class="bad">none</b>']),
   )}
 <h3>Amazon Connect security profiles</h3>${table(
     ['Profile', 'Contact content', 'May'],

@@ -19,6 +19,24 @@ export interface Wildcard {
   readonly value: string;
   /** The acknowledgement naming it, when one exists. */
   readonly acknowledgement?: AcknowledgedFinding;
+  /**
+   * Why a key-policy wildcard is acceptable, when it follows a known pattern (cdk-nag does not
+   * check key policies, so they carry no acknowledgement).
+   */
+  readonly explanation?: string;
+}
+
+const ACCOUNT_ROOT = /^AWS:(arn:[^:]+:iam::(\d{12}|<AWS::AccountId>):root|<AWS::AccountId>|\d{12})$/;
+
+/** Explains a wildcard action in a key policy, or leaves it to review. */
+function keyPolicyExplanation(principals: readonly string[], action: string, conditions: unknown): string | undefined {
+  if (principals.length > 0 && principals.every((p) => ACCOUNT_ROOT.test(p))) {
+    return `AWS KMS key policy for the account itself: ${action} is exercised only by principals that IAM policies in this account allow (AWS KMS Developer Guide, 'Default key policy'); in a key policy Resource * is this key.`;
+  }
+  if (principals.length > 0 && principals.every((p) => p.startsWith('Service:')) && conditions !== undefined) {
+    return `An AWS service (${principals.map((p) => p.slice('Service:'.length)).join(', ')}) may use this key only under the statement's conditions; ${action} is the family of variants that service calls for envelope encryption.`;
+  }
+  return undefined;
 }
 
 /** One normalized policy statement. */
@@ -83,6 +101,10 @@ export function readStatements(assembly: Assembly): Statement[] {
         for (const a of actions.filter((x) => x.includes('*'))) {
           wildcards.push({ on: 'action', value: a, acknowledgement: acks.find((k) => k.id === `AwsSolutions-IAM5[Action::${a}]`) });
         }
+      }
+      if (kind === 'key') {
+        const principals = principalsOf(statement.Principal);
+        for (const a of actions.filter((x) => x.includes('*'))) wildcards.push({ on: 'action', value: a, explanation: keyPolicyExplanation(principals, a, statement.Condition) });
       }
       if (kind === 'identity') {
         for (const res of resources.filter((x) => x.includes('*'))) {
