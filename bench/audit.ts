@@ -49,8 +49,8 @@ try {
   const context = { ...JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context, 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true };
   const app = new App({ outdir: before, context });
   addKit(app, loadKitInputs({ configDir: path.join(ROOT, 'config') }, ROOT));
-  addNagPacks(app);
-  app.synth();
+  const nag = addNagPacks(app);
+  nag.write(app.synth().directory);
 
   const after = path.join(tmp, 'after');
   fs.cpSync(before, after, { recursive: true });

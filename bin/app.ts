@@ -31,5 +31,6 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-addNagPacks(app);
-app.synth();
+const nag = addNagPacks(app);
+// Which resources each NIST rule passed, beside the templates, for `gcck audit`.
+nag.write(app.synth().directory);

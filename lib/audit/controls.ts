@@ -6,7 +6,7 @@ import { Assembly, at, evidence, keyOf } from './model';
 import type { Statement } from './policies';
 import type { RetentionEntry } from './retention';
 import type { Store } from './stores';
-import type { AcknowledgedFinding, BaselineControl, Evidence, NagRuleInfo } from './types';
+import type { AcknowledgedFinding, BaselineControl, Evidence, NagOutcomes, NagRuleInfo } from './types';
 
 /**
  * The control matrix against the FedRAMP Rev 5 Moderate baseline. Each control gets a
@@ -47,8 +47,12 @@ export interface NagCheck {
   readonly checks: string;
   /** The control id as the rule writes it (`SC-8(1)`, `CP-9d`). */
   readonly names: string;
-  /** How many resources of the types the rule checks are in the assembly. */
+  /** How many resources the rule checked (recorded outcomes), or of the types it checks (without them). */
   readonly resources: number;
+  /** Resources it passed on (`stack/logicalId`), when outcomes were recorded at synthesis. */
+  readonly passed?: readonly string[];
+  /** Resources it failed on, each acknowledged (synthesis fails otherwise), when recorded. */
+  readonly acknowledged?: readonly string[];
 }
 
 /** One row of the control matrix. */
@@ -462,7 +466,9 @@ function baselineLabels(names: readonly string[], inBaseline: ReadonlySet<string
 }
 
 /** Builds the control matrix for the whole baseline. */
-export function controlMatrix(baseline: readonly BaselineControl[], rules: readonly NagRuleInfo[], c: ControlContext): ControlEntry[] {
+export function controlMatrix(baseline: readonly BaselineControl[], rules: readonly NagRuleInfo[], c: ControlContext, outcomes?: NagOutcomes): ControlEntry[] {
+  const stacks = new Set(c.assembly.stacks.map((s) => s.name));
+  const own = (ids: readonly string[] = []) => ids.filter((id) => stacks.has(id.slice(0, id.indexOf('/'))));
   const labels = new Set(baseline.map((b) => b.label));
   const typesPresent = [...new Set(c.assembly.resources.map((r) => r.type))];
   const countFor = (group: string) => {
@@ -474,9 +480,10 @@ export function controlMatrix(baseline: readonly BaselineControl[], rules: reado
   for (const rule of rules) {
     const mapped = baselineLabels(rule.controls, labels);
     ruleLabels.set(rule.id, mapped);
-    const count = countFor(rule.group);
+    const recorded = outcomes ? { passed: own(outcomes[rule.id]?.compliant), acknowledged: own(outcomes[rule.id]?.nonCompliant) } : undefined;
+    const count = recorded ? recorded.passed.length + recorded.acknowledged.length : countFor(rule.group);
     if (count === 0) continue;
-    for (const [label, names] of mapped) checksByLabel.set(label, [...(checksByLabel.get(label) ?? []), { rule: rule.id, checks: rule.info, names, resources: count }]);
+    for (const [label, names] of mapped) checksByLabel.set(label, [...(checksByLabel.get(label) ?? []), { rule: rule.id, checks: rule.info, names, resources: count, ...recorded }]);
   }
   void typesPresent;
   const acksByLabel = new Map<string, AcknowledgedFinding[]>();

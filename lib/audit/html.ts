@@ -88,7 +88,7 @@ export function renderAuditHtml(pack: AuditPack, stacks: readonly StackTemplate[
 <td>${esc(c.implementation)}${c.agencyPart ? `<br><i>Agency: ${esc(c.agencyPart)}</i>` : ''}${c.gaps.length ? `<ul class="gaps">${c.gaps.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>` : ''}
 ${c.evidence.length || c.nagChecks.length || c.acknowledgements.length ? `<details><summary>${c.evidence.length} evidence · ${c.nagChecks.length} nag rules · ${c.acknowledgements.length} acknowledgements</summary>
 ${c.evidence.length ? evidenceList(c.evidence) : ''}
-${c.nagChecks.length ? `<p><b>cdk-nag NIST 800-53 R5 rules</b> (all passed or acknowledged: synthesis fails otherwise)</p><ul>${c.nagChecks.map((n) => `<li><code>${esc(n.rule)}</code> (${esc(n.names)}): ${esc(n.checks)} — ${n.resources} resources of its type</li>`).join('')}</ul>` : ''}
+${c.nagChecks.length ? `<p><b>cdk-nag NIST 800-53 R5 rules</b> (all passed or acknowledged: synthesis fails otherwise)</p><ul>${c.nagChecks.map((n) => `<li><code>${esc(n.rule)}</code> (${esc(n.names)}): ${esc(n.checks)} — ${n.passed ? `passed on ${n.passed.length}${n.acknowledged!.length ? `, acknowledged on ${n.acknowledged!.length}` : ''} of ${n.resources} resources checked` : `${n.resources} resources of its type`}</li>`).join('')}</ul>` : ''}
 ${c.acknowledgements.length ? `<p><b>Acknowledgements</b></p><ul>${c.acknowledgements.map((a) => `<li><code>${esc(a.id)}</code> on ${link(a)}: ${esc(a.reason)}</li>`).join('')}</ul>` : ''}
 </details>` : ''}</td></tr>`,
   );

@@ -8,7 +8,7 @@ import { componentDefinition, OscalOptions } from './oscal';
 import { readStatements } from './policies';
 import { retentionInventory, RetentionEntry } from './retention';
 import { classifyStores, Store } from './stores';
-import type { AcknowledgedFinding, AuditJurisdiction, Baseline, NagRuleInfo, StackTemplate } from './types';
+import type { AcknowledgedFinding, AuditJurisdiction, Baseline, NagOutcomes, NagRuleInfo, StackTemplate } from './types';
 
 /** Everything the audit core reads. */
 export interface AuditInput {
@@ -17,6 +17,8 @@ export interface AuditInput {
   readonly stacks: readonly StackTemplate[];
   readonly baseline: Baseline;
   readonly nagRules: readonly NagRuleInfo[];
+  /** Rule outcomes recorded at synthesis; @default - rules are matched to resources by type */
+  readonly nagOutcomes?: NagOutcomes;
   readonly oscal: OscalOptions;
 }
 
@@ -49,7 +51,7 @@ export function buildAuditPack(input: AuditInput): AuditPack {
   const exposure = exposureInventory(assembly, statements);
   const flows = deployedFlows(assembly);
   const dataFlow = callerDataFlow(assembly, flows, encryption, retention, statements, access.securityProfiles);
-  const matrix = controlMatrix(input.baseline.controls, input.nagRules, { assembly, stores, statements, encryption, retention, access, exposure, flows, dataFlow });
+  const matrix = controlMatrix(input.baseline.controls, input.nagRules, { assembly, stores, statements, encryption, retention, access, exposure, flows, dataFlow }, input.nagOutcomes);
   const seen = new Set<string>();
   const acknowledgements = assembly.acknowledgements().filter((a) => {
     const key = `${a.stack}|${a.id}|${a.reason}`;

@@ -107,3 +107,12 @@ export interface AuditJurisdiction {
   readonly account: string;
   readonly retention: RecordsSchedule;
 }
+
+/**
+ * Which resources each cdk-nag NIST 800-53 rev 5 rule evaluated, by outcome (`stack/logicalId`),
+ * as recorded at synthesis (`cdk.out/nag-nist-800-53-r5-results.json`). Non-compliant ones
+ * were acknowledged: synthesis fails otherwise.
+ */
+export interface NagOutcomes {
+  readonly [rule: string]: { readonly compliant: readonly string[]; readonly nonCompliant: readonly string[] };
+}

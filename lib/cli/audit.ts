@@ -8,7 +8,8 @@ import type { JurisdictionConfig } from '../config/schema';
 import { FEDRAMP_MODERATE, NAG_NIST_RULES } from '../audit/data';
 import { renderAuditHtml } from '../audit/html';
 import { AuditPack, buildAuditPack } from '../audit/pack';
-import type { AuditJurisdiction, StackTemplate } from '../audit/types';
+import type { AuditJurisdiction, NagOutcomes, StackTemplate } from '../audit/types';
+import { NAG_RESULTS_FILE } from '../compliance/nag-results';
 import { RESPONSIBILITY_LABEL } from '../audit/controls';
 
 /** What the audit needs from a jurisdiction's config. */
@@ -48,12 +49,13 @@ export function kitVersion(): string {
 }
 
 /** Builds one jurisdiction's pack from parsed stacks. */
-export function packFor(config: JurisdictionConfig, stacks: readonly StackTemplate[], lastModified: string): AuditPack {
+export function packFor(config: JurisdictionConfig, stacks: readonly StackTemplate[], lastModified: string, nagOutcomes?: NagOutcomes): AuditPack {
   return buildAuditPack({
     jurisdiction: auditJurisdiction(config),
     stacks,
     baseline: FEDRAMP_MODERATE,
     nagRules: NAG_NIST_RULES.rules,
+    nagOutcomes,
     oscal: { lastModified, version: kitVersion() },
   });
 }
@@ -107,6 +109,9 @@ export const auditCommand: Command = {
     }
     const stacks = readCloudAssembly(cdkOut);
     const lastModified = assemblyTime(cdkOut);
+    const outcomesFile = path.join(cdkOut, NAG_RESULTS_FILE);
+    const outcomes = fs.existsSync(outcomesFile) ? (JSON.parse(fs.readFileSync(outcomesFile, 'utf8')) as NagOutcomes) : undefined;
+    if (!outcomes) io.err(`warning: ${outcomesFile} is missing (synthesized without bin/app.ts?): nag rules are matched to controls by resource type only`);
     let missing = 0;
     for (const config of configs) {
       const own = jurisdictionStacks(stacks, config.id);
@@ -115,7 +120,7 @@ export const auditCommand: Command = {
         missing++;
         continue;
       }
-      const pack = packFor(config, own, lastModified);
+      const pack = packFor(config, own, lastModified, outcomes);
       const written = writePack(pack, path.join(out, config.id), own);
       const c = pack.counts;
       const gaps = pack.matrix.filter((m) => m.gaps.length > 0).map((m) => m.label);

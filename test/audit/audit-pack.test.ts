@@ -9,7 +9,7 @@ import { diffAssemblies, Change } from '../../lib/audit/diff';
 import { at } from '../../lib/audit/model';
 import { readNagRules } from '../../lib/audit/nag-rule-source';
 import type { AuditPack } from '../../lib/audit/pack';
-import type { StackTemplate, Template } from '../../lib/audit/types';
+import type { NagOutcomes, StackTemplate, Template } from '../../lib/audit/types';
 import { packFor, writePack } from '../../lib/cli/audit';
 import { jurisdictionStacks } from '../../lib/cli/cdk-out';
 import { main } from '../../lib/cli/main';
@@ -23,6 +23,7 @@ const TIME = '2026-11-27T00:00:00Z';
 
 let cdkOut: string;
 let stacks: StackTemplate[];
+let outcomes: NagOutcomes;
 const configs = new Map<Example, JurisdictionConfig>();
 const packs = new Map<Example, AuditPack>();
 
@@ -32,13 +33,16 @@ beforeAll(() => {
   // Path metadata on, as `cdk synth` writes it: the audit names resources by construct path.
   const app = kitApp({ 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true });
   for (const id of EXAMPLES) addExample(app, id);
-  addNagPacks(app);
+  const nag = addNagPacks(app);
   const assembly = app.synth();
   cdkOut = assembly.directory;
+  // As bin/app.ts does: the NIST rule outcomes beside the templates.
+  nag.write(cdkOut);
+  outcomes = nag.results();
   stacks = assembly.stacks.map((s) => ({ name: s.stackName, template: s.template as Template }));
   for (const id of EXAMPLES) {
     configs.set(id, exampleConfig(id));
-    packs.set(id, packFor(configs.get(id)!, jurisdictionStacks(stacks, id), TIME));
+    packs.set(id, packFor(configs.get(id)!, jurisdictionStacks(stacks, id), TIME, outcomes));
   }
 }, 120_000);
 
@@ -88,6 +92,20 @@ describe.each(EXAMPLES)('audit pack of %s', (id) => {
       const keyId = (JSON.stringify(proof.value).match(/"Fn::GetAtt":\["([A-Za-z0-9]+)","Arn"\]/) ?? [])[1];
       if (keyId) expect(store.key!.logicalId).toBe(keyId);
     }
+  });
+
+  test('SC-8 names the cdk-nag rule that passed on every bucket at synthesis', () => {
+    const ssl = control(id, 'SC-8').nagChecks.find((n) => n.rule === 'NIST.800.53.R5-S3BucketSSLRequestsOnly')!;
+    const buckets = resourcesOf(id, 'AWS::S3::Bucket').map((b) => `${b.stack}/${b.logicalId}`).sort();
+    // The rule reads each bucket and its policy; it passed on all of them.
+    expect(ssl).toMatchObject({ names: 'SC-8', acknowledged: [] });
+    expect(ssl.passed).toEqual(expect.arrayContaining(buckets));
+    expect(ssl.resources).toBe(ssl.passed!.length);
+    // An acknowledged finding is listed with the control it bears on: bucket replication (CP-9d → CP-9).
+    const replication = control(id, 'CP-9').nagChecks.find((n) => n.rule === 'NIST.800.53.R5-S3BucketReplicationEnabled')!;
+    expect(replication.acknowledged).toEqual(expect.arrayContaining(buckets));
+    expect(replication.passed).toEqual([]);
+    expect(control(id, 'CP-9').acknowledgements.map((a) => a.id)).toContain('NIST.800.53.R5-S3BucketReplicationEnabled');
   });
 
   test('SC-8 lists a TLS-only policy for every bucket', () => {
