@@ -47,6 +47,8 @@ export function componentDefinition(j: AuditJurisdiction, baseline: Baseline, ma
       { name: 'responsibility', ns: KIT_NS, value: c.responsibility, remarks: RESPONSIBILITY_LABEL[c.responsibility] },
       ...(c.responsibility === 'kit' || c.responsibility === 'shared' ? [{ name: 'evidence-count', ns: KIT_NS, value: String(c.evidence.length) }] : []),
       ...(c.gaps.length > 0 ? [{ name: 'gap-count', ns: KIT_NS, value: String(c.gaps.length) }] : []),
+      // The cdk-nag rules that name the control and checked resources of this system.
+      ...c.nagChecks.map((n) => ({ name: 'nag-rule', ns: KIT_NS, value: n.rule, ...(n.passed ? { remarks: `passed on ${n.passed.length}, acknowledged on ${n.acknowledged!.length}` } : {}) })),
     ],
     links: [{ href: `index.html#ctl-${c.id}`, rel: 'reference', text: 'Evidence in the audit pack' }],
     ...(c.gaps.length > 0 ? { remarks: c.gaps.join('\n') } : {}),
