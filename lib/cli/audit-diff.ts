@@ -71,7 +71,15 @@ export const auditDiffCommand: Command = {
     if (positional.length !== 2) throw new UsageError('needs two cloud assemblies (or git revisions): OLD NEW');
     const format = String(options.format ?? 'markdown');
     if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format ${format} is not supported (markdown, json)`);
-    const [before, after] = positional.map((p) => readCloudAssembly(assemblyOf(p)));
+    const [before, after] = positional.map((p) => {
+      const dir = assemblyOf(p);
+      try {
+        return readCloudAssembly(dir);
+      } finally {
+        // A revision synthesized here lives in a temp folder of its own: remove it once read.
+        if (dir !== p) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+      }
+    });
     const configDir = String(options['config-dir'] ?? 'config');
     const changes = diffByJurisdiction(before, after, configDir);
     io.out(format === 'json' ? JSON.stringify({ review: changes.some((c) => c.severity === 'review'), changes }, null, 2) : diffMarkdown(changes).trimEnd());

@@ -26,6 +26,17 @@ let stacks: StackTemplate[];
 let outcomes: NagOutcomes;
 const configs = new Map<Example, JurisdictionConfig>();
 const packs = new Map<Example, AuditPack>();
+const temporary: string[] = [];
+/** A temp folder removed after the tests. */
+const tempDir = (prefix: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+
+afterAll(() => {
+  for (const dir of [...temporary, cdkOut]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 beforeAll(() => {
   // GIVEN both examples synthesized once, in-process, with the nag packs (they write the
@@ -218,7 +229,7 @@ describe.each(EXAMPLES)('audit pack of %s', (id) => {
 
 describe('gcck audit', () => {
   test('writes the pack of both examples, byte-identical on a second run', async () => {
-    const outs = [fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-audit-')), fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-audit-'))];
+    const outs = [tempDir('gcck-audit-'), tempDir('gcck-audit-')];
     const lines: string[] = [];
     for (const out of outs) {
       const code = await main(['audit', '--cdk-out', cdkOut, '--out', out], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
@@ -346,7 +357,7 @@ describe('audit-diff', () => {
 
   test('the command exits 1 on a change that needs review and 0 on none, in JSON or Markdown', async () => {
     const write = (list: StackTemplate[]) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-diff-'));
+      const dir = tempDir('gcck-diff-');
       const artifacts: Record<string, unknown> = {};
       for (const s of list) {
         fs.writeFileSync(path.join(dir, `${s.name}.template.json`), JSON.stringify(s.template));
@@ -382,9 +393,9 @@ describe('index.html in a real browser', () => {
 
   browserTest('opens from disk with the network blocked and renders the matrix, filters and diagrams without console errors', async () => {
     if (!available) throw new Error(`${executablePath} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-audit-html-'));
+    const out = tempDir('gcck-audit-html-');
     writePack(packs.get('pinecrest-benefits')!, out, jurisdictionStacks(stacks, 'pinecrest-benefits'));
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-chromium-'));
+    const profile = tempDir('gcck-chromium-');
     // A fresh profile: Playwright takes it as the persistent context's user data dir (it refuses --user-data-dir in args).
     const browser = await chromium.launchPersistentContext(profile, {
       executablePath,
