@@ -194,7 +194,7 @@ export function synthesizeKit(app: App, inputs: KitInputs): KitSynthesis {
   const files = inputs.files;
   const counts = resourceCountProblems(stacks, files);
   if (counts.length > 0) throw new ConfigError(counts);
-  addNagPacks(app);
+  const nag = addNagPacks(app);
   let assembly: CloudAssembly;
   try {
     assembly = app.synth();
@@ -207,6 +207,8 @@ export function synthesizeKit(app: App, inputs: KitInputs): KitSynthesis {
     const named = inputs.configs.map((c, i) => (message.includes(`${c.id}-`) ? files[i] : undefined)).filter((f): f is string => f !== undefined);
     throw new ConfigError((named.length > 0 ? named : files).map((file) => unforeseen(file, 'synthesis', error)));
   }
+  // Which resources each NIST rule passed, beside the templates, for `gcck audit`.
+  nag.write(assembly.directory);
   const sizes = templateSizeFindings(assembly, stacks, files);
   if (sizes.problems.length > 0) throw new ConfigError(sizes.problems);
   return { assembly, stacks, warnings: sizes.warnings };

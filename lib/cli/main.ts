@@ -13,11 +13,14 @@ import { simulateCommand } from './simulate';
 import { testFlowsCommand } from './test-flows';
 import { exploreCommand } from './explore';
 import { scenarioSchemaCommand } from './scenario-schema';
+import { auditCommand } from './audit';
+import { auditDiffCommand } from './audit-diff';
 
 /** Every operator command, in the order `gcck help` lists them. */
 export const COMMANDS: readonly Command[] = [
   validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, importFlowCommand, diagramCommand,
-  simulateCommand, testFlowsCommand, exploreCommand, scenarioSchemaCommand, exportFlowsCommand, driftCommand, smokeCommand,
+  simulateCommand, testFlowsCommand, exploreCommand, scenarioSchemaCommand, auditCommand, auditDiffCommand,
+  exportFlowsCommand, driftCommand, smokeCommand,
 ];
 
 const HELP = (commands: readonly Command[]) =>
