@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Size, Stack, Token } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -20,6 +21,8 @@ export const AGENT_EVENTS_PREFIX = 'agent-events/';
 /** Firehose's layout, matching the partition projection template below. */
 const DATE_LAYOUT = 'year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/';
 const OPENX_JSON = 'org.openx.data.jsonserde.JsonSerDe';
+/** Where the results bucket's server access logs land in the access-log bucket. */
+const RESULTS_LOG_PREFIX = 'athena-results/';
 
 /** Agent events delivered to S3. */
 export interface AgentEventsDeliveryProps {
@@ -114,8 +117,6 @@ export class ContactAnalytics extends Construct {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: props.dataKey,
       bucketKeyEnabled: true,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: props.accessLogs ? 'athena-results/' : undefined,
       lifecycleRules: [
         {
           id: 'expire-query-results',
@@ -125,6 +126,8 @@ export class ContactAnalytics extends Construct {
         },
       ],
     });
+
+    if (props.accessLogs) this.logResultsAccess(props.accessLogs);
 
     this.database = new glue.CfnDatabase(this, 'Resource', {
       catalogId: Stack.of(this).account,
@@ -235,6 +238,28 @@ export class ContactAnalytics extends Construct {
       named.node.addDependency(this.database);
       this.namedQueries[query.id] = named;
     }
+  }
+
+  /**
+   * Server access logs of the results bucket go to the stateful stack's access-log bucket. Set
+   * through `serverAccessLogsBucket`, aws-cdk-lib grants S3 log delivery there with no
+   * `aws:SourceArn`/`aws:SourceAccount` condition whenever the two buckets are in different
+   * stacks (a condition naming this bucket would make the stacks depend on each other). The
+   * grant is written here instead, limited to this account's buckets, as the other log grants are.
+   */
+  private logResultsAccess(accessLogs: s3.IBucket): void {
+    (this.resultsBucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+      destinationBucketName: accessLogs.bucketName,
+      logFilePrefix: RESULTS_LOG_PREFIX,
+    };
+    accessLogs.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [accessLogs.arnForObjects(`${RESULTS_LOG_PREFIX}*`)],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { crossCheck } from '../../lib/config/cross-checks';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
 import type { JurisdictionConfig } from '../../lib/config/schema';
@@ -21,6 +21,25 @@ describe('AnalyticsStack', () => {
     template.resourceCountIs('AWS::Athena::NamedQuery', 9);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'contact-center-ops@pinecrest-benefits.example' });
+  });
+
+  test('lets S3 deliver the results bucket access logs only from this account, as every other log grant does', () => {
+    // GIVEN the example with analytics on (results bucket in the analytics stack, access-log bucket in the stateful stack)
+    const config = exampleConfig('pinecrest-benefits');
+    const stacks = addJurisdiction(kitApp(), config, loadJurisdictionSources(config));
+    // WHEN the stateful stack's access-log bucket policy is read
+    const policies = Template.fromStack(stacks.stateful).findResources('AWS::S3::BucketPolicy');
+    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+    const logDelivery = statements.filter((s) => s.Principal?.Service === 'logging.s3.amazonaws.com');
+    // THEN the athena-results grant carries the account condition, and no log grant lacks one
+    const results = logDelivery.filter((s) => JSON.stringify(s.Resource).includes('/athena-results/*'));
+    expect(results).toHaveLength(1);
+    expect(results[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': config.account } });
+    expect(logDelivery.filter((s) => s.Condition?.StringEquals?.['aws:SourceAccount'] === undefined)).toEqual([]);
+    // AND the results bucket logs there under that prefix
+    Template.fromStack(stacks.analytics).hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: { 'Fn::ImportValue': Match.anyValue() }, LogFilePrefix: 'athena-results/' },
+    });
   });
 
   test('synthesizes without tables, workgroup or queries when analytics is off, keeping the dashboard and alarms', () => {
