@@ -5,7 +5,8 @@ import { loadFlows } from '../flows/loader';
 
 /**
  * `gcck smoke --jurisdiction ID`: post-deploy checks with a pass/fail table (instance, storage
- * with CMKs, phone numbers bound to their flows, bots, each Lambda answering a canned event, the
+ * with CMKs, phone numbers bound to their flows, each bot's live alias with its locales built and
+ * enabled and its code hook, each Lambda answering a canned event, the
  * closure parameter). Exit 0 all pass, 1 any fails, 2 usage.
  */
 export const smokeCommand: Command = {
@@ -25,10 +26,11 @@ export const smokeCommand: Command = {
     const { runSmoke, smokeExpectations, formatSmoke } = await import('../live/smoke');
     const { LambdaClient } = await import('@aws-sdk/client-lambda');
     const { SSMClient } = await import('@aws-sdk/client-ssm');
+    const { LexModelsV2Client } = await import('@aws-sdk/client-lex-models-v2');
     const clientConfig = { region: target.live.region, ...(target.live.profile !== undefined ? { profile: target.live.profile } : {}) };
     const connect = connectClient(target.live);
     const instanceId = await live(target.live, () => resolveInstanceId(connect, target.instanceId, target.alias));
-    const checks = await runSmoke({ connect, lambda: new LambdaClient(clientConfig), ssm: new SSMClient(clientConfig) }, instanceId, smokeExpectations(config, expected.flows, FLOW_LAMBDAS.length), target.live);
+    const checks = await runSmoke({ connect, lambda: new LambdaClient(clientConfig), ssm: new SSMClient(clientConfig), lex: new LexModelsV2Client(clientConfig) }, instanceId, smokeExpectations(config, expected.flows, FLOW_LAMBDAS.length), target.live);
     for (const line of formatSmoke(checks)) io.out(line);
     const failed = checks.filter((c) => !c.ok).length;
     io.out(failed === 0 ? `all ${checks.length} checks passed` : `${failed} of ${checks.length} checks failed`);

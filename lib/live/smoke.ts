@@ -9,15 +9,18 @@ import {
   ListLambdaFunctionsCommand,
   ListPhoneNumbersV2Command,
 } from '@aws-sdk/client-connect';
+import type { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { JurisdictionConfig } from '../config/schema';
 import type { LoadedFlow } from '../flows/types';
 import { describeAwsError, LiveOptions, paginate, RetryOptions, withRetry } from './aws';
+import { AssociatedAlias, botNameLookup, checkBot, ExpectedBot, parseAliasArn } from './smoke-bots';
 
 /**
  * Post-deploy smoke checks of one jurisdiction's live contact center, each pass or fail with a
- * one-line detail: the instance, its storage, phone numbers, bots, Lambda functions and the
+ * one-line detail: the instance, its storage, phone numbers, bots (alias, version, built locales,
+ * code hook), Lambda functions and the
  * closure parameter. Read-only except for one invocation of each associated function with a
  * canned Amazon Connect event (the handlers never write on an event without a real contact).
  */
@@ -38,8 +41,8 @@ export interface SmokeExpectations {
   readonly storage: ReadonlyArray<{ readonly type: InstanceStorageResourceType; readonly kms: boolean }>;
   /** Each configured number's name and the display name of the flow it must be bound to. */
   readonly phoneNumbers: ReadonlyArray<{ readonly name: string; readonly flow: string }>;
-  /** How many Lex V2 bot aliases must be associated. */
-  readonly bots: number;
+  /** The bots whose `live` aliases must be associated, each with the locales it must serve. */
+  readonly bots: readonly ExpectedBot[];
   /** How many Lambda functions flows invoke (each must be associated). */
   readonly lambdas: number;
   /** SSM name of the closure parameter. */
@@ -62,7 +65,9 @@ export function smokeExpectations(config: JurisdictionConfig, flows: readonly Lo
       { type: 'AGENT_EVENTS', kms: false },
     ],
     phoneNumbers: config.phoneNumbers.map((n) => ({ name: n.name, flow: display.get(n.flow) ?? n.flow })),
-    bots: config.bots.length,
+    // lib/stacks/contact-center-stack.ts builds every bot in the jurisdiction's lexLocales (each
+    // declared by the definition, or synthesis fails; each caller language has one: cross-checks).
+    bots: config.bots.map((name) => ({ name, locales: [...config.lexLocales] })),
     lambdas: flowLambdas,
     closureParameter: `/${config.id}/contact-center/closure`,
   };
@@ -73,6 +78,7 @@ export interface SmokeClients {
   readonly connect: ConnectClient;
   readonly lambda: LambdaClient;
   readonly ssm: SSMClient;
+  readonly lex: LexModelsV2Client;
 }
 
 /** A canned Amazon Connect invocation event: a voice contact with no attributes or parameters. */
@@ -163,12 +169,20 @@ export async function runSmoke(clients: SmokeClients, InstanceId: string, expect
     return rows.length > 0 ? rows : { ok: true, detail: `${numbers.length} claimed, each bound (${expected.phoneNumbers.map((n) => `${n.name} → ${n.flow}`).join(', ') || 'none configured'})` };
   });
 
+  let aliases: AssociatedAlias[] = [];
   await check('bots', async () => {
     const bots = await paginate((NextToken) => connect.send(new ListBotsCommand({ InstanceId, LexVersion: 'V2', NextToken })).then((r) => ({ NextToken: r.NextToken, items: r.LexBots })), retry);
-    const aliases = bots.filter((b) => b.LexV2Bot?.AliasArn).length;
-    // Built locales need the Lex V2 model API (its client is not on the SDK line the kit installs): association only.
-    return aliases >= expected.bots ? { ok: true, detail: `${aliases} Lex V2 alias${aliases === 1 ? '' : 'es'} associated (locale build status not checked)` } : { ok: false, detail: `${aliases} Lex V2 alias${aliases === 1 ? '' : 'es'} associated, ${expected.bots} configured` };
+    aliases = bots.flatMap((b) => {
+      const alias = parseAliasArn(b.LexV2Bot?.AliasArn ?? '');
+      return alias ? [alias] : [];
+    });
+    const count = `${aliases.length} Lex V2 alias${aliases.length === 1 ? '' : 'es'} associated`;
+    return aliases.length >= expected.bots.length ? { ok: true, detail: count } : { ok: false, detail: `${count}, ${expected.bots.length} configured` };
   });
+  const botNameOf = botNameLookup(clients.lex, retry);
+  for (const bot of expected.bots) {
+    await check(`bot ${bot.name}`, () => checkBot(bot, { lex: clients.lex, lambda: clients.lambda, aliases, botNameOf, live, retry }));
+  }
 
   let functions: string[] = [];
   await check('lambda associations', async () => {
