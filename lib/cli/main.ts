@@ -5,9 +5,10 @@ import { importBotCommand } from './import-bot';
 import { lintBotsCommand } from './lint-bots';
 import { diagramCommand } from './diagram';
 import { lintFlowsCommand } from './lint-flows';
+import { webCommand } from './web';
 
 /** Every operator command, in the order `gcck help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, diagramCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, diagramCommand, webCommand];
 
 const HELP = (commands: readonly Command[]) =>
   ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');
