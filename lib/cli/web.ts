@@ -38,6 +38,7 @@ export const webCommand: Command = {
     const files = writeWidget(out, bundle, settings, title, config.languages[0]);
     io.out(`wrote ${files.map((f) => f.split(path.sep).join('/')).join(', ')}`);
     io.out(`widget: ${kb(bundle.minifiedBytes)} minified, ${kb(bundle.gzipBytes)} gzip (budget ${kb(WIDGET_BUDGET_BYTES)} minified)`);
+    io.out(`chatjs (loaded when a chat starts): ${kb(bundle.chatjsBytes)} minified, ${kb(bundle.chatjsGzipBytes)} gzip`);
     return 0;
   },
 };

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { buildSync } from 'esbuild';
-import { settingsScript, WidgetSettings } from './settings';
+import { CHATJS_FILE, settingsScript, WidgetSettings } from './settings';
 
 /** The widget's source entry. */
 export const WIDGET_ENTRY = path.join(__dirname, '..', '..', 'web', 'src', 'index.ts');
@@ -11,17 +11,29 @@ export const WIDGET_FILE = 'gcck-chat.js';
 /** The bundle size budget, minified (issue 13). */
 export const WIDGET_BUDGET_BYTES = 150 * 1024;
 
+/** The script of amazon-connect-chatjs as its package ships it (already minified). */
+export const CHATJS_DIST = require.resolve('amazon-connect-chatjs/dist/amazon-connect-chat.js');
+
 /** A bundled widget and its sizes. */
 export interface WidgetBundle {
-  /** The minified script (without settings). */
+  /** The minified widget script (without settings). */
   readonly code: string;
   /** Its size in bytes. */
   readonly minifiedBytes: number;
   /** Its gzip size in bytes (level 9, as web servers serve it). */
   readonly gzipBytes: number;
+  /** amazon-connect-chatjs, loaded by the widget when a chat starts. */
+  readonly chatjs: string;
+  /** Its size in bytes. */
+  readonly chatjsBytes: number;
+  /** Its gzip size in bytes. */
+  readonly chatjsGzipBytes: number;
 }
 
-/** Bundles web/src with amazon-connect-chatjs into one minified IIFE script (esbuild, ES2020, browsers). */
+/**
+ * Bundles web/src into one minified IIFE script (esbuild, ES2020, browsers), and reads chatjs,
+ * which the widget loads only when a citizen starts a chat.
+ */
 export function bundleWidget(): WidgetBundle {
   const result = buildSync({
     entryPoints: [WIDGET_ENTRY],
@@ -35,7 +47,15 @@ export function bundleWidget(): WidgetBundle {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;
-  return { code, minifiedBytes: Buffer.byteLength(code), gzipBytes: zlib.gzipSync(code, { level: 9 }).length };
+  const chatjs = fs.readFileSync(CHATJS_DIST, 'utf8');
+  return {
+    code,
+    minifiedBytes: Buffer.byteLength(code),
+    gzipBytes: zlib.gzipSync(code, { level: 9 }).length,
+    chatjs,
+    chatjsBytes: Buffer.byteLength(chatjs),
+    chatjsGzipBytes: zlib.gzipSync(chatjs, { level: 9 }).length,
+  };
 }
 
 /** The configured bundle: the settings line, then the widget. */
@@ -46,7 +66,7 @@ export function configuredBundle(bundle: WidgetBundle, settings: WidgetSettings)
 /** The snippet an agency pastes into its pages: one script element, loaded without blocking. */
 export function embedSnippet(scriptUrl: string): string {
   return [
-    '<!-- Web chat (gov-contact-center-kit). Host gcck-chat.js on this site, over HTTPS, on an origin listed in chat.allowedOrigins. -->',
+    '<!-- Web chat (gov-contact-center-kit). Host gcck-chat.js and gcck-chatjs.js together on this site, over HTTPS, on an origin listed in chat.allowedOrigins. -->',
     '<div id="gcck-chat"></div>',
     `<script src="${scriptUrl}" defer></script>`,
     '',
@@ -66,7 +86,7 @@ export function demoPage(title: string, language: string, scriptUrl: string): st
 <body>
 <header><h1>${escape(title)}</h1></header>
 <main>
-<p>This page shows the web chat widget. Press Tab to reach the chat button, or use the button at the bottom right.</p>
+<p lang="en">This page shows the web chat widget. Press Tab to reach the chat button, or use the button at the bottom right.</p>
 <p lang="es">Esta página muestra el chat. Use la tecla Tab para llegar al botón del chat.</p>
 </main>
 ${embedSnippet(scriptUrl)}</body>
@@ -74,11 +94,12 @@ ${embedSnippet(scriptUrl)}</body>
 `;
 }
 
-/** Writes the configured bundle, the embed snippet and the demo page to `outDir`; returns the paths written. */
+/** Writes the configured bundle, chatjs, the embed snippet and the demo page to `outDir`; returns the paths written. */
 export function writeWidget(outDir: string, bundle: WidgetBundle, settings: WidgetSettings, title: string, language: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const files: Array<[string, string]> = [
     [WIDGET_FILE, configuredBundle(bundle, settings)],
+    [CHATJS_FILE, bundle.chatjs],
     ['embed-snippet.html', embedSnippet(`/${WIDGET_FILE}`)],
     ['index.html', demoPage(title, language, WIDGET_FILE)],
   ];

@@ -1,5 +1,8 @@
 import type { JurisdictionConfig } from '../config/schema';
 
+/** File name of amazon-connect-chatjs, hosted beside the widget and loaded when a chat starts. */
+export const CHATJS_FILE = 'gcck-chatjs.js';
+
 /** The widget's languages (the kit's caller languages). */
 export type WidgetLanguage = 'en-US' | 'es-US';
 
@@ -10,6 +13,8 @@ export interface WidgetSettings {
   readonly languages: readonly WidgetLanguage[];
   readonly topics: ReadonlyArray<{ readonly id: string; readonly label: Partial<Record<WidgetLanguage, string>> }>;
   readonly strings: Partial<Record<WidgetLanguage, { title?: string; intro?: string }>>;
+  /** URL of amazon-connect-chatjs, relative to the widget script (`gcck-chatjs.js` beside it). */
+  readonly chatjsUrl: string;
   readonly participantEndpoint?: string;
 }
 
@@ -30,6 +35,7 @@ export function widgetSettings(config: JurisdictionConfig, apiUrl: string, parti
     languages: config.languages,
     topics: config.chat.topics.map((topic) => ({ id: topic.id, label: topic.label })),
     strings: config.chat.strings,
+    chatjsUrl: CHATJS_FILE,
     ...(participantEndpoint ? { participantEndpoint } : {}),
   };
 }

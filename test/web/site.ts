@@ -1,6 +1,6 @@
 import { loadJurisdictions } from '../../lib/config/loader';
 import { bundleWidget, configuredBundle, demoPage, WIDGET_FILE } from '../../lib/web/build';
-import { widgetSettings } from '../../lib/web/settings';
+import { CHATJS_FILE, widgetSettings } from '../../lib/web/settings';
 import { FakeConnect } from './fake-connect';
 
 /**
@@ -15,6 +15,7 @@ export async function startFakeSite(): Promise<{ fake: FakeConnect; url: string;
   const url = await fake.listen();
   const settings = widgetSettings(config, `${url}/v1/chat`, url);
   files.set(`/${WIDGET_FILE}`, { type: 'text/javascript; charset=utf-8', body: configuredBundle(bundle, settings) });
+  files.set(`/${CHATJS_FILE}`, { type: 'text/javascript; charset=utf-8', body: bundle.chatjs });
   files.set('/index.html', { type: 'text/html; charset=utf-8', body: demoPage('Pinecrest Benefits', 'es', WIDGET_FILE) });
   return { fake, url, bundleBytes: bundle.minifiedBytes };
 }

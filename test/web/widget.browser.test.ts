@@ -77,6 +77,8 @@ describeInBrowser('web chat widget in Chromium', () => {
     // The page is in Spanish, so the widget is too.
     await page.getByRole('button', { name: 'Chatee con Beneficios de Pinecrest' }).click();
     await expect(page.getByRole('dialog', { name: 'Chatee con Beneficios de Pinecrest' }).isVisible()).resolves.toBe(true);
+    // chatjs is loaded only when a chat starts.
+    expect(await page.evaluate<string>('typeof window.connect')).toBe('undefined');
     await page.getByLabel('Su nombre').fill('María Ortega');
     await page.getByLabel('¿Sobre qué es su pregunta?').selectOption('claims');
     violations.start = await seriousViolations(page);

@@ -2,8 +2,11 @@
  * The seam between the widget and amazon-connect-chatjs: starts a chat through the kit's chat API,
  * then joins it with a chatjs customer session. Only what the widget uses is typed here (chatjs
  * ships global typings that do not describe the `endpoint` override its config accepts).
+ *
+ * chatjs (about 300 KB minified, with the Participant Service client) is not in the widget's
+ * bundle: it is loaded from `settings.chatjsUrl` when a citizen starts a chat, so a page with the
+ * widget costs its visitors a small script until someone actually chats.
  */
-import 'amazon-connect-chatjs';
 import type { WidgetSettings } from './settings';
 
 /** A message or event as chatjs delivers it (`event.data`). */
@@ -38,6 +41,32 @@ interface ChatJsGlobal {
     setGlobalConfig(config: Record<string, unknown>): void;
     create(args: Record<string, unknown>): CustomerSession;
   };
+}
+
+let chatJsLoading: Promise<ChatJsGlobal> | undefined;
+
+/** Loads amazon-connect-chatjs once (a script element, so the page's CSP can allow it by origin). */
+export function loadChatJs(url: string): Promise<ChatJsGlobal> {
+  const loaded = () => (globalThis as unknown as { connect?: ChatJsGlobal }).connect;
+  const ready = loaded();
+  if (ready?.ChatSession) return Promise.resolve(ready);
+  chatJsLoading ??= new Promise<ChatJsGlobal>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.async = true;
+    script.onload = () => {
+      const chatjs = loaded();
+      if (chatjs?.ChatSession) resolve(chatjs);
+      else reject(new ChatStartError('UNAVAILABLE'));
+    };
+    script.onerror = () => {
+      chatJsLoading = undefined;
+      script.remove();
+      reject(new ChatStartError('NETWORK'));
+    };
+    document.head.append(script);
+  });
+  return chatJsLoading;
 }
 
 /** A failure the widget explains to the citizen (the API's error code, or NETWORK). */
@@ -89,7 +118,7 @@ export class ChatClient {
     const body = (await response.json().catch(() => ({}))) as { contactId?: string; participantId?: string; participantToken?: string; error?: string };
     if (!response.ok || !body.participantToken || !body.participantId || !body.contactId) throw new ChatStartError(body.error ?? 'INTERNAL');
 
-    const chatjs = (globalThis as unknown as { connect: ChatJsGlobal }).connect;
+    const chatjs = await loadChatJs(settings.chatjsUrl);
     chatjs.ChatSession.setGlobalConfig({
       region: settings.region,
       ...(settings.participantEndpoint ? { endpoint: settings.participantEndpoint } : {}),

@@ -5,6 +5,9 @@
 import type { WidgetSettings } from './settings';
 import { ChatWidget } from './widget';
 
+/** File name of amazon-connect-chatjs beside the widget (see lib/web/build.ts). */
+const CHATJS_FILE = 'gcck-chatjs.js';
+
 declare global {
   interface Window {
     GCCK_CHAT?: WidgetSettings;
@@ -12,9 +15,14 @@ declare global {
   }
 }
 
+// Read while the script runs: afterwards document.currentScript is null.
+const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
+
 function mount(): void {
-  const settings = window.GCCK_CHAT;
-  if (!settings || !settings.apiUrl || !Array.isArray(settings.languages) || settings.languages.length === 0) return;
+  const configured = window.GCCK_CHAT;
+  if (!configured || !configured.apiUrl || !Array.isArray(configured.languages) || configured.languages.length === 0) return;
+  // chatjs is hosted beside the widget unless the settings say otherwise.
+  const settings = { ...configured, chatjsUrl: new URL(configured.chatjsUrl || CHATJS_FILE, scriptSrc).href };
   const host = document.getElementById('gcck-chat') ?? document.body;
   window.gcckChat = new ChatWidget(settings, host);
 }

@@ -21,6 +21,8 @@ export interface WidgetSettings {
   readonly topics: readonly TopicSetting[];
   /** Per-language overrides of the title and intro. */
   readonly strings: Partial<Record<Language, { title?: string; intro?: string }>>;
+  /** URL of amazon-connect-chatjs (`gcck-chatjs.js`, hosted beside the widget), loaded when a chat starts. */
+  readonly chatjsUrl: string;
   /**
    * Base URL of the Amazon Connect Participant Service.
    * @default - the regional endpoint chatjs picks (participant.connect.<region>.amazonaws.com)
