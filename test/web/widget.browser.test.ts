@@ -68,7 +68,7 @@ describeInBrowser('web chat widget in Chromium', () => {
     if (site) await site.fake.close();
   });
 
-  test('runs a Spanish conversation: start, message, typing, agent reply, survey on chat, end, transcript download; axe finds no serious or critical violation', async () => {
+  test('runs a Spanish conversation: start, message, typing, agent reply, a survey question answered in the chat, end, transcript download; axe finds no serious or critical violation', async () => {
     const { fake, url } = site;
     const page = await launched.browser.newPage();
     const violations: Record<string, AxeViolation[]> = {};
@@ -115,6 +115,27 @@ describeInBrowser('web chat widget in Chromium', () => {
     expect(fake.customerEvents).toContain('application/vnd.amazonaws.connect.event.typing');
     fs.writeFileSync(path.join(OUTPUT, 'web-chat-axe.json'), JSON.stringify(violations, null, 2));
     expect(violations).toEqual({ start: [], chat: [], ended: [] });
+    await page.close();
+  });
+
+  test('reconnects after the websocket drops (a new CreateParticipantConnection) and keeps receiving messages', async () => {
+    const { fake, url } = site;
+    const page = await launched.browser.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Chatee con Beneficios de Pinecrest' }).click();
+    await page.getByLabel('Su nombre').fill('María Ortega');
+    await page.getByRole('button', { name: 'Iniciar chat' }).click();
+    await page.waitForSelector('.gcck-chat[data-state=ready]', { state: 'attached' });
+    const connections = fake.calls.filter((c) => c === '/participant/connection').length;
+
+    fake.dropConnections();
+    // chatjs asks the Participant Service for a new connection and subscribes again.
+    for (let i = 0; i < 100 && fake.calls.filter((c) => c === '/participant/connection').length === connections; i++) await page.waitForTimeout(100);
+    expect(fake.calls.filter((c) => c === '/participant/connection').length).toBe(connections + 1);
+    // chatjs raised no connection-broken event for this quick reconnect: the widget still says connected.
+    expect(await page.textContent('#gcck-status')).toBe('Conectado.');
+    fake.agentSays('¿Sigue ahí?');
+    await page.locator('#gcck-log li', { hasText: '¿Sigue ahí?' }).waitFor();
     await page.close();
   });
 
