@@ -2,6 +2,7 @@ import * as path from 'path';
 import { crossCheck } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
+import { jurisdictionSchema } from '../../lib/config/schema';
 
 const FILE = 'config/jurisdictions/pinecrest-benefits.yaml';
 type Mutable = Record<string, any>;
@@ -64,5 +65,24 @@ describe('chat cross-checks', () => {
 
   test('offer every web chat service in us-gov-west-1', () => {
     expect(Object.values(REGION_CAPABILITIES['us-gov-west-1'].webChat).every(Boolean)).toBe(true);
+  });
+});
+
+describe('chat schema', () => {
+  const chat = jurisdictionSchema.shape.chat;
+
+  test('is off by default, with the throttling and WAF defaults', () => {
+    expect(chat.parse(undefined)).toEqual({ enabled: false, allowedOrigins: [], topics: [], strings: {}, rateLimit: 10, burstLimit: 20, wafRequestsPer5Minutes: 100 });
+  });
+
+  test.each(['http://benefits.example.gov', 'https://benefits.example.gov/', 'https://benefits.example.gov/chat', 'https://Benefits.example.gov', 'https://*.example.gov', 'https://localhost'])(
+    'refuses the origin %s',
+    (origin) => {
+      expect(chat.safeParse({ allowedOrigins: [origin] }).success).toBe(false);
+    },
+  );
+
+  test.each(['https://benefits.example.gov', 'https://www.pinecrest.example.gov:8443'])('accepts the origin %s', (origin) => {
+    expect(chat.safeParse({ allowedOrigins: [origin] }).success).toBe(true);
   });
 });
