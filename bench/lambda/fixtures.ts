@@ -130,6 +130,26 @@ export const FIXTURES: Readonly<Record<string, HandlerFixture>> = {
       };
     },
   },
+  'chat-start': {
+    path: 'web chat started (API Gateway event, StartChatContact)',
+    env: {
+      INSTANCE_ID: '0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+      CONTACT_FLOW_ID: '846ec553-a005-41c0-8341-0123456789ab',
+      ALLOWED_ORIGINS: JSON.stringify(['https://benefits.example.gov']),
+      CHAT_LANGUAGES: JSON.stringify(['en-US', 'es-US']),
+      CHAT_TOPICS: JSON.stringify({ claims: `${INSTANCE_ARN}/queue/q-claims` }),
+    },
+    prepare: () => ({
+      event: {
+        httpMethod: 'POST',
+        path: '/chat',
+        headers: { origin: 'https://benefits.example.gov', 'content-type': 'application/json' },
+        body: JSON.stringify({ displayName: 'María Ortega', language: 'es-US', topic: 'claims', page: '/beneficios' }),
+        isBase64Encoded: false,
+      },
+      answers: { StartChatContactCommand: () => ({ ContactId: CONTACT_ID, ParticipantId: 'participant-1', ParticipantToken: 'token-1' }) },
+    }),
+  },
   'survey-capture': {
     path: 'first answer: PutItem + PutObject',
     env: {

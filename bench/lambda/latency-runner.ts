@@ -55,6 +55,11 @@ function summarize(response: unknown): { answer: string; fallback: boolean } {
       .map(([key, value]) => `${key}=${value}`);
     return { answer: [`result=${r.result}`, ...extra].join(' '), fallback: r.result !== 'OK' };
   }
+  if (r && typeof r.statusCode === 'number') {
+    // An API Gateway proxy answer (chat-start): the status and the error code, if any.
+    const error = typeof r.body === 'string' && r.body.startsWith('{') ? (JSON.parse(r.body) as { error?: string }).error : undefined;
+    return { answer: `HTTP ${r.statusCode}${error ? ` ${error}` : ''}`, fallback: r.statusCode !== 200 };
+  }
   return { answer: 'unrecognized response', fallback: true };
 }
 

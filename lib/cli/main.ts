@@ -15,12 +15,13 @@ import { exploreCommand } from './explore';
 import { scenarioSchemaCommand } from './scenario-schema';
 import { auditCommand } from './audit';
 import { auditDiffCommand } from './audit-diff';
+import { webCommand } from './web';
 
 /** Every operator command, in the order `gcck help` lists them. */
 export const COMMANDS: readonly Command[] = [
   validateCommand, lintBotsCommand, importBotCommand, botSchemaCommand, lintFlowsCommand, importFlowCommand, diagramCommand,
   simulateCommand, testFlowsCommand, exploreCommand, scenarioSchemaCommand, auditCommand, auditDiffCommand,
-  exportFlowsCommand, driftCommand, smokeCommand,
+  webCommand, exportFlowsCommand, driftCommand, smokeCommand,
 ];
 
 const HELP = (commands: readonly Command[]) =>

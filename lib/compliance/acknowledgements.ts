@@ -1,6 +1,7 @@
-import { CfnElement, Validations } from 'aws-cdk-lib';
+import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import type { IConnectInstance } from '../constructs/connect-instance';
 import type { ConnectFunction } from '../constructs/connect-function';
 import type { AnalyticsStack } from '../stacks/analytics-stack';
 import type { ContactCenterStack } from '../stacks/contact-center-stack';
@@ -226,6 +227,62 @@ export const AGENT_EVENT_DELIVERY = (bucketArnExport: string): readonly Acknowle
   ...KMS_FAMILY_ACTIONS('Firehose encrypts delivered agent events with the streams key'),
 ];
 
+/** Findings on the web chat API (see WebChatApi), by construct. */
+export const WEB_CHAT_API = {
+  stage: [
+    {
+      id: 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
+      reason:
+        'The only method starts a new chat and answers with a one-time participant token for that citizen: a cached answer would hand ' +
+        'one citizen\'s chat to another. No response is cached, so there is no cache data to encrypt.',
+    },
+    {
+      id: 'NIST.800.53.R5-APIGWExecutionLoggingEnabled',
+      reason:
+        'Execution logs need the account-wide API Gateway CloudWatch role and go to an API-Gateway-named log group that has no customer-managed ' +
+        'key and no retention. The stage writes access logs (request id, time, source IP, route, status, latency, WAF status) to a KMS-encrypted ' +
+        'log group with the jurisdiction\'s retention, and the function logs each outcome.',
+    },
+    {
+      id: 'AwsSolutions-APIG6',
+      reason: 'See NIST.800.53.R5-APIGWExecutionLoggingEnabled: access logs to a KMS-encrypted log group instead of execution logs.',
+    },
+    {
+      id: 'NIST.800.53.R5-APIGWSSLEnabled',
+      reason:
+        'The backend is a Lambda function invoked by API Gateway through IAM (a resource policy naming this API), not an HTTP endpoint, so ' +
+        'there is no backend to present a client certificate to.',
+    },
+  ],
+  method: [
+    {
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Members of the public start chats without an account, as they would phone the agency. The method is limited instead by the approved ' +
+        'origins (checked by the function and by Amazon Connect), the request model, stage throttling and the AWS WAF rate-based rule; the ' +
+        'token it returns only joins the chat it started.',
+    },
+    { id: 'AwsSolutions-COG4', reason: 'See AwsSolutions-APIG4: citizens have no user pool accounts; the method is public by design.' },
+  ],
+  webAcl: [
+    {
+      id: 'NIST.800.53.R5-WAFv2LoggingEnabled',
+      reason:
+        'AWS WAF logs to CloudWatch Logs only into a log group with a fixed aws-waf-logs- name, which a replaceable stack cannot keep across ' +
+        'replacement. The web ACL publishes per-rule CloudWatch metrics and sampled requests, and the API access logs record each request\'s ' +
+        'source IP and WAF status.',
+    },
+  ],
+  contacts: (resource: string): Acknowledgement[] => [
+    {
+      id: `AwsSolutions-IAM5[Resource::${resource}/contact/*]`,
+      reason:
+        'StartChatContact authorizes the contact it creates, whose id Amazon Connect assigns: the wildcard is limited to contacts of this one ' +
+        'instance, and the statement names the chat flow itself.',
+    },
+  ],
+} as const;
+
 /** Applies a list of acknowledgements to one construct. */
 export function acknowledge(construct: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
   for (const { id, reason } of acknowledgements) Validations.of(construct).acknowledge({ id, reason });
@@ -241,6 +298,14 @@ export function acknowledgeFunctionFindings(fn: ConnectFunction): void {
 export function acknowledgeContactCenterFindings(stack: ContactCenterStack): void {
   for (const fn of stack.functions?.byName.values() ?? []) acknowledgeFunctionFindings(fn);
   for (const bot of stack.bots.values()) acknowledge(bot.role, LEX_BOT_ROLE);
+  if (stack.webChat) {
+    const { webChat } = stack;
+    acknowledgeFunctionFindings(webChat.handler);
+    acknowledge(webChat.api.deploymentStage, WEB_CHAT_API.stage);
+    for (const method of webChat.api.methods) if (method.httpMethod === 'POST') acknowledge(method, WEB_CHAT_API.method);
+    acknowledge(webChat.webAcl, WEB_CHAT_API.webAcl);
+    acknowledge(webChat.handler.role, WEB_CHAT_API.contacts(nagResourceName(stack.resolve(importedFrom(stack, webChat.instance)))));
+  }
   const provider = [...stack.phoneNumbers.values()][0]?.provider;
   if (provider) {
     const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
@@ -276,4 +341,26 @@ export function acknowledgeStatefulFindings(stack: StatefulStack): void {
   acknowledge(delivery.findChild('Service Role'), CONTACT_RECORD_DELIVERY_SERVICE_POLICY);
   acknowledge(stack.tableBackups.plan.node.findChild('Tables'), TABLE_BACKUP_ROLE);
   acknowledge(stack.surveyWriterPolicy, SURVEY_WRITER_POLICY(bucketLogicalId));
+}
+
+/**
+ * The instance ARN as the contact-center template will hold it: when the instance lives in
+ * another stack, the same `Fn::ImportValue` CDK generates for the reference (`exportValue` gives
+ * the export the name the automatic reference would get), so the finding id can be named.
+ */
+function importedFrom(stack: Stack, instance: IConnectInstance): string {
+  if (!Construct.isConstruct(instance)) return instance.instanceArn;
+  const producer = Stack.of(instance);
+  return producer === stack ? instance.instanceArn : producer.exportValue(instance.instanceArn);
+}
+
+/** How cdk-nag prints a resolved ARN in a finding id: an import by its export name, an attribute as `<LogicalId.Arn>`. */
+function nagResourceName(resolved: unknown): string {
+  const value = resolved as Record<string, unknown>;
+  if (typeof resolved === 'string') return resolved;
+  if (typeof value['Fn::ImportValue'] === 'string') return value['Fn::ImportValue'];
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt)) return `<${getAtt.join('.')}>`;
+  if (typeof value.Ref === 'string') return `<${value.Ref}>`;
+  return JSON.stringify(resolved);
 }

@@ -50,6 +50,12 @@ const IMPORTED_WORKGROUP_KEY =
   'FALSE POSITIVE (CT.ATHENA.PR.2): results are encrypted with SSE_KMS and the streams key (customer-managed), imported from the ' +
   'stateful stack with Fn::ImportValue; the rule only recognises a literal ARN or a Ref/GetAtt to a key in the same template.';
 
+const CHAT_EXECUTION_LOGS =
+  'ACCEPTED (CT.APIGATEWAY.PR.1): execution logging needs the account-wide API Gateway CloudWatch role and writes to an ' +
+  'API-Gateway-named log group without a customer-managed key or retention. The web chat stage writes access logs (request id, ' +
+  'time, source IP, route, status, latency, WAF status) to a KMS-encrypted log group instead (same as the cdk-nag ' +
+  'NIST.800.53.R5-APIGWExecutionLoggingEnabled acknowledgement).';
+
 /** The kit's Lambda functions and their log groups, by logical id prefix (same in every jurisdiction). */
 const FUNCTIONS = [
   'FunctionscallerverificationA517F7CC',
@@ -62,6 +68,7 @@ const FUNCTIONS = [
   'PhoneNumberProviderframeworkonEvent041AA51F',
   'PhoneNumberProviderframeworkisComplete01267BE6',
   'PhoneNumberProviderframeworkonTimeoutF45D96CA',
+  'WebChatHandler9DB38990',
 ];
 const FUNCTION_LOG_GROUPS = [
   'FunctionscallerverificationLogs5419FBB3',
@@ -71,6 +78,8 @@ const FUNCTION_LOG_GROUPS = [
   'FunctionssurveycaptureLogs6F62B8E6',
   'PhoneNumberProviderLogsF667A516',
   'PhoneNumberProviderFrameworkLogsE72F914C',
+  'WebChatHandlerLogsF459ED65',
+  'WebChatAccessLogsE8A47850',
 ];
 
 const entries = (stack: StackKind, rule: string, resources: readonly string[], reason: string): GuardException[] =>
@@ -91,6 +100,7 @@ export const GUARD_EXCEPTIONS: readonly GuardException[] = [
   // contact-center stack
   ...entries('contact-center', 'lambda_inside_vpc_check', FUNCTIONS, NO_VPC),
   ...entries('contact-center', 'cloudwatch_log_group_encrypted_check', FUNCTION_LOG_GROUPS, IMPORTED_LOGS_KEY),
+  ...entries('contact-center', 'api_gw_v1_execution_logging_enabled_check', ['WebChatDeploymentStagev17D6AF68F'], CHAT_EXECUTION_LOGS),
   // analytics stack
   ...entries('analytics', 'athena_workgroup_results_encrypted_at_rest_kms_check', ['ContactAnalyticsWorkGroup380688D0'], IMPORTED_WORKGROUP_KEY),
   ...entries('analytics', 'cloudwatch_log_group_encrypted_check', ['ContactAnalyticsAgentEventsErrorLogs791DB4AA'], IMPORTED_LOGS_KEY),

@@ -1,4 +1,5 @@
 import { idPart } from '../stacks/ids';
+import { checkChat } from './chat-checks';
 import { formatValue } from './errors';
 import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
 import type { FeatureConfig } from './schema';
@@ -329,6 +330,8 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
       at(`retention.${key}.archiveAfterDays`, `${entry.archiveAfterDays} is not before the end of retention (${entry.days} days), so objects would never be archived (use fewer than ${entry.days} days, or set expireAfterRetention: false)`);
     }
   }
+
+  checkChat(at, config, queueNames);
 
   const quota = (key: string, limit: number, what: string) => {
     const count = list(config[key]).length;

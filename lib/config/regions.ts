@@ -11,7 +11,26 @@ export interface RegionCapabilities {
   readonly lexLocales: readonly (typeof LEX_LOCALES)[number][];
   /** Whether the CloudFormation registry has `AWS::Connect::PhoneNumber` there. */
   readonly cfnPhoneNumber: boolean;
+  /** What the web chat API is built from, each true where the region offers it. */
+  readonly webChat: Readonly<Record<keyof typeof WEB_CHAT_SERVICE_NAMES, boolean>>;
 }
+
+/** The services the web chat API needs, with plain names for error messages. */
+export const WEB_CHAT_SERVICE_NAMES = {
+  apiGatewayRest: 'API Gateway REST APIs (regional endpoint, request validation, stage throttling)',
+  apiGatewayAccessLogs: 'API Gateway access logging to a KMS-encrypted CloudWatch Logs group',
+  wafRegional: 'AWS WAF web ACLs for API Gateway (scope REGIONAL)',
+  wafRateBasedRules: 'AWS WAF rate-based rules',
+  approvedOrigins: 'AWS::Connect::ApprovedOrigin',
+} as const;
+
+const ALL_WEB_CHAT: RegionCapabilities['webChat'] = {
+  apiGatewayRest: true,
+  apiGatewayAccessLogs: true,
+  wafRegional: true,
+  wafRateBasedRules: true,
+  approvedOrigins: true,
+};
 
 /** Plain names of the features, for error messages. */
 export const FEATURE_NAMES: Readonly<Record<keyof FeatureConfig, string>> = {
@@ -45,7 +64,10 @@ const ALL_FEATURES: RegionCapabilities['features'] = {
  *
  * Sources: "Availability of Amazon Connect services by Region" and "Amazon Lex V2 in
  * AWS GovCloud (US)" in the AWS GovCloud (US) User Guide; cfn-lint's us-gov-west-1
- * registry data for `cfnPhoneNumber`.
+ * registry data for `cfnPhoneNumber`. Web chat: API Gateway and AWS WAF pages of the
+ * AWS GovCloud (US) User Guide (both in us-gov-west-1, WAF with rate-based rules and
+ * API Gateway stage association); cfn-lint's us-gov-west-1 data lists
+ * AWS::ApiGateway::*, AWS::WAFv2::WebACL/WebACLAssociation and AWS::Connect::ApprovedOrigin.
  */
 export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[number], RegionCapabilities>> = {
   'us-gov-west-1': {
@@ -64,18 +86,21 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     },
     lexLocales: ['en_US', 'es_US'],
     cfnPhoneNumber: false,
+    webChat: ALL_WEB_CHAT,
   },
   'us-east-1': {
     partition: 'aws',
     features: ALL_FEATURES,
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
+    webChat: ALL_WEB_CHAT,
   },
   'us-west-2': {
     partition: 'aws',
     features: ALL_FEATURES,
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
+    webChat: ALL_WEB_CHAT,
   },
 };
 

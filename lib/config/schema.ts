@@ -195,6 +195,59 @@ const features = z
   .strict()
   .describe('Amazon Connect features; one the region lacks is a config error.');
 
+/** Contact attribute values the web chat may start a chat with (see lambdas/chat-start). */
+const CHAT_TOPIC = /^[a-z][a-z0-9-]{0,39}$/;
+
+/**
+ * An origin a web page may start chats from: `https://host` or `https://host:port`, no path,
+ * lower case. Used for both API Gateway CORS and the instance's approved origins, so a browser
+ * accepted by one is accepted by the other.
+ */
+export const CHAT_ORIGIN = /^https:\/\/[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+(:[1-9]\d{0,4})?$/;
+
+const chatTopic = z
+  .object({
+    id: z.string().regex(CHAT_TOPIC, 'must be lower-case letters, digits and "-", starting with a letter (at most 40 characters)').describe('Topic value the page passes and the chat flow routes on.'),
+    queue: z.string().optional().describe('Queue chats on this topic go to. @default - the language route (routing.spanish or routing.default)'),
+    label: z
+      .object({ 'en-US': z.string().min(1).max(80), 'es-US': z.string().min(1).max(80).optional() })
+      .strict()
+      .describe('What the widget shows for the topic, per language.'),
+  })
+  .strict();
+
+const chatStrings = z
+  .object({
+    title: z.string().min(1).max(80).optional().describe('Heading of the chat window. @default - "Chat with <displayName>"'),
+    intro: z.string().min(1).max(300).optional().describe('Text above the start form. @default - a generic invitation'),
+  })
+  .strict();
+
+const chat = z
+  .object({
+    enabled: z.boolean().default(false).describe('Deploy the web chat API (API Gateway, WAF, Lambda StartChatContact) for the chat-inbound flow.'),
+    allowedOrigins: z
+      .array(z.string().regex(CHAT_ORIGIN, 'must be an HTTPS origin such as "https://benefits.example.gov" (lower case, no path, no trailing "/")'))
+      .default([])
+      .describe('Web sites allowed to start chats: API CORS and the instance\'s approved origins.'),
+    topics: z.array(chatTopic).default([]).describe('Topics a page may start a chat on; any other topic is refused.'),
+    strings: z
+      .object({ 'en-US': chatStrings.optional(), 'es-US': chatStrings.optional() })
+      .strict()
+      .default({})
+      .describe('Widget texts per language that override the built-in ones.'),
+    rateLimit: z.number().int().min(1).max(10_000).default(10).describe('API Gateway steady-state requests per second for starting chats.'),
+    burstLimit: z.number().int().min(1).max(5_000).default(20).describe('API Gateway burst of requests for starting chats.'),
+    wafRequestsPer5Minutes: z
+      .number()
+      .int()
+      .min(10)
+      .max(2_000_000_000)
+      .default(100)
+      .describe('AWS WAF rate-based rule: chat starts one client IP may make in 5 minutes before it is blocked.'),
+  })
+  .strict();
+
 /** Schema of one jurisdiction file (after `config/defaults.yaml` has been merged underneath). */
 export const jurisdictionSchema = z
   .object({
@@ -231,6 +284,7 @@ export const jurisdictionSchema = z
     languages: z.array(z.enum(LANGUAGES)).min(1).default(['en-US']).describe('Caller languages, the first is the default.'),
     lexLocales: z.array(z.enum(LEX_LOCALES)).default(['en_US']).describe('Lex V2 locales the self-service bot is built in.'),
     features: features.default(() => features.parse({})),
+    chat: chat.default(() => chat.parse({})).describe('Web chat: the API a web page starts chats through, and the widget settings.'),
     retention: z
       .object({
         recordings: retention.describe('Call recordings, chat transcripts and Contact Lens output.'),
@@ -326,3 +380,5 @@ export type RoutingProfileConfig = JurisdictionConfig['routingProfiles'][number]
 export type RetentionConfig = JurisdictionConfig['retention']['recordings'];
 /** The Amazon Connect feature switches. */
 export type FeatureConfig = JurisdictionConfig['features'];
+/** The web chat settings. */
+export type ChatConfig = JurisdictionConfig['chat'];

@@ -1,4 +1,4 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { jurisdictionTags } from '../compliance/tags';
@@ -16,6 +16,8 @@ import { ConnectQueue } from '../constructs/queue';
 import { PhoneQuickConnect } from '../constructs/quick-connect';
 import { RoutingProfile } from '../constructs/routing-profile';
 import { StandardSecurityProfiles } from '../constructs/security-profiles';
+import { WebChatApi } from '../constructs/web-chat-api';
+import { CHAT_FLOW } from '../config/chat-checks';
 import { configValues, FLOW_LAMBDAS, ROUTES } from '../flows/context';
 import type { JurisdictionSources } from '../sources';
 import { idPart, resourceId } from './ids';
@@ -82,6 +84,8 @@ export class ContactCenterStack extends Stack {
   public readonly flows?: ContactFlows;
   /** Phone numbers by config name, if sources were given. */
   public readonly phoneNumbers: ReadonlyMap<string, PhoneNumber> = new Map();
+  /** The web chat API, if sources were given and `chat.enabled` is true. */
+  public readonly webChat?: WebChatApi;
 
   constructor(scope: Construct, id: string, props: ContactCenterStackProps) {
     const { config, instance, data: _data, sources: _sources, ...stackProps } = props;
@@ -144,6 +148,7 @@ export class ContactCenterStack extends Stack {
       this.bots = bots;
       this.flows = flows;
       this.phoneNumbers = phoneNumbers;
+      if (config.chat.enabled) this.webChat = this.addWebChat(config, instance, flows, props.data, queues);
     }
 
     this.hours = hours;
@@ -151,6 +156,27 @@ export class ContactCenterStack extends Stack {
     this.routingProfiles = routingProfiles;
     this.quickConnects = quickConnects;
     this.agentStatuses = agentStatuses;
+  }
+
+  /** The web chat API on the chat-inbound flow (config `chat`), and its URL as an output. */
+  private addWebChat(config: JurisdictionConfig, instance: IConnectInstance, flows: ContactFlows, data: HandlerDataStores, queues: ReadonlyMap<string, ConnectQueue>): WebChatApi {
+    const chatFlowArn = flows.flowArns.get(CHAT_FLOW);
+    if (!chatFlowArn) throw new Error(`${this.node.path}: chat.enabled needs the ${CHAT_FLOW} flow, which is not deployed`);
+    const webChat = new WebChatApi(this, 'WebChat', {
+      instance,
+      chatFlowArn,
+      logKey: data.logKey,
+      allowedOrigins: config.chat.allowedOrigins,
+      languages: config.languages,
+      topics: new Map(config.chat.topics.map((topic) => [topic.id, topic.queue ? queues.get(topic.queue)!.queueArn : ''])),
+      rateLimit: config.chat.rateLimit,
+      burstLimit: config.chat.burstLimit,
+      wafRequestsPer5Minutes: config.chat.wafRequestsPer5Minutes,
+      logRetention: config.retention.logDays as logs.RetentionDays,
+      reservedConcurrency: config.functions.reservedConcurrency,
+    });
+    new CfnOutput(this, 'ChatApiUrl', { value: webChat.startChatUrl, description: 'URL the web chat widget starts chats at (gcck web --api-url)' });
+    return webChat;
   }
 
   /** Bots (with the code hook), flows resolved against everything above, and phone numbers bound to flows. */

@@ -56,7 +56,7 @@ describe('redaction fails closed in the kit flows', () => {
     const errors = chat.content.Actions.find((a) => a.Identifier === 'Set chat analytics')!.Transitions.Errors!;
     expect(Object.fromEntries(errors.map((e) => [e.ErrorType, e.NextAction]))).toEqual({
       NoMatchingError: 'Flag redaction failure',
-      ChannelMismatch: 'Pick self service language',
+      ChannelMismatch: 'Check web topic chosen',
       InFlightRedactionConfigurationFailed: 'Flag redaction failure',
     });
   });
