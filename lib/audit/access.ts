@@ -72,6 +72,8 @@ export interface ExposureEntry extends ResourceRef {
   /** `network endpoint` or `telephone number` (public by design). */
   readonly kind: 'network endpoint' | 'telephone number';
   readonly what: string;
+  /** The AWS WAF web ACL in front of a network endpoint, when one is associated with it. */
+  readonly protectedBy?: string;
   readonly evidence: readonly Evidence[];
 }
 
@@ -215,10 +217,19 @@ export function exposureInventory(assembly: Assembly, statements: readonly State
     'AWS::CloudFront::Distribution': 'CloudFront distribution',
     'AWS::AppSync::GraphQLApi': 'GraphQL API',
   };
+  const wafAssociations = assembly.resources.filter((x) => x.type === 'AWS::WAFv2::WebACLAssociation');
   for (const r of assembly.resources) {
     const kind = NETWORK_TYPES[r.type];
     if (kind && !(r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && r.properties.Scheme === 'internal')) {
-      out.push({ stack: r.stack, logicalId: r.logicalId, type: r.type, name: assembly.label(r), kind: 'network endpoint', what: kind, evidence: [evidence(r, 'Type', kind)] });
+      // An association names its resource by an ARN built from the resource's Ref (a stage of a REST API).
+      const waf = wafAssociations.find((a) => a.stack === r.stack && JSON.stringify(a.properties.ResourceArn ?? '').includes(`"${r.logicalId}"`));
+      const base = { stack: r.stack, logicalId: r.logicalId, type: r.type, name: assembly.label(r), kind: 'network endpoint' as const };
+      if (waf) {
+        const acl = assembly.label(waf);
+        out.push({ ...base, what: `${kind} behind AWS WAF (${acl})`, protectedBy: acl, evidence: [evidence(r, 'Type', kind), evidence(waf, 'Properties.WebACLArn', 'AWS WAF web ACL associated with the endpoint')] });
+      } else {
+        out.push({ ...base, what: kind, evidence: [evidence(r, 'Type', kind)] });
+      }
     }
     if (r.type === 'AWS::S3::Bucket') {
       const block = r.properties.PublicAccessBlockConfiguration as Record<string, unknown> | undefined;

@@ -82,6 +82,11 @@ interface KitControl {
 }
 
 const res = (c: ControlContext, type: string) => c.assembly.ofType(type);
+const networkEndpoints = (c: ControlContext) => c.exposure.filter((e) => e.kind === 'network endpoint');
+/** Evidence for endpoints exposed on purpose behind AWS WAF (the web chat API). */
+const guardedEndpoints = (c: ControlContext): Evidence[] => networkEndpoints(c).filter((e) => e.protectedBy).flatMap((e) => e.evidence);
+/** Gaps: endpoints reachable from outside the account with nothing in front of them. */
+const unguardedEndpoints = (c: ControlContext): string[] => networkEndpoints(c).filter((e) => !e.protectedBy).map((e) => `${e.name}: ${e.what}`);
 
 const sc28: KitControl['evidence'] = (c) => {
   const caller = c.encryption.stores.filter((s) => s.callerData);
@@ -277,11 +282,11 @@ const KIT_CONTROLS: Readonly<Record<string, KitControl>> = {
   },
   'CM-7': {
     responsibility: 'shared',
-    implementation: 'Only the features the config asks for are enabled on the instance, and no network endpoint is exposed.',
+    implementation: 'Only the features the config asks for are enabled on the instance; the only network endpoint is the web chat API when the config enables it, behind AWS WAF.',
     agencyPart: 'Review enabled features at each change.',
     evidence: (c) => ({
-      evidence: res(c, 'AWS::Connect::Instance').map((i) => evidence(i, 'Properties.Attributes', 'enabled instance features')),
-      gaps: c.exposure.filter((e) => e.kind === 'network endpoint').map((e) => `${e.name}: ${e.what}`),
+      evidence: [...res(c, 'AWS::Connect::Instance').map((i) => evidence(i, 'Properties.Attributes', 'enabled instance features')), ...guardedEndpoints(c)],
+      gaps: unguardedEndpoints(c),
     }),
   },
   'CM-8': {
@@ -321,11 +326,11 @@ const KIT_CONTROLS: Readonly<Record<string, KitControl>> = {
   },
   'SC-7': {
     responsibility: 'shared',
-    implementation: 'No component accepts connections from the internet: buckets block public access, functions accept no network connections, and every grant to a service is limited to this account.',
+    implementation: 'No component accepts connections from the internet except the web chat API when the config enables it (behind AWS WAF with a rate-based rule, throttled, requests validated, CORS limited to the configured origins): buckets block public access, functions accept no network connections, and every grant to a service is limited to this account.',
     agencyPart: 'Agent workstation and network boundary (CCP access) are the agency’s.',
     evidence: (c) => ({
-      evidence: res(c, 'AWS::S3::Bucket').map((b) => evidence(b, 'Properties.PublicAccessBlockConfiguration', 'all public access blocked')),
-      gaps: c.exposure.filter((e) => e.kind === 'network endpoint').map((e) => `${e.name}: ${e.what}`),
+      evidence: [...res(c, 'AWS::S3::Bucket').map((b) => evidence(b, 'Properties.PublicAccessBlockConfiguration', 'all public access blocked')), ...guardedEndpoints(c)],
+      gaps: unguardedEndpoints(c),
     }),
   },
   'SC-8': {

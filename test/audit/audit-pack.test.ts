@@ -200,9 +200,18 @@ describe.each(EXAMPLES)('audit pack of %s', (id) => {
     expect(kind('voice').collectedBy).toEqual(['flow Main inbound']);
   });
 
-  test('finds no network endpoint reachable from outside the account; phone numbers are listed as entry points', () => {
+  test('lists the web chat API behind AWS WAF as the only network endpoint, when chat is on; phone numbers are entry points', () => {
     const exposure = packs.get(id)!.exposure;
-    expect(exposure.filter((e) => e.kind === 'network endpoint')).toEqual([]);
+    const network = exposure.filter((e) => e.kind === 'network endpoint');
+    if (configs.get(id)!.chat.enabled) {
+      expect(network.map((e) => [e.type, e.name, e.what])).toEqual([['AWS::ApiGateway::RestApi', 'WebChat', 'REST API behind AWS WAF (WebChat/WebAclAssociation)']]);
+      expect(network[0].evidence.map((e) => e.type)).toEqual(['AWS::ApiGateway::RestApi', 'AWS::WAFv2::WebACLAssociation']);
+    } else {
+      expect(network).toEqual([]);
+    }
+    // An endpoint behind WAF is evidence for SC-7, not a gap.
+    const sc7 = packs.get(id)!.matrix.find((c) => c.id === 'sc-7')!;
+    expect(sc7.gaps).toEqual([]);
     expect(exposure.filter((e) => e.kind === 'telephone number').length).toBe(configs.get(id)!.phoneNumbers.length);
   });
 

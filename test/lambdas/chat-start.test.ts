@@ -2,7 +2,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ConnectClient, StartChatContactCommand } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
-import { handler, MAX_DISPLAY_NAME, START_CHAT_REQUEST_JSON_SCHEMA, startChatRequestSchema } from '../../lambdas/chat-start';
+import { chatAttributes, handler, MAX_DISPLAY_NAME, START_CHAT_REQUEST_JSON_SCHEMA, startChatRequestSchema } from '../../lambdas/chat-start';
+import { CHAT_START_ATTRIBUTES } from '../../lib/flows/lint/rules/unset-attribute';
 import { awsError, captureOutput, neverAnswers } from './helpers';
 
 const connectMock = mockClient(ConnectClient);
@@ -165,6 +166,17 @@ describe('chat-start handler', () => {
       }),
       { seed: 1127, numRuns: 150 },
     );
+  });
+});
+
+describe('chat start attributes', () => {
+  test('are exactly the ones the flow linter knows a chat starts with', () => {
+    // Prepare: a request with every optional field and a topic routed to its own queue
+    const request = { displayName: NAME, language: 'es-US', topic: 'claims', page: '/benefits/apply' } as Parameters<typeof chatAttributes>[0];
+    // Act
+    const keys = Object.keys(chatAttributes(request, new Map([['claims', QUEUE_ARN]])));
+    // Assess
+    expect(keys.sort()).toEqual([...CHAT_START_ATTRIBUTES].sort());
   });
 });
 

@@ -3,6 +3,12 @@ import { finding, LintRule } from '../rule';
 
 const id = 'unset-attribute';
 
+/**
+ * Contact attributes a chat starts with, set outside the flows by the web chat backend
+ * (lambdas/chat-start `chatAttributes`; test/lambdas/chat-start.test.ts pins the two lists together).
+ */
+export const CHAT_START_ATTRIBUTES: readonly string[] = ['channelSource', 'language', 'topic', 'topicQueue', 'page'];
+
 /** `$.Attributes.x` / `$.FlowAttributes.x` (also `$.Attributes['x']`) inside a string. */
 const READ = /\$\.(Attributes|FlowAttributes)(?:\.([A-Za-z0-9_-]+)|\[['"]([^'"]+)['"]\])/g;
 
@@ -24,15 +30,15 @@ function setBy(action: Action, scope: 'Attributes' | 'FlowAttributes'): string[]
 /**
  * A read of `$.FlowAttributes.x` that no action of the flow sets is always empty (flow attributes
  * live only in their flow); a read of `$.Attributes.x` that no flow of the set sets is empty
- * unless something outside the flows sets it (the chat API, an outbound call, a Lambda's
- * UpdateContactAttributes API call). Both are warnings: usually a typo or a block lost in a copy.
+ * unless something outside the flows sets it (the kit's chat API sets {@link CHAT_START_ATTRIBUTES};
+ * an outbound call or a Lambda's UpdateContactAttributes API call may set others). Both are warnings: usually a typo or a block lost in a copy.
  */
 export const unsetAttribute: LintRule = {
   id,
   description: 'Reads of $.FlowAttributes.x must be set in the flow, and of $.Attributes.x in some flow of the set (warning).',
   check(ctx) {
     const out: Finding[] = [];
-    const contactSet = new Set<string>();
+    const contactSet = new Set<string>(CHAT_START_ATTRIBUTES);
     for (const flow of ctx.flows) for (const action of flow.content.Actions) setBy(action, 'Attributes').forEach((n) => contactSet.add(n));
     for (const flow of ctx.flows) {
       const flowSet = new Set(flow.content.Actions.flatMap((a) => setBy(a, 'FlowAttributes')));
