@@ -15,7 +15,10 @@ describe('loadKitInputs', () => {
 
   test('loads every jurisdiction with its bots and flows, in file-name order', () => {
     expect(inputs.configs.map((c) => c.id)).toEqual(['pinecrest-benefits', 'riverton-311']);
-    expect(inputs.sources.map((s) => [...s.bots.keys()])).toEqual([['citizen-services'], ['citizen-services']]);
+    expect(inputs.sources.map((s) => [...s.bots.keys()])).toEqual([
+      ['citizen-services', 'survey-answers'],
+      ['citizen-services', 'survey-answers'],
+    ]);
     expect(inputs.sources.map((s) => s.flows.length)).toEqual([8, 8]);
     expect(inputs.warnings).toEqual([]);
   });

@@ -323,7 +323,7 @@ export const jurisdictionSchema = z
       .describe('Which queues the kit flows route to; flows name them as ${route:default}, ${route:spanish}, ...'),
     bots: z
       .array(z.string().regex(/^[a-z][a-z0-9-]{1,48}$/, 'must be a bot definition name: lower-case letters, digits and "-"'))
-      .default(['citizen-services'])
+      .default(['citizen-services', 'survey-answers'])
       .describe('Lex bots (config/bots/<name>.yaml) deployed for this jurisdiction.'),
     flows: z
       .object({

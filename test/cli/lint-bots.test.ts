@@ -9,10 +9,10 @@ function capture() {
 const LINT = 'test/fixtures/bots/lint';
 
 describe('gcck lint-bots', () => {
-  test('checks config/bots by default and exits 0 for the clean default bot', async () => {
+  test('checks config/bots by default and exits 0 for the clean default bots', async () => {
     const { io, out } = capture();
     expect(await main(['lint-bots'], io)).toBe(0);
-    expect(out).toEqual(['1 bot definition checked for us-gov-west-1: 0 errors, 0 warnings']);
+    expect(out).toEqual(['2 bot definitions checked for us-gov-west-1: 0 errors, 0 warnings']);
   });
 
   test('exits 1 on errors, listing each with file, key path and rule', async () => {

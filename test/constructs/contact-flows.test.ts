@@ -60,6 +60,7 @@ describe.each(Object.keys(templates) as Array<keyof typeof templates>)('contact 
     const id = (element: CfnElement) => center.getLogicalId(element);
     const lambda = (name: HandlerName) => id(center.functions!.byName.get(name)!.association!);
     const bot = id(center.bots.get('citizen-services')!.association);
+    const surveyBot = id(center.bots.get('survey-answers')!.association);
     // WHEN the DependsOn of every flow is read from the template
     const dependsOn = Object.fromEntries(
       Object.values(template.findResources('AWS::Connect::ContactFlow')).map((r) => [r.Properties.Name, [...(r.DependsOn ?? [])].sort()]),
@@ -68,7 +69,7 @@ describe.each(Object.keys(templates) as Array<keyof typeof templates>)('contact 
     expect(dependsOn).toEqual({
       'Main inbound': [bot, lambda(HandlerName.CALLER_VERIFICATION), lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
       'Chat inbound': [bot, lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
-      'Post-contact survey': [lambda(HandlerName.SURVEY_CAPTURE)],
+      'Post-contact survey': [surveyBot, lambda(HandlerName.SURVEY_CAPTURE)].sort(),
       'Customer queue': [],
       'Customer hold': [],
       'Customer whisper': [],

@@ -47,11 +47,19 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
     expect(action('Set chat analytics').Transitions.NextAction).toBe('Check web topic chosen');
     expect(action('Flag redaction failure').Transitions.NextAction).toBe('Check web topic chosen');
     expect(compare('Check web topic chosen', QUEUE_ARN)).toBe('Set customer queue flow');
-    expect(action('Set customer queue flow').Transitions.NextAction).toBe('Transfer to queue');
+    expect(action('Set customer queue flow').Transitions.NextAction).toBe('Set agent whisper flow');
+    expect(action('Set agent whisper flow').Transitions.NextAction).toBe('Set survey disconnect flow');
+    expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Transfer to queue');
     expect(compare('Check web topic chosen', '')).toBe('Pick self service language');
   });
 
   test('greets in Spanish when the web page started the chat in Spanish', () => {
     expect(compare('Check requested language', 'es-US')).toBe('Use Spanish');
+  });
+  test('sets the kit agent whisper (chat has no default whisper) and the survey as the disconnect flow before the transfer', () => {
+    expect(action('Set agent whisper flow').Parameters).toEqual({ EventHooks: { AgentWhisper: '${flow:agent-whisper}' } });
+    expect(action('Set survey disconnect flow').Parameters).toEqual({ EventHooks: { CustomerRemaining: '${flow:post-contact-survey}' } });
+    expect(action('Set agent whisper flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Set survey disconnect flow' }]);
+    expect(action('Set survey disconnect flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Transfer to queue' }]);
   });
 });

@@ -12,7 +12,7 @@ describe('lint context of a jurisdiction', () => {
         route: ['default', 'spanish', 'escalation', 'callback'],
         hours: ['main'],
         lambda: ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture'],
-        bot: ['citizen-services'],
+        bot: ['citizen-services', 'survey-answers'],
         prompt: [],
         flow: ['main', 'queue-wait'],
         module: ['verify-caller'],

@@ -52,10 +52,19 @@ function healthy() {
   connect.on(ListPhoneNumbersV2Command).resolves({ ListPhoneNumbersSummaryList: [{ PhoneNumber: '+18005550100', PhoneNumberArn: 'pn-1' }, { PhoneNumber: '+12175550100', PhoneNumberArn: 'pn-2' }] });
   connect.on(ListFlowAssociationsCommand).resolves({ FlowAssociationSummaryList: [{ ResourceId: 'pn-1', FlowId: 'f-main' }, { ResourceId: 'pn-2', FlowId: 'f-main' }] });
   connect.on(ListContactFlowsCommand).resolves({ ContactFlowSummaryList: [{ Id: 'f-main', Arn: `${INSTANCE}/contact-flow/f-main`, Name: 'Main inbound' }] });
-  connect.on(ListBotsCommand).resolves({ LexBots: [{ LexV2Bot: { AliasArn: 'arn:aws-us-gov:lex:us-gov-west-1:222222222222:bot-alias/BOTID12345/ALIAS12345' } }] });
+  connect.on(ListBotsCommand).resolves({
+    LexBots: [
+      { LexV2Bot: { AliasArn: 'arn:aws-us-gov:lex:us-gov-west-1:222222222222:bot-alias/BOTID12345/ALIAS12345' } },
+      { LexV2Bot: { AliasArn: 'arn:aws-us-gov:lex:us-gov-west-1:222222222222:bot-alias/SURVEY6789/ALIAS67890' } },
+    ],
+  });
   lex.on(DescribeBotCommand, { botId: 'BOTID12345' }).resolves({ botId: 'BOTID12345', botName: 'pinecrest-benefits-contact-center-Bot-citizen-services-6DE7CB66' });
   lex.on(DescribeBotAliasCommand, { botId: 'BOTID12345', botAliasId: 'ALIAS12345' }).resolves(LIVE_ALIAS);
   lex.on(ListBotLocalesCommand, { botId: 'BOTID12345', botVersion: '3' }).resolves({ botLocaleSummaries: [{ localeId: 'en_US', botLocaleStatus: 'Built' }, { localeId: 'es_US', botLocaleStatus: 'Built' }] });
+  // The survey-answers bot (post-contact survey on chat), deployed the same way.
+  lex.on(DescribeBotCommand, { botId: 'SURVEY6789' }).resolves({ botId: 'SURVEY6789', botName: 'pinecrest-benefits-contact-center-Bot-survey-answers-1A2B3C4D' });
+  lex.on(DescribeBotAliasCommand, { botId: 'SURVEY6789', botAliasId: 'ALIAS67890' }).resolves(LIVE_ALIAS);
+  lex.on(ListBotLocalesCommand, { botId: 'SURVEY6789', botVersion: '3' }).resolves({ botLocaleSummaries: [{ localeId: 'en_US', botLocaleStatus: 'Built' }, { localeId: 'es_US', botLocaleStatus: 'Built' }] });
   lambda.on(GetFunctionConfigurationCommand, { FunctionName: CODE_HOOK }).resolves({ FunctionArn: CODE_HOOK, State: 'Active' });
   connect.on(ListLambdaFunctionsCommand).resolves({ LambdaFunctions: FUNCTIONS });
   lambda.on(InvokeCommand).resolves({ StatusCode: 200, Payload: payload({ result: 'ERROR', message: 'missing parameter' }) });
@@ -75,9 +84,10 @@ describe('gcck smoke', () => {
     healthy();
     const { code, out, err } = await smoke();
     expect(err).toEqual([]);
-    expect(out.filter((l) => !l.startsWith('PASS'))).toEqual(['all 15 checks passed']);
-    expect(out).toContain('PASS  bots  1 Lex V2 alias associated');
+    expect(out.filter((l) => !l.startsWith('PASS'))).toEqual(['all 16 checks passed']);
+    expect(out).toContain('PASS  bots  2 Lex V2 aliases associated');
     expect(out).toContain('PASS  bot citizen-services  alias live Available on version 3; en_US, es_US built and enabled; code hook pinecrest-lex-fulfillment');
+    expect(out).toContain('PASS  bot survey-answers  alias live Available on version 3; en_US, es_US built and enabled; code hook pinecrest-lex-fulfillment');
     expect(out).toContain('PASS  phone numbers  2 claimed, each bound (main → Main inbound, claims-line → Main inbound)');
     expect(out).toContain('PASS  closure parameter  /pinecrest-benefits/contact-center/closure readable (closed: false)');
     expect(code).toBe(0);
@@ -103,7 +113,7 @@ describe('gcck smoke', () => {
       'FAIL  lambda pinecrest-caller-verification  answered non-string values for verified, attempts (Amazon Connect needs a flat map of strings)',
       'FAIL  closure parameter  access denied: User is not authorized to perform: ssm:GetParameter (give the default credentials the permission named, or use --profile)',
     ]);
-    expect(out[out.length - 1]).toBe('6 of 16 checks failed');
+    expect(out[out.length - 1]).toBe('6 of 17 checks failed');
   });
 
   test('an instance that is not ACTIVE, or configured otherwise, fails the instance check', async () => {
@@ -186,11 +196,11 @@ describe('gcck smoke: the bot check', () => {
     lex.on(DescribeBotCommand, { botId: 'BOTID12345' }).resolves({ botName: 'pinecrest-benefits-contact-center-Bot-other-citizen-services-0D773D0A' });
     const { out } = await smoke();
     expect(botRows(out)).toEqual([
-      'FAIL  bot citizen-services  no alias associated with the instance is of a bot named <stack>-Bot-citizen-services-<hash> (associated: pinecrest-benefits-contact-center-Bot-other-citizen-services-0D773D0A)',
+      'FAIL  bot citizen-services  no alias associated with the instance is of a bot named <stack>-Bot-citizen-services-<hash> (associated: pinecrest-benefits-contact-center-Bot-other-citizen-services-0D773D0A, pinecrest-benefits-contact-center-Bot-survey-answers-1A2B3C4D)',
     ]);
   });
 
-  test('access denied on Lex is one clear line, and the other checks still run', async () => {
+  test('access denied on Lex is one clear line per bot, and the other checks still run', async () => {
     healthy();
     lex.on(DescribeBotCommand).rejects(Object.assign(new Error('User: arn:aws-us-gov:iam::222222222222:user/ops is not authorized to perform: lex:DescribeBot\non resource'), { name: 'AccessDeniedException' }));
     const { code, out, err } = await smoke();
@@ -198,8 +208,11 @@ describe('gcck smoke: the bot check', () => {
     expect(botRows(out)).toEqual([
       'FAIL  bot citizen-services  access denied: User: arn:aws-us-gov:iam::222222222222:user/ops is not authorized to perform: lex:DescribeBot (give the default credentials the permission named, or use --profile)',
     ]);
-    expect(out.filter((l) => l.startsWith('FAIL'))).toHaveLength(1);
-    expect(out[out.length - 1]).toBe('1 of 15 checks failed');
+    expect(out.filter((l) => l.startsWith('FAIL'))).toEqual([
+      'FAIL  bot citizen-services  access denied: User: arn:aws-us-gov:iam::222222222222:user/ops is not authorized to perform: lex:DescribeBot (give the default credentials the permission named, or use --profile)',
+      'FAIL  bot survey-answers  access denied: User: arn:aws-us-gov:iam::222222222222:user/ops is not authorized to perform: lex:DescribeBot (give the default credentials the permission named, or use --profile)',
+    ]);
+    expect(out[out.length - 1]).toBe('2 of 16 checks failed');
     expect(code).toBe(1);
   });
 
@@ -210,7 +223,8 @@ describe('gcck smoke: the bot check', () => {
       .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
       .resolves(LIVE_ALIAS);
     const { code } = await smoke();
-    expect(lex.commandCalls(DescribeBotAliasCommand)).toHaveLength(2);
+    // the throttled call, its retry, and the survey-answers bot's alias
+    expect(lex.commandCalls(DescribeBotAliasCommand)).toHaveLength(3);
     expect(code).toBe(0);
   });
 });
