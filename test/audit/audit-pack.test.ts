@@ -15,7 +15,7 @@ import { jurisdictionStacks } from '../../lib/cli/cdk-out';
 import { main } from '../../lib/cli/main';
 import { addNagPacks } from '../../lib/compliance/nag';
 import type { JurisdictionConfig } from '../../lib/config/schema';
-import { addExample, exampleConfig, kitApp } from '../helpers/examples';
+import { addExample, exampleConfig, kitApp, EXAMPLES_CONFIG } from '../helpers/examples';
 
 type Example = 'pinecrest-benefits' | 'riverton-311';
 const EXAMPLES: readonly Example[] = ['pinecrest-benefits', 'riverton-311'];
@@ -241,7 +241,7 @@ describe('gcck audit', () => {
     const outs = [tempDir('gcck-audit-'), tempDir('gcck-audit-')];
     const lines: string[] = [];
     for (const out of outs) {
-      const code = await main(['audit', '--cdk-out', cdkOut, '--out', out], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
+      const code = await main(['audit', '--cdk-out', cdkOut, '--config-dir', EXAMPLES_CONFIG, '--out', out], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
       expect(code).toBe(0);
     }
     for (const id of EXAMPLES) {
