@@ -34,10 +34,9 @@ export const testFlowsCommand: Command = {
     const scenarios = loadScenarios(files);
     // A fork that removed an example keeps the kit's scenarios pinned to it: say so, never fail.
     if (!options.jurisdiction) {
-      for (const { file, scenario } of scenarios) {
-        const absent = absentJurisdictions(scenario, sims);
-        if (absent.length > 0 && absent.length === scenario.jurisdictions!.length) io.out(`skipped ${file}: jurisdiction ${absent.join(', ')} is not in the config`);
-      }
+      const skipped = scenarios.filter(({ scenario }) => scenario.jurisdictions && absentJurisdictions(scenario, sims).length === scenario.jurisdictions.length);
+      const absent = [...new Set(skipped.flatMap(({ scenario }) => absentJurisdictions(scenario, sims)))].sort();
+      if (skipped.length > 0) io.out(`skipped ${skipped.length} scenario(s) naming only jurisdictions not in the config (${absent.join(', ')})`);
     }
     if (sims.length === 0) {
       io.out('no jurisdiction to run');
