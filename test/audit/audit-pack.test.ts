@@ -381,13 +381,13 @@ describe('audit-diff', () => {
     const after = write(mutated);
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
-    expect(await main(['audit-diff', before, before], io)).toBe(0);
+    expect(await main(['audit-diff', '--config-dir', EXAMPLES_CONFIG, before, before], io)).toBe(0);
     expect(out.pop()).toBe('No security-relevant change.');
-    expect(await main(['audit-diff', '--format', 'json', before, after], io)).toBe(1);
+    expect(await main(['audit-diff', '--config-dir', EXAMPLES_CONFIG, '--format', 'json', before, after], io)).toBe(1);
     const json = JSON.parse(out.pop()!);
     expect(json.review).toBe(true);
     expect(json.changes).toContainEqual(expect.objectContaining({ category: 'iam', message: 'added: allows Functions/case-status/Role s3:* on * (wildcard)' }));
-    expect(await main(['audit-diff', before, after], io)).toBe(1);
+    expect(await main(['audit-diff', '--config-dir', EXAMPLES_CONFIG, before, after], io)).toBe(1);
     const markdown = out.pop()!;
     expect(markdown).toMatch(/^# Security-relevant changes\n\n## Needs review \(2\)\n\n- \*\*iam\*\* `riverton-311-contact-center\/FunctionscasestatusRoleDefaultPolicy[0-9A-F]{8}`: added: allows Functions\/case-status\/Role s3:\* on \* \(wildcard\)$/m);
     expect(markdown).toContain('- **control** `riverton-311`: AC-6: new gap: Functions/case-status/Role: wildcard s3:* has no acknowledgement');
