@@ -7,11 +7,12 @@ import type { JurisdictionStacks } from '../lib/jurisdiction';
 import { addKit, countResources, loadKitInputs, resourceCountProblems, validationReportProblems } from '../lib/kit-app';
 import { loadJurisdictionSources } from '../lib/sources';
 import { kitApp } from './helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from './helpers/examples';
 
 const ROOT = path.join(__dirname, '..');
 
 describe('loadKitInputs', () => {
-  const inputs = loadKitInputs({ configDir: path.join(ROOT, 'config') }, ROOT);
+  const inputs = loadKitInputs({ configDir: EXAMPLES_CONFIG_DIR }, ROOT);
 
   test('loads every jurisdiction with its bots and flows, in file-name order', () => {
     expect(inputs.configs.map((c) => c.id)).toEqual(['pinecrest-benefits', 'riverton-311']);
@@ -43,7 +44,7 @@ describe('loadKitInputs', () => {
 });
 
 test('refuses a phone number bound to a flow the jurisdiction does not deploy, naming the file and key', () => {
-  const base = loadKitInputs({ configDir: path.join(ROOT, 'config'), only: ['riverton-311'] }, ROOT);
+  const base = loadKitInputs({ configDir: EXAMPLES_CONFIG_DIR, only: ['riverton-311'] }, ROOT);
   const config = { ...base.configs[0], phoneNumbers: [{ ...base.configs[0].phoneNumbers[0], flow: 'main-inbund' }] };
   expect(() => loadJurisdictionSources(config, ROOT)).toThrow(
     'Configuration has 1 problem:\n  config/jurisdictions/riverton-311.yaml: phoneNumbers[0].flow: "main-inbund" is not an inbound flow this jurisdiction deploys (inbound flows: chat-inbound, main-inbound, post-contact-survey)',
@@ -51,8 +52,8 @@ test('refuses a phone number bound to a flow the jurisdiction does not deploy, n
 });
 
 describe('the shared validate/synth path', () => {
-  const inputs = loadKitInputs({ configDir: path.join(ROOT, 'config'), only: ['riverton-311'] }, ROOT);
-  const file = 'config/jurisdictions/riverton-311.yaml';
+  const inputs = loadKitInputs({ configDir: EXAMPLES_CONFIG_DIR, only: ['riverton-311'] }, ROOT);
+  const file = 'test/fixtures/config/examples/jurisdictions/riverton-311.yaml';
 
   test('turns a construct-time throw into a config error naming the file, with no stack trace', () => {
     // A config no check has seen (the loader would refuse this name): only the net can catch it.

@@ -11,11 +11,11 @@ import { loadSimulations } from './simulation';
 export const exploreCommand: Command = {
   name: 'explore',
   summary: 'prove no caller is stranded: every path through every entry flow',
-  usage: 'gcck explore [--jurisdiction ID] [--faults N]   (default: 1 injected fault per path)',
+  usage: 'gcck explore [--jurisdiction ID] [--config-dir DIR] [--faults N]   (default: 1 injected fault per path)',
   async run(args, io) {
-    const { options } = parseArgs(args, { jurisdiction: 'string', faults: 'string' });
+    const { options } = parseArgs(args, { jurisdiction: 'string', 'config-dir': 'string', faults: 'string' });
     const maxFaults = options.faults === undefined ? 1 : Number(options.faults);
-    const sims = loadSimulations(process.cwd(), options.jurisdiction ? [String(options.jurisdiction)] : undefined);
+    const sims = loadSimulations(process.cwd(), options.jurisdiction ? [String(options.jurisdiction)] : undefined, options['config-dir'] === undefined ? undefined : String(options['config-dir']));
     let problems = 0;
     for (const sim of sims) {
       const started = Date.now();

@@ -54,12 +54,12 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'place a simulated call and print what the caller hears',
   usage:
-    'gcck simulate --jurisdiction ID [--flow main-inbound] [--at ISO-TIME] [--lang es-US] [--channel VOICE|CHAT]\n' +
+    'gcck simulate --jurisdiction ID [--config-dir DIR] [--flow main-inbound] [--at ISO-TIME] [--lang es-US] [--channel VOICE|CHAT]\n' +
     '              [--input "1; say:check my case status; silence; hang-up"] [--agent "hold,hang-up"] [--closed] [--scenario FILE]',
   async run(args, io) {
-    const { options } = parseArgs(args, { jurisdiction: 'string', flow: 'string', at: 'string', lang: 'string', channel: 'string', input: 'string', agent: 'string', closed: 'boolean', scenario: 'string' });
+    const { options } = parseArgs(args, { jurisdiction: 'string', 'config-dir': 'string', flow: 'string', at: 'string', lang: 'string', channel: 'string', input: 'string', agent: 'string', closed: 'boolean', scenario: 'string' });
     const root = process.cwd();
-    const sims = loadSimulations(root, options.jurisdiction ? [String(options.jurisdiction)] : undefined);
+    const sims = loadSimulations(root, options.jurisdiction ? [String(options.jurisdiction)] : undefined, options['config-dir'] === undefined ? undefined : String(options['config-dir']));
     if (sims.length !== 1) throw new UsageError(`name a jurisdiction with --jurisdiction (known: ${sims.map((s) => s.config.id).join(', ')})`);
     const sim = sims[0];
     let scenario;

@@ -33,9 +33,12 @@ export interface Simulation {
   readonly officeInfo: Record<string, string>;
 }
 
-/** Loads the jurisdictions (`only`, or all) of the repository at `root`. */
-export function loadSimulations(root: string, only?: readonly string[]): Simulation[] {
-  const { configs } = loadJurisdictions({ configDir: path.join(root, 'config'), only: only ? [...only] : undefined });
+/**
+ * Loads the jurisdictions (`only`, or all) of the repository at `root`.
+ * @param configDir the config folder (`--config-dir`) @default `<root>/config`
+ */
+export function loadSimulations(root: string, only?: readonly string[], configDir: string = path.join(root, 'config')): Simulation[] {
+  const { configs } = loadJurisdictions({ configDir, only: only ? [...only] : undefined });
   const cache = new SourceCache();
   return configs.map((config) => {
     const sources = loadJurisdictionSources(config, root, cache);
@@ -126,6 +129,11 @@ export interface SuiteResult {
   readonly taken: ReadonlyMap<string, ReadonlySet<string>>;
   /** Transitions of the kit's own flows taken in any jurisdiction (the same files everywhere). */
   readonly kitTaken: ReadonlySet<string>;
+}
+
+/** The jurisdictions a scenario names that none of `sims` is (a fork without an example): its calls are skipped for them. */
+export function absentJurisdictions(scenario: Scenario, sims: readonly Simulation[]): string[] {
+  return (scenario.jurisdictions ?? []).filter((id) => !sims.some((s) => s.config.id === id));
 }
 
 /** Runs every scenario that applies to each jurisdiction. */

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
-import { kitContext } from '../helpers/examples';
+import { EXAMPLES_CONFIG, kitContext } from '../helpers/examples';
 import { mutatedRiverton } from '../helpers/mutated-config';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -29,7 +29,7 @@ function runApp(context: Record<string, unknown>, validation: boolean) {
 describe('bin/app.ts', () => {
   // One synthesis of both examples with aws-cdk-lib's CloudFormation validation ON (as errors,
   // per cdk.json), cdk-nag packs on, and no credentials: the unit tests switch validation off.
-  const run = runApp({}, true);
+  const run = runApp({ configDir: EXAMPLES_CONFIG }, true);
 
   test('synthesizes both example jurisdictions offline with validation and nag on', () => {
     expect(run.stderr).not.toMatch(/Error|ERROR/);
@@ -97,7 +97,7 @@ describe('bin/app.ts', () => {
   });
 
   test('exits 1 naming the known jurisdictions when -c jurisdiction names an unknown one', () => {
-    const bad = runApp({ jurisdiction: 'springfield' }, false);
+    const bad = runApp({ configDir: EXAMPLES_CONFIG, jurisdiction: 'springfield' }, false);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('Configuration has 1 problem:\n  -c jurisdiction: "springfield" is not a jurisdiction (known: pinecrest-benefits, riverton-311)\n');
   });

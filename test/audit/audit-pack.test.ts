@@ -15,7 +15,7 @@ import { jurisdictionStacks } from '../../lib/cli/cdk-out';
 import { main } from '../../lib/cli/main';
 import { addNagPacks } from '../../lib/compliance/nag';
 import type { JurisdictionConfig } from '../../lib/config/schema';
-import { addExample, exampleConfig, kitApp } from '../helpers/examples';
+import { addExample, exampleConfig, kitApp, EXAMPLES_CONFIG } from '../helpers/examples';
 
 type Example = 'pinecrest-benefits' | 'riverton-311';
 const EXAMPLES: readonly Example[] = ['pinecrest-benefits', 'riverton-311'];
@@ -241,7 +241,7 @@ describe('gcck audit', () => {
     const outs = [tempDir('gcck-audit-'), tempDir('gcck-audit-')];
     const lines: string[] = [];
     for (const out of outs) {
-      const code = await main(['audit', '--cdk-out', cdkOut, '--out', out], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
+      const code = await main(['audit', '--cdk-out', cdkOut, '--config-dir', EXAMPLES_CONFIG, '--out', out], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
       expect(code).toBe(0);
     }
     for (const id of EXAMPLES) {
@@ -381,13 +381,13 @@ describe('audit-diff', () => {
     const after = write(mutated);
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
-    expect(await main(['audit-diff', before, before], io)).toBe(0);
+    expect(await main(['audit-diff', '--config-dir', EXAMPLES_CONFIG, before, before], io)).toBe(0);
     expect(out.pop()).toBe('No security-relevant change.');
-    expect(await main(['audit-diff', '--format', 'json', before, after], io)).toBe(1);
+    expect(await main(['audit-diff', '--config-dir', EXAMPLES_CONFIG, '--format', 'json', before, after], io)).toBe(1);
     const json = JSON.parse(out.pop()!);
     expect(json.review).toBe(true);
     expect(json.changes).toContainEqual(expect.objectContaining({ category: 'iam', message: 'added: allows Functions/case-status/Role s3:* on * (wildcard)' }));
-    expect(await main(['audit-diff', before, after], io)).toBe(1);
+    expect(await main(['audit-diff', '--config-dir', EXAMPLES_CONFIG, before, after], io)).toBe(1);
     const markdown = out.pop()!;
     expect(markdown).toMatch(/^# Security-relevant changes\n\n## Needs review \(2\)\n\n- \*\*iam\*\* `riverton-311-contact-center\/FunctionscasestatusRoleDefaultPolicy[0-9A-F]{8}`: added: allows Functions\/case-status\/Role s3:\* on \* \(wildcard\)$/m);
     expect(markdown).toContain('- **control** `riverton-311`: AC-6: new gap: Functions/case-status/Role: wildcard s3:* has no acknowledgement');

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
+import { EXAMPLES_CONFIG } from '../helpers/examples';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -22,7 +23,7 @@ const DIR = 'test/fixtures/flows/import';
 describe('gcck import-flow', () => {
   test('writes kit flow files with the jurisdiction\'s names and exits 0 when they lint clean', async () => {
     const out = tmp();
-    const result = await run(`${DIR}/queue-wait.envelope.json`, `${DIR}/stack.template.yaml`, '--jurisdiction', 'pinecrest-benefits', '--out', out);
+    const result = await run(`${DIR}/queue-wait.envelope.json`, `${DIR}/stack.template.yaml`, '--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG, '--out', out);
     expect(result.err).toEqual([]);
     expect(result.out).toHaveLength(3);
     expect(result.out[0]).toMatch(/queue-wait\.json \(CUSTOMER_QUEUE, 1 value converted\)$/);
@@ -34,7 +35,7 @@ describe('gcck import-flow', () => {
 
   test('prints the unmapped values and the lint findings, and exits 1 when the result does not lint clean', async () => {
     const out = tmp();
-    const result = await run(`${DIR}/console-inbound.json`, `${DIR}/verify-caller.describe.json`, '--jurisdiction', 'pinecrest-benefits', '--out', out);
+    const result = await run(`${DIR}/console-inbound.json`, `${DIR}/verify-caller.describe.json`, '--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG, '--out', out);
     expect(result.code).toBe(1);
     expect(result.out).toContain('1 value could not be mapped (left as found):');
     expect(result.out).toContain(
@@ -45,7 +46,7 @@ describe('gcck import-flow', () => {
 
   test('needs a jurisdiction and existing files (usage errors exit 2)', async () => {
     expect((await run(`${DIR}/console-inbound.json`)).code).toBe(2);
-    expect((await run('--jurisdiction', 'pinecrest-benefits')).code).toBe(2);
-    expect((await run('nope.json', '--jurisdiction', 'pinecrest-benefits')).err[0]).toMatch(/^gcck import-flow: no such file: nope\.json\nusage: gcck import-flow /);
+    expect((await run('--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG)).code).toBe(2);
+    expect((await run('nope.json', '--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG)).err[0]).toMatch(/^gcck import-flow: no such file: nope\.json\nusage: gcck import-flow /);
   });
 });

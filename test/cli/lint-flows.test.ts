@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { RULES } from '../../lib/flows/lint';
+import { EXAMPLES_CONFIG } from '../helpers/examples';
 
 function capture() {
   const out: string[] = [];
@@ -78,7 +79,7 @@ describe('gcck lint-flows', () => {
   });
 
   test('with --jurisdiction, checks reference names against the config', async () => {
-    const { code, out } = await run('--jurisdiction', 'riverton-311', 'test/fixtures/flows/valid');
+    const { code, out } = await run('--jurisdiction', 'riverton-311', '--config-dir', EXAMPLES_CONFIG, 'test/fixtures/flows/valid');
     expect(code).toBe(1);
     expect(out).toEqual([
       'test/fixtures/flows/valid/main.json: action "Set queue": ${queue:General} names no queue (known: City Services) [error unknown-reference]',
@@ -106,7 +107,7 @@ describe('gcck lint-flows', () => {
     };
     fs.writeFileSync(path.join(dir, 'fork.json'), JSON.stringify(flow));
     try {
-      expect(await run('--jurisdiction', 'riverton-311', dir)).toEqual({ code: 0, out: ['1 flow file checked: 0 errors, 0 warnings'], err: [] });
+      expect(await run('--jurisdiction', 'riverton-311', '--config-dir', EXAMPLES_CONFIG, dir)).toEqual({ code: 0, out: ['1 flow file checked: 0 errors, 0 warnings'], err: [] });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -115,7 +116,7 @@ describe('gcck lint-flows', () => {
   test('the kit\'s default flows lint clean, without warnings, for every example jurisdiction', async () => {
     expect(await run('--strict')).toMatchObject({ code: 0, err: [] });
     for (const id of ['pinecrest-benefits', 'riverton-311']) {
-      const { code, out } = await run('--strict', '--jurisdiction', id);
+      const { code, out } = await run('--strict', '--jurisdiction', id, '--config-dir', EXAMPLES_CONFIG);
       expect({ id, code, findings: out.slice(0, -1) }).toEqual({ id, code: 0, findings: [] });
     }
   });

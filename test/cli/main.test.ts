@@ -1,5 +1,6 @@
 import { Command, UsageError } from '../../lib/cli/command';
 import { main } from '../../lib/cli/main';
+import { EXAMPLES_CONFIG } from '../helpers/examples';
 
 function capture() {
   const out: string[] = [];
@@ -44,7 +45,7 @@ describe('gcck main', () => {
 
   test('validates the example jurisdictions', async () => {
     const { io, out } = capture();
-    expect(await main(['validate'], io)).toBe(0);
+    expect(await main(['validate', '--config-dir', EXAMPLES_CONFIG], io)).toBe(0);
     expect(out).toEqual(['2 jurisdictions valid: pinecrest-benefits, riverton-311']);
   });
 

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import { main } from '../../lib/cli/main';
-import { exampleConfig } from '../helpers/examples';
+import { exampleConfig, EXAMPLES_CONFIG } from '../helpers/examples';
 import { embedSnippet, WIDGET_BUDGET_BYTES } from '../../lib/web/build';
 import { settingsScript, widgetSettings } from '../../lib/web/settings';
 
@@ -22,7 +22,7 @@ describe('gcck web', () => {
   test('writes the configured widget, chatjs, the embed snippet and a demo page, and prints the sizes', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-web-'));
     made.push(out);
-    const result = await run('--jurisdiction', 'pinecrest-benefits', '--api-url', API, '--out', out);
+    const result = await run('--jurisdiction', 'pinecrest-benefits', '--config', EXAMPLES_CONFIG, '--api-url', API, '--out', out);
     expect(result.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['embed-snippet.html', 'gcck-chat.js', 'gcck-chatjs.js', 'index.html']);
     expect(result.out[1]).toMatch(/^widget: \d+\.\d KB minified, \d+\.\d KB gzip \(budget 150\.0 KB minified\)$/);
@@ -47,15 +47,15 @@ describe('gcck web', () => {
   });
 
   test('refuses a jurisdiction whose chat is off, an HTTP API URL and a missing --api-url, with clear messages', async () => {
-    expect(await run('--jurisdiction', 'riverton-311', '--api-url', API)).toEqual({
+    expect(await run('--jurisdiction', 'riverton-311', '--config', EXAMPLES_CONFIG, '--api-url', API)).toEqual({
       code: 1,
       out: [],
       err: ['gcck web: riverton-311: chat.enabled is false in its config (turn it on and deploy the chat API first)'],
     });
-    const http = await run('--jurisdiction', 'pinecrest-benefits', '--api-url', 'http://abc.example.gov/v1/chat');
+    const http = await run('--jurisdiction', 'pinecrest-benefits', '--config', EXAMPLES_CONFIG, '--api-url', 'http://abc.example.gov/v1/chat');
     expect(http.code).toBe(2);
     expect(http.err[0]).toMatch(/^gcck web: the chat API URL must be HTTPS: http:\/\/abc\.example\.gov\/v1\/chat\nusage: gcck web/);
-    const missing = await run('--jurisdiction', 'pinecrest-benefits');
+    const missing = await run('--jurisdiction', 'pinecrest-benefits', '--config', EXAMPLES_CONFIG);
     expect(missing.code).toBe(2);
     expect(missing.err[0]).toMatch(/^gcck web: --api-url is required: the ChatApiUrl output of the pinecrest-benefits-contact-center stack/);
   });

@@ -1,15 +1,15 @@
-import * as path from 'path';
 import { crossCheck } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
 import { jurisdictionSchema } from '../../lib/config/schema';
+import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/examples';
 
-const FILE = 'config/jurisdictions/pinecrest-benefits.yaml';
+const FILE = exampleFile('pinecrest-benefits');
 type Mutable = Record<string, any>;
 
 /** A fresh, mutable copy of the validated Pinecrest example (chat enabled). */
 function pinecrest(): Mutable {
-  const [config] = loadJurisdictions({ configDir: path.join(__dirname, '..', '..', 'config'), only: ['pinecrest-benefits'] }).configs;
+  const [config] = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: ['pinecrest-benefits'] }).configs;
   return structuredClone(config) as Mutable;
 }
 

@@ -1,15 +1,15 @@
-import * as path from 'path';
 import { crossCheck, isTimeZone, lexLocaleOf, parseDate } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
+import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/examples';
 
-const FILE = 'config/jurisdictions/riverton-311.yaml';
+const FILE = exampleFile('riverton-311');
 const TIME_ZONE_EXAMPLES = '(e.g. America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Pacific/Honolulu)';
 
 type Mutable = Record<string, any>;
 
 /** A fresh, mutable copy of the validated Riverton example. */
 function riverton(): Mutable {
-  const [config] = loadJurisdictions({ configDir: path.join(__dirname, '..', '..', 'config'), only: ['riverton-311'] }).configs;
+  const [config] = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: ['riverton-311'] }).configs;
   return structuredClone(config) as Mutable;
 }
 

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { ConfigError } from '../../lib/config/errors';
 import { checkJurisdictionFile, loadJurisdictions, mergeUnder, textProblems } from '../../lib/config/loader';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
-const REPO = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
 
 /** A fixture's jurisdiction file as the problem lines show it (relative to the repo root, where jest runs). */
@@ -45,7 +45,7 @@ afterEach(() => {
 });
 
 describe('loadJurisdictions with the example config', () => {
-  const { configs, warnings } = loadJurisdictions({ configDir: path.join(REPO, 'config') });
+  const { configs, warnings } = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR });
   const [pinecrest, riverton] = configs;
 
   test('accepts both examples, in file-name order, without warnings', () => {
@@ -106,16 +106,16 @@ describe('loadJurisdictions with the example config', () => {
   });
 
   test('loads only the jurisdictions named in only', () => {
-    const selected = loadJurisdictions({ configDir: path.join(REPO, 'config'), only: ['riverton-311'] });
+    const selected = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: ['riverton-311'] });
     expect(selected.configs.map((c) => c.id)).toEqual(['riverton-311']);
   });
 
   test('loads every jurisdiction when only is empty', () => {
-    expect(loadJurisdictions({ configDir: path.join(REPO, 'config'), only: [] }).configs).toHaveLength(2);
+    expect(loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: [] }).configs).toHaveLength(2);
   });
 
   test('rejects an unknown jurisdiction id in only, naming the known ones', () => {
-    expect(rejectionOf(path.join(REPO, 'config'), ['riverton-312', 'springfield']).problems).toEqual([
+    expect(rejectionOf(EXAMPLES_CONFIG_DIR, ['riverton-312', 'springfield']).problems).toEqual([
       '-c jurisdiction: "riverton-312" is not a jurisdiction, did you mean "riverton-311"? (known: pinecrest-benefits, riverton-311)',
       '-c jurisdiction: "springfield" is not a jurisdiction (known: pinecrest-benefits, riverton-311)',
     ]);
@@ -323,7 +323,7 @@ describe('checkJurisdictionFile', () => {
   });
 
   test('suggests the allowed value closest to a misspelt one, and describes empty lists and values', () => {
-    const example = fs.readFileSync(path.join(REPO, 'config', 'jurisdictions', 'riverton-311.yaml'), 'utf8');
+    const example = fs.readFileSync(path.join(EXAMPLES_CONFIG_DIR, 'jurisdictions', 'riverton-311.yaml'), 'utf8');
     const text = example
       .replace('region: us-gov-west-1', 'region: us-gov-west-2')
       .replace('languages: [en-US]', 'languages: []')
@@ -344,7 +344,7 @@ describe('checkJurisdictionFile', () => {
   });
 
   test('reports a __proto__ key as unknown instead of merging it into the prototype', () => {
-    const text = fs.readFileSync(path.join(REPO, 'config', 'jurisdictions', 'riverton-311.yaml'), 'utf8') + '__proto__:\n  region: us-east-1\n';
+    const text = fs.readFileSync(path.join(EXAMPLES_CONFIG_DIR, 'jurisdictions', 'riverton-311.yaml'), 'utf8') + '__proto__:\n  region: us-east-1\n';
     const dir = scratchConfig({ 'riverton-311.yaml': text });
     const file = path.join(dir, 'riverton-311.yaml');
     const result = checkJurisdictionFile(file, { region: 'us-gov-west-1' });

@@ -7,6 +7,7 @@ import { WebChatApi, WebChatApiProps } from '../../lib/constructs/web-chat-api';
 import { addJurisdiction } from '../../lib/jurisdiction';
 import { loadJurisdictionSources } from '../../lib/sources';
 import { kitApp } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
 const ROOT = path.join(__dirname, '..', '..');
 const INSTANCE_ARN = 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/inst-1';
@@ -107,7 +108,7 @@ describe('WebChatApi', () => {
 describe('web chat in the example jurisdictions', () => {
   test('is deployed when chat.enabled is true and absent when it is false, in either example', () => {
     // GIVEN both examples, each with the chat switch flipped from its committed value
-    const { configs } = loadJurisdictions({ configDir: path.join(ROOT, 'config') });
+    const { configs } = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR });
     const app = kitApp();
     const stacks = configs.map((original) => {
       const config = structuredClone(original);

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../lib/config/errors';
 import { FlowError } from '../../lib/flows/errors';
+import { EXAMPLES_CONFIG_DIR } from './examples';
 
-const ROOT = path.join(__dirname, '..', '..');
 
 /** A key path into plain YAML data. */
 type KeyPath = ReadonlyArray<string | number>;
@@ -235,7 +235,7 @@ function applyText(text: string, mutation: Extract<Mutation, { kind: 'text' }>):
 
 const examples = new Map<string, Record<string, unknown>>();
 function parsedExample(example: FuzzCase['example']): Record<string, unknown> {
-  const parsed = examples.get(example) ?? (parse(fs.readFileSync(path.join(ROOT, 'config', 'jurisdictions', `${example}.yaml`), 'utf8')) as Record<string, unknown>);
+  const parsed = examples.get(example) ?? (parse(fs.readFileSync(path.join(EXAMPLES_CONFIG_DIR, 'jurisdictions', `${example}.yaml`), 'utf8')) as Record<string, unknown>);
   examples.set(example, parsed);
   return parsed;
 }
@@ -262,7 +262,7 @@ export function fuzzCases(seed: number, count: number): FuzzCase[] {
 export function writeCase(parent: string, fuzzCase: FuzzCase): string {
   const dir = fs.mkdtempSync(path.join(parent, `case-${fuzzCase.index}-`));
   fs.mkdirSync(path.join(dir, 'jurisdictions'));
-  fs.copyFileSync(path.join(ROOT, 'config', 'defaults.yaml'), path.join(dir, 'defaults.yaml'));
+  fs.copyFileSync(path.join(EXAMPLES_CONFIG_DIR, 'defaults.yaml'), path.join(dir, 'defaults.yaml'));
   fs.writeFileSync(path.join(dir, 'jurisdictions', `${fuzzCase.example}.yaml`), fuzzCase.text);
   return dir;
 }

@@ -18,9 +18,24 @@ export function kitApp(extraContext: Record<string, unknown> = {}): App {
   return new App({ context: { ...kitContext(), ...extraContext }, outdir: fs.mkdtempSync(path.join(require('os').tmpdir(), 'gcck-')) });
 }
 
-/** One of the example jurisdictions in config/jurisdictions/. */
+/**
+ * The kit's own copies of the two example jurisdictions (and the defaults they were written
+ * against), so that tests pinned to them pass whatever an agency adds to, edits in or removes
+ * from config/. test/app/your-jurisdictions.test.ts checks the files in config/ themselves.
+ */
+export const EXAMPLES_CONFIG_DIR = path.join(ROOT, 'test', 'fixtures', 'config', 'examples');
+
+/** EXAMPLES_CONFIG_DIR as problem lines and `--config-dir` show it (relative to the repository root, where jest runs). */
+export const EXAMPLES_CONFIG = 'test/fixtures/config/examples';
+
+/** An example's jurisdiction file as problem lines show it. */
+export function exampleFile(id: 'pinecrest-benefits' | 'riverton-311'): string {
+  return `${EXAMPLES_CONFIG}/jurisdictions/${id}.yaml`;
+}
+
+/** One of the example jurisdictions (the fixture copies in EXAMPLES_CONFIG_DIR). */
 export function exampleConfig(id: 'pinecrest-benefits' | 'riverton-311'): JurisdictionConfig {
-  return loadJurisdictions({ configDir: path.join(ROOT, 'config'), only: [id] }).configs[0];
+  return loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: [id] }).configs[0];
 }
 
 /** Adds an example jurisdiction with its bots, flows and phone numbers, as bin/app.ts does. */

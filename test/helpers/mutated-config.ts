@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { EXAMPLES_CONFIG_DIR } from './examples';
 
-const ROOT = path.join(__dirname, '..', '..');
 
 /**
  * A config folder in a new temporary directory: config/defaults.yaml and the Riverton example,
@@ -11,8 +11,8 @@ const ROOT = path.join(__dirname, '..', '..');
 export function mutatedRiverton(edit: (text: string) => string): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-config-'));
   fs.mkdirSync(path.join(dir, 'jurisdictions'));
-  fs.copyFileSync(path.join(ROOT, 'config', 'defaults.yaml'), path.join(dir, 'defaults.yaml'));
-  const original = fs.readFileSync(path.join(ROOT, 'config', 'jurisdictions', 'riverton-311.yaml'), 'utf8');
+  fs.copyFileSync(path.join(EXAMPLES_CONFIG_DIR, 'defaults.yaml'), path.join(dir, 'defaults.yaml'));
+  const original = fs.readFileSync(path.join(EXAMPLES_CONFIG_DIR, 'jurisdictions', 'riverton-311.yaml'), 'utf8');
   const text = edit(original);
   if (text === original) throw new Error('mutatedRiverton: the edit changed nothing');
   const file = path.join(dir, 'jurisdictions', 'riverton-311.yaml');

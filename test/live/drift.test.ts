@@ -25,6 +25,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { main } from '../../lib/cli/main';
 import { deployedState, diffStates, expectedState } from '../../lib/live/drift';
+import { EXAMPLES_CONFIG } from '../helpers/examples';
 
 /** The Connect resources of pinecrest-benefits as `cdk synth` wrote them. */
 const TEMPLATE_FILE = 'test/fixtures/drift/pinecrest-benefits-contact-center.template.json';
@@ -127,7 +128,7 @@ describe('drift', () => {
     const run = async () => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await main(['drift', '--jurisdiction', 'pinecrest-benefits', '--cdk-out', cdkOut], { out: (t) => out.push(t), err: (t) => err.push(t) });
+      const code = await main(['drift', '--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG, '--cdk-out', cdkOut], { out: (t) => out.push(t), err: (t) => err.push(t) });
       return { code, out, err };
     };
     instanceAsTemplated();
@@ -143,7 +144,7 @@ describe('drift', () => {
 
   test('without synthesized templates it says to synthesize first', async () => {
     const err: string[] = [];
-    const code = await main(['drift', '--jurisdiction', 'pinecrest-benefits', '--cdk-out', path.join(os.tmpdir(), 'no-such-cdk-out')], { out: () => undefined, err: (t) => err.push(t) });
+    const code = await main(['drift', '--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG, '--cdk-out', path.join(os.tmpdir(), 'no-such-cdk-out')], { out: () => undefined, err: (t) => err.push(t) });
     expect({ code, err }).toEqual({ code: 1, err: [`gcck drift: no synthesized templates of pinecrest-benefits in ${path.join(os.tmpdir(), 'no-such-cdk-out')} (run npx cdk synth first)`] });
   });
 });

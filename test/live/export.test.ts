@@ -20,6 +20,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { main } from '../../lib/cli/main';
 import { describeAwsError, paginate, withRetry } from '../../lib/live/aws';
 import { importInstance, pullInstance } from '../../lib/live/export';
+import { EXAMPLES_CONFIG } from '../helpers/examples';
 
 const connect = mockClient(ConnectClient);
 const INSTANCE = 'arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/11111111-2222-4333-8444-555555555555';
@@ -100,7 +101,7 @@ describe('export-flows', () => {
   test('the command finds the instance by the jurisdiction\'s alias and writes kit files', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-export-'));
     made.push(out);
-    const result = await cli('export-flows', '--jurisdiction', 'pinecrest-benefits', '--out', out);
+    const result = await cli('export-flows', '--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG, '--out', out);
     expect(result).toMatchObject({ code: 0, err: [] });
     expect(fs.readdirSync(out).sort()).toEqual(['main-inbound.json', 'verify-caller.json']);
     expect(connect.commandCalls(ListQueuesCommand)[0].args[0].input.InstanceId).toBe('11111111-2222-4333-8444-555555555555');

@@ -14,7 +14,7 @@ import { DescribeBotAliasCommand, DescribeBotCommand, DescribeBotLocaleCommand, 
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { main } from '../../lib/cli/main';
-import { exampleConfig } from '../helpers/examples';
+import { exampleConfig, EXAMPLES_CONFIG } from '../helpers/examples';
 
 const connect = mockClient(ConnectClient);
 const lambda = mockClient(LambdaClient);
@@ -74,7 +74,7 @@ function healthy() {
 async function smoke() {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['smoke', '--jurisdiction', 'pinecrest-benefits'], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await main(['smoke', '--jurisdiction', 'pinecrest-benefits', '--config-dir', EXAMPLES_CONFIG], { out: (t) => out.push(t), err: (t) => err.push(t) });
   // Columns are padded to the longest check name; compare with single gaps.
   return { code, out: out.map((line) => line.replace(/ {2,}/g, '  ')), err };
 }

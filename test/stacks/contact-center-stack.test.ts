@@ -5,8 +5,9 @@ import { loadJurisdictions } from '../../lib/config/loader';
 import { JurisdictionConfig } from '../../lib/config/schema';
 import { ContactCenterStack } from '../../lib/stacks/contact-center-stack';
 import { resourceId } from '../../lib/stacks/ids';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
-const { configs } = loadJurisdictions({ configDir: 'config' });
+const { configs } = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR });
 const configOf = (id: string): JurisdictionConfig => {
   const config = configs.find((c) => c.id === id);
   if (!config) throw new Error(`example config ${id} not found`);

@@ -21,6 +21,7 @@ import { scenarioSchema } from '../../../lib/flows/simulator/scenario';
 import { main } from '../../../lib/cli/main';
 import type { HoursConfig } from '../../../lib/config/schema';
 import { SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchemaText } from '../../../lib/flows/simulator/json-schema';
+import { EXAMPLES_CONFIG, EXAMPLES_CONFIG_DIR } from '../../helpers/examples';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'flows', 'simulator');
@@ -36,7 +37,7 @@ beforeAll(() => {
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    sims = loadSimulations(ROOT);
+    sims = loadSimulations(ROOT, undefined, EXAMPLES_CONFIG_DIR);
   } finally {
     process.chdir(cwd);
   }
@@ -242,7 +243,7 @@ describe('gcck commands', () => {
   };
 
   test('simulate prints the transcript of a scripted call', async () => {
-    const { code, out } = await run(['simulate', '--jurisdiction', 'riverton-311', '--at', '2027-03-02T10:00:00-07:00', '--input', 'say:agent; 5; 4; 3']);
+    const { code, out } = await run(['simulate', '--jurisdiction', 'riverton-311', '--config-dir', EXAMPLES_CONFIG, '--at', '2027-03-02T10:00:00-07:00', '--input', 'say:agent; 5; 4; 3']);
     expect(code).toBe(0);
     expect(out).toContain('caller hears (en-US): "Thank you for calling City of Riverton 311.');
     expect(out).toContain('   · queued in City Services (priority 1)');
@@ -250,13 +251,13 @@ describe('gcck commands', () => {
   });
 
   test('simulate on a holiday plays the after-hours message', async () => {
-    const { out } = await run(['simulate', '--jurisdiction', 'riverton-311', '--at', '2027-01-01T10:00:00-07:00']);
+    const { out } = await run(['simulate', '--jurisdiction', 'riverton-311', '--config-dir', EXAMPLES_CONFIG, '--at', '2027-01-01T10:00:00-07:00']);
     expect(out).toContain('Our offices are closed right now. Please call back during our regular business hours.');
     expect(out).toContain('END: disconnected in main-inbound/Disconnect after hours');
   });
 
   test('explore exits 0 and prints path counts', async () => {
-    const { code, out } = await run(['explore', '--jurisdiction', 'riverton-311']);
+    const { code, out } = await run(['explore', '--jurisdiction', 'riverton-311', '--config-dir', EXAMPLES_CONFIG]);
     expect(code).toBe(0);
     expect(out).toMatch(/^riverton-311: [\d,]+ paths, [\d,]+ states, 0 problem path\(s\)/);
   });
