@@ -326,7 +326,9 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   const retention = record(config.retention);
   for (const key of ['recordings', 'reports', 'contactRecords']) {
     const entry = record(retention[key]);
-    if (typeof entry.archiveAfterDays === 'number' && typeof entry.days === 'number' && entry.expireAfterRetention !== false && entry.archiveAfterDays >= entry.days) {
+    // Values out of the schema's range already have their own message: a comparison with them says nothing.
+    const inRange = (days: unknown): days is number => typeof days === 'number' && Number.isInteger(days) && days >= 1;
+    if (inRange(entry.archiveAfterDays) && inRange(entry.days) && entry.expireAfterRetention !== false && entry.archiveAfterDays >= entry.days) {
       at(`retention.${key}.archiveAfterDays`, `${entry.archiveAfterDays} is not before the end of retention (${entry.days} days), so objects would never be archived (use fewer than ${entry.days} days, or set expireAfterRetention: false)`);
     }
   }
