@@ -4,7 +4,7 @@ import { crossCheck } from './cross-checks';
 import { ConfigError, formatPath } from './errors';
 import { deepFreeze, displayPath, readYamlFile } from './files';
 import { JurisdictionConfig, jurisdictionSchema } from './schema';
-import { closest, formatZodIssues } from './zod-issues';
+import { allowedKeysAt, closest, formatZodIssues } from './zod-issues';
 
 /** The validated jurisdictions and any warnings (e.g. a default quota exceeded). */
 export interface LoadedJurisdictions {
@@ -98,7 +98,20 @@ export function checkJurisdictionFile(
   if (!parsed.success) {
     const fromDefaults = (keyPath: readonly PropertyKey[]) => defaultsFile !== undefined && !holds(raw, keyPath) && holds(defaults, keyPath);
     const shownDefaults = defaultsFile === undefined ? shown : displayPath(defaultsFile);
+    // A misspelt required key ("displayname") is both unknown and, spelt right, missing: the
+    // unknown-key line already says "did you mean", so the missing-key line is left out.
+    const nearMisses = new Set<string>();
     for (const issue of parsed.error.issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      const allowed = allowedKeysAt(jurisdictionSchema, issue.path);
+      for (const key of issue.keys) {
+        const hint = closest(key, allowed);
+        if (hint !== undefined) nearMisses.add(JSON.stringify([...issue.path, hint]));
+      }
+    }
+    const missing = (issue: (typeof parsed.error.issues)[number]) => (issue as { input?: unknown }).input === undefined && issue.code !== 'unrecognized_keys';
+    for (const issue of parsed.error.issues) {
+      if (missing(issue) && nearMisses.has(JSON.stringify(issue.path))) continue;
       // An unknown-keys issue may name keys from both files: split it one key per issue.
       const split = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue];
       for (const one of split) {

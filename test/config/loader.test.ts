@@ -237,7 +237,6 @@ describe('loadJurisdictions rejects', () => {
     const problems = problemsOf('ten-mistakes');
     expect(problems).toEqual([
       // schema
-      `${file}: displayName: is required (expected a string)`,
       `${file}: account: "12345" must be a 12-digit AWS account id`,
       `${file}: tags.costCenter: "" has 0 characters (must have at least 1 character)`,
       `${file}: tags.dataClassification: "SECRET" is not allowed (allowed: PUBLIC, INTERNAL, CUI, CUI-SP-PRVCY)`,

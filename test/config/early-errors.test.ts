@@ -1,0 +1,47 @@
+import * as fs from 'fs';
+import { ConfigError } from '../../lib/config/errors';
+import { displayPath } from '../../lib/config/files';
+import { loadJurisdictions } from '../../lib/config/loader';
+import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
+
+/** The problem lines of a config folder that must be rejected. */
+function problemsOf(configDir: string, only?: string[]): readonly string[] {
+  try {
+    loadJurisdictions({ configDir, only });
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error(`${configDir} was accepted`);
+}
+
+const made: string[] = [];
+/** A changed copy of the Riverton example, removed after each test. */
+function riverton(edit: (text: string) => string) {
+  const result = mutatedRiverton(edit);
+  made.push(result.dir);
+  return { ...result, shown: displayPath(result.file) };
+}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+afterEach(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('early, clear config errors', () => {
+  test('a negative archiveAfterDays gets one message, not a second about the end of retention', () => {
+    const { dir, shown } = riverton((t) => replaceOnce(t, 'archiveAfterDays: 365', 'archiveAfterDays: -1'));
+    expect(problemsOf(dir)).toEqual([`${shown}: retention.contactRecords.archiveAfterDays: -1 is out of range (must be at least 1)`]);
+  });
+
+  test('negative retention days get one message, not "use fewer than -1825 days"', () => {
+    const { dir, shown } = riverton((t) => replaceOnce(t, 'contactRecords: { days: 730', 'contactRecords: { days: -1825'));
+    expect(problemsOf(dir)).toEqual([`${shown}: retention.contactRecords.days: -1825 is out of range (must be at least 1)`]);
+  });
+
+  test('a misspelt displayName reports only the unknown key, with the hint', () => {
+    const { dir, shown } = riverton((t) => replaceOnce(t, 'displayName:', 'displayname:'));
+    const problems = problemsOf(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${escape(shown)}: displayname: unknown key, did you mean "displayName"\\? \\(allowed: id, displayName, `));
+  });
+});
