@@ -44,4 +44,26 @@ describe('early, clear config errors', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${escape(shown)}: displayname: unknown key, did you mean "displayName"\\? \\(allowed: id, displayName, `));
   });
+
+  test('one line indented a space too deep is one problem, with its line, column and plain words', () => {
+    const { dir, shown } = riverton((t) => replaceOnce(t, '  identityManagement:', '   identityManagement:'));
+    expect(problemsOf(dir)).toEqual([
+      `${shown}: (line 14, column 4): invalid YAML: this line is indented more than the key on line 13, so it cannot start a key there (keys of one mapping must start in the same column)`,
+    ]);
+  });
+
+  test('one line indented a space too shallow is one problem, with its line, column and plain words', () => {
+    const { dir, shown } = riverton((t) => replaceOnce(t, '  identityManagement:', ' identityManagement:'));
+    expect(problemsOf(dir)).toEqual([
+      `${shown}: (line 14, column 1): invalid YAML: this line is indented differently from the keys above it (keys of one mapping must start in the same column)`,
+    ]);
+  });
+
+  test('a key given twice in two mappings is two problems', () => {
+    const { dir, shown } = riverton((t) => replaceOnce(replaceOnce(t, '  identityManagement:', '  alias: again\n  identityManagement:'), 'languages:', 'languages: [es-US]\nlanguages:'));
+    expect(problemsOf(dir)).toEqual([
+      `${shown}: (line 14, column 3): invalid YAML: Map keys must be unique`,
+      `${shown}: (line 18, column 1): invalid YAML: Map keys must be unique`,
+    ]);
+  });
 });

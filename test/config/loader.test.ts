@@ -224,7 +224,7 @@ describe('loadJurisdictions rejects', () => {
 
   test('invalid YAML, with the line and column', () => {
     expect(problemsOf('invalid-yaml')).toEqual([
-      `${fileOf('invalid-yaml', 'riverton-311')}: (line 13, column 1): invalid YAML: All mapping items must start at the same column`,
+      `${fileOf('invalid-yaml', 'riverton-311')}: (line 13, column 1): invalid YAML: this line is indented differently from the keys above it (keys of one mapping must start in the same column)`,
     ]);
   });
 
