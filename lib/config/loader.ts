@@ -152,19 +152,53 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const selected = options.only && options.only.length > 0 ? files.filter((_, i) => options.only!.includes(known[i])) : files;
   const configs: JurisdictionConfig[] = [];
   const warnings: string[] = [];
-  const aliases = new Map<string, string>();
   for (const file of selected) {
     const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
-    if (!result.config) continue;
-    const alias = result.config.instance.alias;
-    const other = aliases.get(alias);
-    if (other) problems.push(`${displayPath(path.join(dir, file))}: instance.alias: "${alias}" is already used by jurisdiction ${other} (aliases are globally unique)`);
-    aliases.set(alias, result.config.id);
-    configs.push(result.config);
+    if (result.config) configs.push(result.config);
   }
+  const clashes = aliasClashes(dir, files, selected, defaults);
+  problems.push(...clashes.problems);
+  warnings.push(...clashes.warnings);
   // A mistake in defaults.yaml is found once per jurisdiction file: report it once.
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return { configs, warnings };
+}
+
+/** The instance alias a jurisdiction file sets (defaults underneath), read without validating the file. */
+function aliasOf(file: string, defaults: unknown): string | undefined {
+  const merged = mergeUnder(defaults, readYamlFile(file, []));
+  const instance = isPlain(merged) ? merged.instance : undefined;
+  return isPlain(instance) && typeof instance.alias === 'string' ? instance.alias : undefined;
+}
+
+/**
+ * Instance aliases two files share, across every file in the folder (not only the selected
+ * ones: a file copied from another with only its id changed keeps the original's alias, and
+ * would take over its login URL). The copy is the file whose alias does not start with its
+ * own id; when that does not tell them apart, every file of the pair is blamed. A clash only
+ * an unselected file is blamed for is a warning, so the original can still be built alone.
+ */
+function aliasClashes(dir: string, files: readonly string[], selected: readonly string[], defaults: unknown): { problems: string[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const byAlias = new Map<string, string[]>();
+  for (const file of files) {
+    const alias = aliasOf(path.join(dir, file), defaults);
+    if (alias !== undefined) byAlias.set(alias, [...(byAlias.get(alias) ?? []), file]);
+  }
+  const idOf = (file: string) => file.replace(/\.ya?ml$/, '');
+  for (const [alias, sharing] of byAlias) {
+    if (sharing.length < 2) continue;
+    const copies = sharing.filter((file) => !alias.startsWith(idOf(file)));
+    const blamed = copies.length === 0 || copies.length === sharing.length ? sharing : copies;
+    for (const file of blamed) {
+      const others = sharing.filter((f) => f !== file).map((f) => displayPath(path.join(dir, f)));
+      const line = `${displayPath(path.join(dir, file))}: instance.alias: ${JSON.stringify(alias)} is also the alias of ${others.join(', ')} (aliases are globally unique: give each jurisdiction its own, e.g. "${idOf(file)}-cc")`;
+      if (selected.includes(file)) problems.push(line);
+      else if (sharing.some((f) => selected.includes(f))) warnings.push(line);
+    }
+  }
+  return { problems, warnings };
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { ConfigError } from '../../lib/config/errors';
 import { displayPath } from '../../lib/config/files';
 import { loadJurisdictions } from '../../lib/config/loader';
@@ -65,5 +66,38 @@ describe('early, clear config errors', () => {
       `${shown}: (line 14, column 3): invalid YAML: Map keys must be unique`,
       `${shown}: (line 18, column 1): invalid YAML: Map keys must be unique`,
     ]);
+  });
+
+  describe('a file copied with only its id changed', () => {
+    /** The Riverton example plus dmv.yaml, a copy of it with only the id changed. */
+    function withCopy() {
+      const { dir, file, shown } = riverton((t) => `${t}# The original.\n`);
+      const copy = path.join(dir, 'jurisdictions', 'dmv.yaml');
+      fs.writeFileSync(copy, replaceOnce(fs.readFileSync(file, 'utf8'), 'id: riverton-311', 'id: dmv'));
+      return { dir, original: shown, copy: displayPath(copy) };
+    }
+
+    test('is blamed for the alias it kept when it is selected alone', () => {
+      const { dir, original, copy } = withCopy();
+      expect(problemsOf(dir, ['dmv'])).toEqual([
+        `${copy}: instance.alias: "riverton-311-cc" is also the alias of ${original} (aliases are globally unique: give each jurisdiction its own, e.g. "dmv-cc")`,
+      ]);
+    });
+
+    test('is blamed, not the original, when both are loaded', () => {
+      const { dir, original, copy } = withCopy();
+      expect(problemsOf(dir)).toEqual([
+        `${copy}: instance.alias: "riverton-311-cc" is also the alias of ${original} (aliases are globally unique: give each jurisdiction its own, e.g. "dmv-cc")`,
+      ]);
+    });
+
+    test('only warns when the original is selected alone', () => {
+      const { dir, original, copy } = withCopy();
+      const { configs, warnings } = loadJurisdictions({ configDir: dir, only: ['riverton-311'] });
+      expect(configs.map((c) => c.id)).toEqual(['riverton-311']);
+      expect(warnings).toEqual([
+        `${copy}: instance.alias: "riverton-311-cc" is also the alias of ${original} (aliases are globally unique: give each jurisdiction its own, e.g. "dmv-cc")`,
+      ]);
+    });
   });
 });

@@ -218,7 +218,8 @@ describe('loadJurisdictions rejects', () => {
 
   test('two jurisdictions with the same instance alias', () => {
     expect(problemsOf('duplicate-alias')).toEqual([
-      `${fileOf('duplicate-alias', 'riverton-parks')}: instance.alias: "riverton-cc" is already used by jurisdiction riverton-311 (aliases are globally unique)`,
+      `${fileOf('duplicate-alias', 'riverton-311')}: instance.alias: "riverton-cc" is also the alias of ${fileOf('duplicate-alias', 'riverton-parks')} (aliases are globally unique: give each jurisdiction its own, e.g. "riverton-311-cc")`,
+      `${fileOf('duplicate-alias', 'riverton-parks')}: instance.alias: "riverton-cc" is also the alias of ${fileOf('duplicate-alias', 'riverton-311')} (aliases are globally unique: give each jurisdiction its own, e.g. "riverton-parks-cc")`,
     ]);
   });
 
