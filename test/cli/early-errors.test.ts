@@ -18,12 +18,32 @@ describe('gcck help and --help', () => {
     const { io, out, err } = capture();
     expect(await main(['validate', '--help'], io)).toBe(0);
     expect(err).toEqual([]);
-    expect(out).toEqual(['usage: gcck validate [--config-dir DIR] [JURISDICTION_ID ...]\n\ncheck jurisdiction config files and report every problem']);
+    expect(out).toEqual(['usage: gcck validate [--config-dir DIR] [JURISDICTION_ID|FILE ...]\n\ncheck jurisdiction config files and report every problem']);
   });
 
   test('<command> -h does the same', async () => {
     const { io, out } = capture();
     expect(await main(['lint-flows', '-h'], io)).toBe(0);
     expect(out[0]).toMatch(/^usage: gcck lint-flows /);
+  });
+});
+
+describe('gcck validate targets', () => {
+  test('accepts a path to a jurisdiction file', async () => {
+    const { io, out } = capture();
+    expect(await main(['validate', 'config/jurisdictions/riverton-311.yaml'], io)).toBe(0);
+    expect(out).toEqual(['1 jurisdiction valid: riverton-311']);
+  });
+
+  test('an unknown id names the file it looked for and the known ids, not -c jurisdiction', async () => {
+    const { io, err } = capture();
+    expect(await main(['validate', 'nosuch'], io)).toBe(2);
+    expect(err[0].split('\n')[0]).toBe('gcck validate: no jurisdiction file config/jurisdictions/nosuch.yaml (known: pinecrest-benefits, riverton-311)');
+  });
+
+  test('a file outside a jurisdictions folder is a usage mistake saying where files go', async () => {
+    const { io, err } = capture();
+    expect(await main(['validate', 'config/defaults.yaml'], io)).toBe(2);
+    expect(err[0].split('\n')[0]).toBe('gcck validate: config/defaults.yaml is not a jurisdiction file (expected <config dir>/jurisdictions/<id>.yaml)');
   });
 });
