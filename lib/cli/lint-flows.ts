@@ -7,6 +7,10 @@ import { formatFinding } from '../flows/errors';
 import { countFindings, lintFlows, LintContext } from '../flows/lint';
 import { loadFlows } from '../flows/loader';
 
+/** Said when lint-flows runs without --jurisdiction, whose names the reference checks need. */
+export const NO_JURISDICTION_NOTE =
+  'note: without --jurisdiction, ${...} references are checked for syntax and kind only, not that the queues, hours, functions, bots, prompts or flows they name exist (add --jurisdiction ID to check them)';
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -48,9 +52,13 @@ export const lintFlowsCommand: Command = {
       // The flows the jurisdiction deploys are what ${flow:…} and ${module:…} may name.
       const deployed = loadFlows(sources.paths, sources.options).flows;
       context = lintContextFor(config, deployed);
-    } else if (paths.length === 0) {
-      if (!fs.existsSync(KIT_FLOW_FOLDER)) throw new UsageError(`no such folder: ${KIT_FLOW_FOLDER} (run from the repository root or give a PATH)`);
-      paths = [KIT_FLOW_FOLDER];
+    } else {
+      if (paths.length === 0) {
+        if (!fs.existsSync(KIT_FLOW_FOLDER)) throw new UsageError(`no such folder: ${KIT_FLOW_FOLDER} (run from the repository root or give a PATH)`);
+        paths = [KIT_FLOW_FOLDER];
+      }
+      // A clean result must not read as "every name resolves": say what was left out.
+      io.err(NO_JURISDICTION_NOTE);
     }
 
     const set = loadFlows(paths, { exclude });

@@ -47,3 +47,13 @@ describe('gcck validate targets', () => {
     expect(err[0].split('\n')[0]).toBe('gcck validate: config/defaults.yaml is not a jurisdiction file (expected <config dir>/jurisdictions/<id>.yaml)');
   });
 });
+
+describe('gcck lint-flows without --jurisdiction', () => {
+  test('says that references were not checked against any jurisdiction', async () => {
+    const { io, err } = capture();
+    expect(await main(['lint-flows', 'test/fixtures/flows/rules/unreachable-action'], io)).toBe(0);
+    expect(err).toEqual([
+      'note: without --jurisdiction, ${...} references are checked for syntax and kind only, not that the queues, hours, functions, bots, prompts or flows they name exist (add --jurisdiction ID to check them)',
+    ]);
+  });
+});
