@@ -1,7 +1,11 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { loadBotDefinitions } from './bots/loader';
 import type { BotDefinition } from './bots/schema';
+import { CHAT_FLOW } from './config/chat-checks';
 import { ConfigError } from './config/errors';
+import { displayPath } from './config/files';
+import { closest } from './config/zod-issues';
 import type { JurisdictionConfig } from './config/schema';
 import { flowSources, lintContextFor } from './flows/context';
 import { FlowError, formatFinding } from './flows/errors';
@@ -49,6 +53,7 @@ export function loadJurisdictionSources(
   cache.bots.set(botsKey, bots);
   const { definitions, warnings: botWarnings } = bots;
 
+  checkFlowFolders(config, root, configFile);
   const { paths, options } = flowSources(config);
   const absolute = paths.map((p) => path.resolve(root, p));
   const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
@@ -64,13 +69,45 @@ export function loadJurisdictionSources(
   };
 }
 
-/** Every phone number must be bound to an inbound flow (CONTACT_FLOW) the jurisdiction deploys. */
+/**
+ * The flows a phone number can start: inbound flows (CONTACT_FLOW) other than the web chat's
+ * flow and the flows other flows set as event hooks (the post-contact survey runs after an
+ * agent leaves, never as a call's first flow).
+ */
+export function voiceEntryFlows(flows: readonly LoadedFlow[]): string[] {
+  const hooked = new Set<string>();
+  for (const flow of flows) {
+    for (const action of flow.content.Actions ?? []) {
+      if (action.Type !== 'UpdateContactEventHooks') continue;
+      for (const match of JSON.stringify(action.Parameters ?? {}).matchAll(/\$\{flow:([^}]+)\}/g)) hooked.add(match[1]);
+    }
+  }
+  return flows.filter((flow) => flow.type === 'CONTACT_FLOW' && flow.name !== CHAT_FLOW && !hooked.has(flow.name)).map((flow) => flow.name);
+}
+
+/** Every phone number must be bound to a flow that can answer a call (see {@link voiceEntryFlows}) the jurisdiction deploys. */
 function checkPhoneNumberFlows(config: JurisdictionConfig, flows: readonly LoadedFlow[], configFile: string): void {
-  const inbound = flows.filter((flow) => flow.type === 'CONTACT_FLOW').map((flow) => flow.name);
-  const problems = config.phoneNumbers.flatMap((number, i) =>
-    inbound.includes(number.flow)
-      ? []
-      : [`${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound flow this jurisdiction deploys (inbound flows: ${inbound.join(', ') || 'none'})`],
-  );
+  const inbound = voiceEntryFlows(flows);
+  const problems = config.phoneNumbers.flatMap((number, i) => {
+    if (inbound.includes(number.flow)) return [];
+    const where = `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)}`;
+    const list = `(inbound voice flows: ${inbound.join(', ') || 'none'})`;
+    if (flows.some((flow) => flow.name === number.flow)) return [`${where} is deployed, but cannot answer a call (a chat, event-hook, queue or module flow) ${list}`];
+    const hint = closest(number.flow, inbound);
+    return [
+      `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound voice flow this jurisdiction deploys${hint ? `, did you mean "${hint}"?` : ''} (inbound voice flows: ${inbound.join(', ') || 'none'})`,
+    ];
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** Every `flows.folders` entry must exist: a missing one would deploy without the agency's flows. */
+function checkFlowFolders(config: JurisdictionConfig, root: string, configFile: string): void {
+  const problems = config.flows.folders.flatMap((folder, i) => {
+    const resolved = path.resolve(root, folder);
+    if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return [];
+    const what = fs.existsSync(resolved) ? 'is not a folder' : 'does not exist';
+    return [`${configFile}: flows.folders[${i}]: ${JSON.stringify(folder)} ${what} (folders are relative to the repository root, ${displayPath(root) || '.'})`];
+  });
   if (problems.length > 0) throw new ConfigError(problems);
 }
