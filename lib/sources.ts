@@ -3,6 +3,7 @@ import * as path from 'path';
 import { loadBotDefinitions } from './bots/loader';
 import type { BotDefinition } from './bots/schema';
 import { CHAT_FLOW } from './config/chat-checks';
+import { lexLocaleOf } from './config/cross-checks';
 import { ConfigError } from './config/errors';
 import { displayPath } from './config/files';
 import { closest } from './config/zod-issues';
@@ -52,6 +53,7 @@ export function loadJurisdictionSources(
     cache.bots.get(botsKey) ?? loadBotDefinitions({ botsDir: path.join(root, 'config', 'bots'), names: config.bots, region: config.region });
   cache.bots.set(botsKey, bots);
   const { definitions, warnings: botWarnings } = bots;
+  checkBotLocales(config, definitions, configFile);
 
   checkFlowFolders(config, root, configFile);
   const { paths, options } = flowSources(config);
@@ -97,6 +99,28 @@ function checkPhoneNumberFlows(config: JurisdictionConfig, flows: readonly Loade
     return [
       `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound voice flow this jurisdiction deploys${hint ? `, did you mean "${hint}"?` : ''} (inbound voice flows: ${inbound.join(', ') || 'none'})`,
     ];
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * Every bot is built with every locale in `lexLocales`: a bot that does not declare one would
+ * otherwise fail only when its construct is built, naming neither the jurisdiction nor the key.
+ */
+function checkBotLocales(config: JurisdictionConfig, definitions: ReadonlyMap<string, BotDefinition>, configFile: string): void {
+  const problems: string[] = [];
+  config.bots.forEach((name, j) => {
+    const definition = definitions.get(name);
+    if (!definition) return;
+    const declared = Object.keys(definition.locales);
+    config.lexLocales.forEach((locale, k) => {
+      if (declared.includes(locale)) return;
+      const i = config.languages.findIndex((language) => lexLocaleOf(language) === locale);
+      const needs = i >= 0 ? `languages[${i}] ${JSON.stringify(config.languages[i])}` : `lexLocales[${k}]`;
+      problems.push(
+        `${configFile}: bots[${j}]: bot ${JSON.stringify(name)} has no ${locale} locale, which ${needs} needs (declared: ${declared.join(', ') || 'none'}; add ${locale} to config/bots/${name}.yaml, or list another bot)`,
+      );
+    });
   });
   if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { ConfigError } from '../../lib/config/errors';
 import { displayPath } from '../../lib/config/files';
 import { loadJurisdictions } from '../../lib/config/loader';
+import { loadKitInputs } from '../../lib/kit-app';
+import { loadJurisdictionSources, SourceCache } from '../../lib/sources';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 /** The problem lines of a config folder that must be rejected. */
@@ -99,5 +101,22 @@ describe('early, clear config errors', () => {
         `${copy}: instance.alias: "riverton-311-cc" is also the alias of ${original} (aliases are globally unique: give each jurisdiction its own, e.g. "dmv-cc")`,
       ]);
     });
+  });
+});
+
+describe('bot locales, checked before any construct', () => {
+  test('a bot without the locale of a caller language is blamed on the jurisdiction file, naming the bot and the language', () => {
+    const root = path.join(__dirname, '..', '..');
+    const base = loadKitInputs({ configDir: path.join(root, 'config'), only: ['riverton-311'] }, root);
+    const config = { ...base.configs[0], languages: ['en-US', 'es-US'], lexLocales: ['en_US', 'es_US'] } as typeof base.configs[0];
+    const cache = new SourceCache();
+    // The kit's citizen-services bot as an agency's English-only copy would be: en_US only.
+    const definitions = new Map(base.sources[0].bots);
+    const bot = definitions.get('citizen-services')!;
+    definitions.set('citizen-services', { ...bot, locales: { en_US: bot.locales.en_US } } as typeof bot);
+    cache.bots.set(`${config.region}|${config.bots.join(',')}`, { definitions, warnings: [] });
+    expect(() => loadJurisdictionSources(config, root, cache)).toThrow(
+      'Configuration has 1 problem:\n  config/jurisdictions/riverton-311.yaml: bots[0]: bot "citizen-services" has no es_US locale, which languages[1] "es-US" needs (declared: en_US; add es_US to config/bots/citizen-services.yaml, or list another bot)',
+    );
   });
 });
