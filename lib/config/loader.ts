@@ -23,6 +23,11 @@ export interface LoadOptions {
    * @default - every jurisdiction in the folder
    */
   readonly only?: readonly string[];
+  /**
+   * The date holiday calendars are compared with (tests fix it).
+   * @default - now
+   */
+  readonly today?: Date;
 }
 
 type Plain = Record<string, unknown>;
@@ -79,11 +84,13 @@ export function textProblems(file: string, data: unknown, keyPath: PropertyKey[]
  * @param defaults the parsed defaults, merged underneath the file
  * @param defaultsFile where `defaults` came from: a schema problem in a value only the defaults
  *   supply is reported against that file rather than the jurisdiction file
+ * @param today the date holidays are compared with; @default - now
  */
 export function checkJurisdictionFile(
   file: string,
   defaults: unknown = {},
   defaultsFile?: string,
+  today?: Date,
 ): { config?: JurisdictionConfig; problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const raw = readYamlFile(file, problems);
@@ -120,7 +127,7 @@ export function checkJurisdictionFile(
       }
     }
   }
-  const cross = crossCheck(shown, parsed.success ? parsed.data : merged);
+  const cross = crossCheck(shown, parsed.success ? parsed.data : merged, today);
   problems.push(...cross.problems);
   return { config: problems.length === 0 && parsed.success ? deepFreeze(parsed.data) : undefined, problems, warnings: cross.warnings };
 }
@@ -153,7 +160,7 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const configs: JurisdictionConfig[] = [];
   const warnings: string[] = [];
   for (const file of selected) {
-    const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile);
+    const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile, options.today);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     if (result.config) configs.push(result.config);

@@ -120,3 +120,25 @@ describe('bot locales, checked before any construct', () => {
     );
   });
 });
+
+describe('holiday calendars', () => {
+  const today = new Date('2028-01-10T15:00:00Z');
+
+  test('warns when every holiday date of an hours set is in the past', () => {
+    const { dir, shown } = riverton((t) => `${t}# Loaded in 2028.\n`);
+    const { warnings } = loadJurisdictions({ configDir: dir, today });
+    expect(warnings).toEqual([
+      `${shown}: hours[0].holidays: every holiday date is in the past (latest 2027-12-24, today 2028-01-10), so these hours close on no holiday (add the coming year's dates: holiday calendars need a yearly update)`,
+    ]);
+  });
+
+  test('does not warn while one holiday is still ahead', () => {
+    const { dir } = riverton((t) => replaceOnce(t, '"2027-12-24"', '"2028-12-25"'));
+    expect(loadJurisdictions({ configDir: dir, today }).warnings).toEqual([]);
+  });
+
+  test('counts a closure by its last day', () => {
+    const { dir } = riverton((t) => replaceOnce(t, 'date: "2027-12-24" }', 'date: "2027-12-24", through: "2028-01-10" }'));
+    expect(loadJurisdictions({ configDir: dir, today }).warnings).toEqual([]);
+  });
+});
