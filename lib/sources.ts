@@ -125,8 +125,8 @@ function checkBotLocales(config: JurisdictionConfig, definitions: ReadonlyMap<st
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
-/** Every `flows.folders` entry must exist: a missing one would deploy without the agency's flows. */
-function checkFlowFolders(config: JurisdictionConfig, root: string, configFile: string): void {
+/** Every `flows.folders` entry must exist: a missing one would deploy without the agency's flows. Throws a ConfigError naming the file and key. */
+export function checkFlowFolders(config: JurisdictionConfig, root: string, configFile: string): void {
   const problems = config.flows.folders.flatMap((folder, i) => {
     const resolved = path.resolve(root, folder);
     if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return [];

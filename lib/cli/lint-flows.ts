@@ -1,7 +1,10 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { Command, parseArgs, UsageError } from './command';
 import { ConfigError } from '../config/errors';
+import { displayPath } from '../config/files';
 import { loadJurisdictions } from '../config/loader';
+import { checkFlowFolders } from '../sources';
 import { flowSources, KIT_FLOW_FOLDER, lintContextFor } from '../flows/context';
 import { formatFinding } from '../flows/errors';
 import { countFindings, lintFlows, LintContext } from '../flows/lint';
@@ -36,7 +39,9 @@ export const lintFlowsCommand: Command = {
     if (options.jurisdiction !== undefined) {
       let loaded;
       try {
-        loaded = loadJurisdictions({ configDir: String(options['config-dir'] ?? 'config'), only: [String(options.jurisdiction)] });
+        const configDir = String(options['config-dir'] ?? 'config');
+        loaded = loadJurisdictions({ configDir, only: [String(options.jurisdiction)] });
+        checkFlowFolders(loaded.configs[0], process.cwd(), displayPath(path.join(configDir, 'jurisdictions', `${loaded.configs[0].id}.yaml`)));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         io.err(error.message);

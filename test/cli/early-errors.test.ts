@@ -1,4 +1,7 @@
+import * as fs from 'fs';
 import { main } from '../../lib/cli/main';
+import { displayPath } from '../../lib/config/files';
+import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 function capture() {
   const out: string[] = [];
@@ -56,4 +59,15 @@ describe('gcck lint-flows without --jurisdiction', () => {
       'note: without --jurisdiction, ${...} references are checked for syntax and kind only, not that the queues, hours, functions, bots, prompts or flows they name exist (add --jurisdiction ID to check them)',
     ]);
   });
+});
+
+test('lint-flows --jurisdiction blames a missing flows folder on flows.folders in the YAML file', async () => {
+  const { dir, file } = mutatedRiverton((t) => replaceOnce(t, 'phoneNumbers:', 'flows: { folders: [agency-flows] }\nphoneNumbers:'));
+  try {
+    const { io, err } = capture();
+    expect(await main(['lint-flows', '--jurisdiction', 'riverton-311', '--config-dir', dir], io)).toBe(1);
+    expect(err).toEqual([`Configuration has 1 problem:\n  ${displayPath(file)}: flows.folders[0]: "agency-flows" does not exist (folders are relative to the repository root, .)`]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
