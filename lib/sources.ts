@@ -1,7 +1,12 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { loadBotDefinitions } from './bots/loader';
 import type { BotDefinition } from './bots/schema';
+import { CHAT_FLOW } from './config/chat-checks';
+import { lexLocaleOf } from './config/cross-checks';
 import { ConfigError } from './config/errors';
+import { displayPath } from './config/files';
+import { closest } from './config/zod-issues';
 import type { JurisdictionConfig } from './config/schema';
 import { flowSources, lintContextFor } from './flows/context';
 import { FlowError, formatFinding } from './flows/errors';
@@ -48,7 +53,9 @@ export function loadJurisdictionSources(
     cache.bots.get(botsKey) ?? loadBotDefinitions({ botsDir: path.join(root, 'config', 'bots'), names: config.bots, region: config.region });
   cache.bots.set(botsKey, bots);
   const { definitions, warnings: botWarnings } = bots;
+  checkBotLocales(config, definitions, configFile);
 
+  checkFlowFolders(config, root, configFile);
   const { paths, options } = flowSources(config);
   const absolute = paths.map((p) => path.resolve(root, p));
   const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
@@ -64,13 +71,67 @@ export function loadJurisdictionSources(
   };
 }
 
-/** Every phone number must be bound to an inbound flow (CONTACT_FLOW) the jurisdiction deploys. */
+/**
+ * The flows a phone number can start: inbound flows (CONTACT_FLOW) other than the web chat's
+ * flow and the flows other flows set as event hooks (the post-contact survey runs after an
+ * agent leaves, never as a call's first flow).
+ */
+export function voiceEntryFlows(flows: readonly LoadedFlow[]): string[] {
+  const hooked = new Set<string>();
+  for (const flow of flows) {
+    for (const action of flow.content.Actions ?? []) {
+      if (action.Type !== 'UpdateContactEventHooks') continue;
+      for (const match of JSON.stringify(action.Parameters ?? {}).matchAll(/\$\{flow:([^}]+)\}/g)) hooked.add(match[1]);
+    }
+  }
+  return flows.filter((flow) => flow.type === 'CONTACT_FLOW' && flow.name !== CHAT_FLOW && !hooked.has(flow.name)).map((flow) => flow.name);
+}
+
+/** Every phone number must be bound to a flow that can answer a call (see {@link voiceEntryFlows}) the jurisdiction deploys. */
 function checkPhoneNumberFlows(config: JurisdictionConfig, flows: readonly LoadedFlow[], configFile: string): void {
-  const inbound = flows.filter((flow) => flow.type === 'CONTACT_FLOW').map((flow) => flow.name);
-  const problems = config.phoneNumbers.flatMap((number, i) =>
-    inbound.includes(number.flow)
-      ? []
-      : [`${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound flow this jurisdiction deploys (inbound flows: ${inbound.join(', ') || 'none'})`],
-  );
+  const inbound = voiceEntryFlows(flows);
+  const problems = config.phoneNumbers.flatMap((number, i) => {
+    if (inbound.includes(number.flow)) return [];
+    const where = `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)}`;
+    const list = `(inbound voice flows: ${inbound.join(', ') || 'none'})`;
+    if (flows.some((flow) => flow.name === number.flow)) return [`${where} is deployed, but cannot answer a call (a chat, event-hook, queue or module flow) ${list}`];
+    const hint = closest(number.flow, inbound);
+    return [
+      `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound voice flow this jurisdiction deploys${hint ? `, did you mean "${hint}"?` : ''} (inbound voice flows: ${inbound.join(', ') || 'none'})`,
+    ];
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * Every bot is built with every locale in `lexLocales`: a bot that does not declare one would
+ * otherwise fail only when its construct is built, naming neither the jurisdiction nor the key.
+ */
+function checkBotLocales(config: JurisdictionConfig, definitions: ReadonlyMap<string, BotDefinition>, configFile: string): void {
+  const problems: string[] = [];
+  config.bots.forEach((name, j) => {
+    const definition = definitions.get(name);
+    if (!definition) return;
+    const declared = Object.keys(definition.locales);
+    config.lexLocales.forEach((locale, k) => {
+      if (declared.includes(locale)) return;
+      const i = config.languages.findIndex((language) => lexLocaleOf(language) === locale);
+      const needs = i >= 0 ? `languages[${i}] ${JSON.stringify(config.languages[i])}` : `lexLocales[${k}]`;
+      problems.push(
+        `${configFile}: bots[${j}]: bot ${JSON.stringify(name)} has no ${locale} locale, which ${needs} needs (declared: ${declared.join(', ') || 'none'}; add ${locale} to config/bots/${name}.yaml, or list another bot)`,
+      );
+    });
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** Every `flows.folders` entry must exist: a missing one would deploy without the agency's flows. Throws a ConfigError naming the file and key. */
+export function checkFlowFolders(config: JurisdictionConfig, root: string, configFile: string): void {
+  const problems = config.flows.folders.flatMap((folder, i) => {
+    const resolved = path.resolve(root, folder);
+    if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return [];
+    const what = fs.existsSync(resolved) ? 'is not a folder' : 'does not exist';
+    return [`${configFile}: flows.folders[${i}]: ${JSON.stringify(folder)} ${what} (folders are relative to the repository root, ${displayPath(root) || '.'})`];
+  });
   if (problems.length > 0) throw new ConfigError(problems);
 }

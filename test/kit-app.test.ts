@@ -47,7 +47,7 @@ test('refuses a phone number bound to a flow the jurisdiction does not deploy, n
   const base = loadKitInputs({ configDir: EXAMPLES_CONFIG_DIR, only: ['riverton-311'] }, ROOT);
   const config = { ...base.configs[0], phoneNumbers: [{ ...base.configs[0].phoneNumbers[0], flow: 'main-inbund' }] };
   expect(() => loadJurisdictionSources(config, ROOT)).toThrow(
-    'Configuration has 1 problem:\n  config/jurisdictions/riverton-311.yaml: phoneNumbers[0].flow: "main-inbund" is not an inbound flow this jurisdiction deploys (inbound flows: chat-inbound, main-inbound, post-contact-survey)',
+    'Configuration has 1 problem:\n  config/jurisdictions/riverton-311.yaml: phoneNumbers[0].flow: "main-inbund" is not an inbound voice flow this jurisdiction deploys, did you mean "main-inbound"? (inbound voice flows: main-inbound)',
   );
 });
 

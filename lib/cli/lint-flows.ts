@@ -1,11 +1,18 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { Command, parseArgs, UsageError } from './command';
 import { ConfigError } from '../config/errors';
+import { displayPath } from '../config/files';
 import { loadJurisdictions } from '../config/loader';
+import { checkFlowFolders } from '../sources';
 import { flowSources, KIT_FLOW_FOLDER, lintContextFor } from '../flows/context';
 import { formatFinding } from '../flows/errors';
 import { countFindings, lintFlows, LintContext } from '../flows/lint';
 import { loadFlows } from '../flows/loader';
+
+/** Said when lint-flows runs without --jurisdiction, whose names the reference checks need. */
+export const NO_JURISDICTION_NOTE =
+  'note: without --jurisdiction, ${...} references are checked for syntax and kind only, not that the queues, hours, functions, bots, prompts or flows they name exist (add --jurisdiction ID to check them)';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -32,7 +39,9 @@ export const lintFlowsCommand: Command = {
     if (options.jurisdiction !== undefined) {
       let loaded;
       try {
-        loaded = loadJurisdictions({ configDir: String(options['config-dir'] ?? 'config'), only: [String(options.jurisdiction)] });
+        const configDir = String(options['config-dir'] ?? 'config');
+        loaded = loadJurisdictions({ configDir, only: [String(options.jurisdiction)] });
+        checkFlowFolders(loaded.configs[0], process.cwd(), displayPath(path.join(configDir, 'jurisdictions', `${loaded.configs[0].id}.yaml`)));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         io.err(error.message);
@@ -48,9 +57,13 @@ export const lintFlowsCommand: Command = {
       // The flows the jurisdiction deploys are what ${flow:…} and ${module:…} may name.
       const deployed = loadFlows(sources.paths, sources.options).flows;
       context = lintContextFor(config, deployed);
-    } else if (paths.length === 0) {
-      if (!fs.existsSync(KIT_FLOW_FOLDER)) throw new UsageError(`no such folder: ${KIT_FLOW_FOLDER} (run from the repository root or give a PATH)`);
-      paths = [KIT_FLOW_FOLDER];
+    } else {
+      if (paths.length === 0) {
+        if (!fs.existsSync(KIT_FLOW_FOLDER)) throw new UsageError(`no such folder: ${KIT_FLOW_FOLDER} (run from the repository root or give a PATH)`);
+        paths = [KIT_FLOW_FOLDER];
+      }
+      // A clean result must not read as "every name resolves": say what was left out.
+      io.err(NO_JURISDICTION_NOTE);
     }
 
     const set = loadFlows(paths, { exclude });

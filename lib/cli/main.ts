@@ -24,6 +24,8 @@ export const COMMANDS: readonly Command[] = [
   webCommand, exportFlowsCommand, driftCommand, smokeCommand,
 ];
 
+const usageOf = (command: Command) => `usage: ${command.usage}\n\n${command.summary}`;
+
 const HELP = (commands: readonly Command[]) =>
   ['usage: gcck <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`), '', 'gcck help <command> shows its usage.'].join('\n');
 
@@ -35,13 +37,22 @@ export async function main(argv: readonly string[], io: CommandIO, commands: rea
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = commands.find((c) => c.name === rest[0]);
-    io.out(topic ? `usage: ${topic.usage}\n\n${topic.summary}` : HELP(commands));
+    if (rest[0] !== undefined && !topic) {
+      io.err(`gcck help: unknown command "${rest[0]}"\n\n${HELP(commands)}`);
+      return 2;
+    }
+    io.out(topic ? usageOf(topic) : HELP(commands));
     return 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     io.err(`gcck: unknown command "${name}"\n\n${HELP(commands)}`);
     return 2;
+  }
+  // Asked for, help is an answer rather than a mistake: stdout and exit 0.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(usageOf(command));
+    return 0;
   }
   try {
     return await command.run(rest, io);

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { Command, parseArgs } from './command';
+import { Command, parseArgs, UsageError } from './command';
+import { closest } from '../config/zod-issues';
 import { ConfigError } from '../config/errors';
 import { FlowError } from '../flows/errors';
 import { cdkJsonContext, loadKitInputs, synthesizeKit } from '../kit-app';
@@ -53,17 +54,54 @@ export function validateKit(options: ValidateKitOptions): ValidateKitResult {
   }
 }
 
-/** `gcck validate [--config-dir DIR] [ID...]`: runs every check `cdk synth` runs, without bundling or writing cdk.out. */
+/**
+ * Turns `gcck validate` arguments into a config folder and jurisdiction ids: an argument is an
+ * id, or a path to a jurisdiction file (`<config dir>/jurisdictions/<id>.yaml`), whose config
+ * folder is then used. An id without a file is a usage mistake naming the file looked for.
+ */
+export function validateTargets(positional: readonly string[], configDirOption: string | undefined): { configDir: string; only?: string[] } {
+  let configDir = configDirOption;
+  const ids: string[] = [];
+  for (const arg of positional) {
+    if (!/\.ya?ml$/.test(arg) && !arg.includes('/') && !arg.includes(path.sep)) {
+      ids.push(arg);
+      continue;
+    }
+    if (!fs.existsSync(arg)) throw new UsageError(`no such file: ${arg}`);
+    const folder = path.dirname(path.resolve(arg));
+    if (path.basename(folder) !== 'jurisdictions' || !/\.ya?ml$/.test(arg)) {
+      throw new UsageError(`${arg} is not a jurisdiction file (expected <config dir>/jurisdictions/<id>.yaml)`);
+    }
+    const dir = path.relative(process.cwd(), path.dirname(folder)) || '.';
+    if (configDir !== undefined && path.resolve(configDir) !== path.resolve(dir)) {
+      throw new UsageError(`${arg} is not in ${configDir}/jurisdictions (give files from one config folder)`);
+    }
+    configDir = dir;
+    ids.push(path.basename(arg).replace(/\.ya?ml$/, ''));
+  }
+  configDir ??= 'config';
+  const folder = path.join(configDir, 'jurisdictions');
+  const known = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')).sort() : [];
+  for (const id of ids) {
+    if (known.includes(id)) continue;
+    const hint = closest(id, known);
+    const file = path.join(folder, `${id}.yaml`).split(path.sep).join('/');
+    throw new UsageError(`no jurisdiction file ${file}${hint ? `, did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'})`);
+  }
+  return { configDir, only: ids.length > 0 ? ids : undefined };
+}
+
+/** `gcck validate [--config-dir DIR] [ID or FILE...]`: runs every check `cdk synth` runs, without bundling or writing cdk.out. */
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check jurisdiction config files and report every problem',
-  usage: 'gcck validate [--config-dir DIR] [JURISDICTION_ID ...]',
+  usage: 'gcck validate [--config-dir DIR] [JURISDICTION_ID|FILE ...]',
   async run(args, io) {
     const { positional, options } = parseArgs(args, { 'config-dir': 'string' });
+    const targets = validateTargets(positional, options['config-dir'] === undefined ? undefined : String(options['config-dir']));
     try {
       const result = validateKit({
-        configDir: String(options['config-dir'] ?? 'config'),
-        only: positional.length > 0 ? positional : undefined,
+        ...targets,
         warn: (line) => io.err(`warning: ${line}`),
       });
       io.out(`${result.ids.length} jurisdiction${result.ids.length === 1 ? '' : 's'} valid: ${result.ids.join(', ')}`);

@@ -97,8 +97,9 @@ export function lexLocaleOf(language: string): string {
  *
  * @param file the file name used in messages
  * @param raw the merged YAML (validated by the schema or not)
+ * @param today the date holidays are compared with; @default - now
  */
-export function crossCheck(file: string, raw: unknown): CrossCheckResult {
+export function crossCheck(file: string, raw: unknown, today: Date = new Date()): CrossCheckResult {
   const problems: string[] = [];
   const warnings: string[] = [];
   const config = record(raw);
@@ -200,6 +201,15 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
       if (holidayName === undefined) continue;
       if (holidayNames.has(holidayName)) at(`hours[${h}].holidays[${d}].name`, `${formatValue(holidayName)} is used by another holiday in these hours (override names must be unique)`);
       holidayNames.add(holidayName);
+    }
+    // Holiday dates are one year's calendar: once all have passed, the hours close on none.
+    const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+    const lastDays = holidays.map(([, holiday]) => parseDate(str(holiday.through) ?? str(holiday.date) ?? ''));
+    if (lastDays.length > 0 && lastDays.every((d) => d !== undefined && d.getTime() < startOfToday)) {
+      const latest = lastDays.reduce((a, b) => (b!.getTime() > a!.getTime() ? b : a))!.toISOString().slice(0, 10);
+      warnings.push(
+        `${file}: hours[${h}].holidays: every holiday date is in the past (latest ${latest}, today ${new Date(startOfToday).toISOString().slice(0, 10)}), so these hours close on no holiday (add the coming year's dates: holiday calendars need a yearly update)`,
+      );
     }
     const ranges: Array<{ from: Date; till: Date; at: string }> = [];
     const seenDates = new Set<string>();
@@ -326,7 +336,9 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   const retention = record(config.retention);
   for (const key of ['recordings', 'reports', 'contactRecords']) {
     const entry = record(retention[key]);
-    if (typeof entry.archiveAfterDays === 'number' && typeof entry.days === 'number' && entry.expireAfterRetention !== false && entry.archiveAfterDays >= entry.days) {
+    // Values out of the schema's range already have their own message: a comparison with them says nothing.
+    const inRange = (days: unknown): days is number => typeof days === 'number' && Number.isInteger(days) && days >= 1;
+    if (inRange(entry.archiveAfterDays) && inRange(entry.days) && entry.expireAfterRetention !== false && entry.archiveAfterDays >= entry.days) {
       at(`retention.${key}.archiveAfterDays`, `${entry.archiveAfterDays} is not before the end of retention (${entry.days} days), so objects would never be archived (use fewer than ${entry.days} days, or set expireAfterRetention: false)`);
     }
   }

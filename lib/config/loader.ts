@@ -4,7 +4,7 @@ import { crossCheck } from './cross-checks';
 import { ConfigError, formatPath } from './errors';
 import { deepFreeze, displayPath, readYamlFile } from './files';
 import { JurisdictionConfig, jurisdictionSchema } from './schema';
-import { closest, formatZodIssues } from './zod-issues';
+import { allowedKeysAt, closest, formatZodIssues } from './zod-issues';
 
 /** The validated jurisdictions and any warnings (e.g. a default quota exceeded). */
 export interface LoadedJurisdictions {
@@ -23,6 +23,11 @@ export interface LoadOptions {
    * @default - every jurisdiction in the folder
    */
   readonly only?: readonly string[];
+  /**
+   * The date holiday calendars are compared with (tests fix it).
+   * @default - now
+   */
+  readonly today?: Date;
 }
 
 type Plain = Record<string, unknown>;
@@ -79,11 +84,13 @@ export function textProblems(file: string, data: unknown, keyPath: PropertyKey[]
  * @param defaults the parsed defaults, merged underneath the file
  * @param defaultsFile where `defaults` came from: a schema problem in a value only the defaults
  *   supply is reported against that file rather than the jurisdiction file
+ * @param today the date holidays are compared with; @default - now
  */
 export function checkJurisdictionFile(
   file: string,
   defaults: unknown = {},
   defaultsFile?: string,
+  today?: Date,
 ): { config?: JurisdictionConfig; problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const raw = readYamlFile(file, problems);
@@ -98,7 +105,20 @@ export function checkJurisdictionFile(
   if (!parsed.success) {
     const fromDefaults = (keyPath: readonly PropertyKey[]) => defaultsFile !== undefined && !holds(raw, keyPath) && holds(defaults, keyPath);
     const shownDefaults = defaultsFile === undefined ? shown : displayPath(defaultsFile);
+    // A misspelt required key ("displayname") is both unknown and, spelt right, missing: the
+    // unknown-key line already says "did you mean", so the missing-key line is left out.
+    const nearMisses = new Set<string>();
     for (const issue of parsed.error.issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      const allowed = allowedKeysAt(jurisdictionSchema, issue.path);
+      for (const key of issue.keys) {
+        const hint = closest(key, allowed);
+        if (hint !== undefined) nearMisses.add(JSON.stringify([...issue.path, hint]));
+      }
+    }
+    const missing = (issue: (typeof parsed.error.issues)[number]) => (issue as { input?: unknown }).input === undefined && issue.code !== 'unrecognized_keys';
+    for (const issue of parsed.error.issues) {
+      if (missing(issue) && nearMisses.has(JSON.stringify(issue.path))) continue;
       // An unknown-keys issue may name keys from both files: split it one key per issue.
       const split = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue];
       for (const one of split) {
@@ -107,7 +127,7 @@ export function checkJurisdictionFile(
       }
     }
   }
-  const cross = crossCheck(shown, parsed.success ? parsed.data : merged);
+  const cross = crossCheck(shown, parsed.success ? parsed.data : merged, today);
   problems.push(...cross.problems);
   return { config: problems.length === 0 && parsed.success ? deepFreeze(parsed.data) : undefined, problems, warnings: cross.warnings };
 }
@@ -139,19 +159,53 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const selected = options.only && options.only.length > 0 ? files.filter((_, i) => options.only!.includes(known[i])) : files;
   const configs: JurisdictionConfig[] = [];
   const warnings: string[] = [];
-  const aliases = new Map<string, string>();
   for (const file of selected) {
-    const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile);
+    const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile, options.today);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
-    if (!result.config) continue;
-    const alias = result.config.instance.alias;
-    const other = aliases.get(alias);
-    if (other) problems.push(`${displayPath(path.join(dir, file))}: instance.alias: "${alias}" is already used by jurisdiction ${other} (aliases are globally unique)`);
-    aliases.set(alias, result.config.id);
-    configs.push(result.config);
+    if (result.config) configs.push(result.config);
   }
+  const clashes = aliasClashes(dir, files, selected, defaults);
+  problems.push(...clashes.problems);
+  warnings.push(...clashes.warnings);
   // A mistake in defaults.yaml is found once per jurisdiction file: report it once.
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return { configs, warnings };
+}
+
+/** The instance alias a jurisdiction file sets (defaults underneath), read without validating the file. */
+function aliasOf(file: string, defaults: unknown): string | undefined {
+  const merged = mergeUnder(defaults, readYamlFile(file, []));
+  const instance = isPlain(merged) ? merged.instance : undefined;
+  return isPlain(instance) && typeof instance.alias === 'string' ? instance.alias : undefined;
+}
+
+/**
+ * Instance aliases two files share, across every file in the folder (not only the selected
+ * ones: a file copied from another with only its id changed keeps the original's alias, and
+ * would take over its login URL). The copy is the file whose alias does not start with its
+ * own id; when that does not tell them apart, every file of the pair is blamed. A clash only
+ * an unselected file is blamed for is a warning, so the original can still be built alone.
+ */
+function aliasClashes(dir: string, files: readonly string[], selected: readonly string[], defaults: unknown): { problems: string[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const byAlias = new Map<string, string[]>();
+  for (const file of files) {
+    const alias = aliasOf(path.join(dir, file), defaults);
+    if (alias !== undefined) byAlias.set(alias, [...(byAlias.get(alias) ?? []), file]);
+  }
+  const idOf = (file: string) => file.replace(/\.ya?ml$/, '');
+  for (const [alias, sharing] of byAlias) {
+    if (sharing.length < 2) continue;
+    const copies = sharing.filter((file) => !alias.startsWith(idOf(file)));
+    const blamed = copies.length === 0 || copies.length === sharing.length ? sharing : copies;
+    for (const file of blamed) {
+      const others = sharing.filter((f) => f !== file).map((f) => displayPath(path.join(dir, f)));
+      const line = `${displayPath(path.join(dir, file))}: instance.alias: ${JSON.stringify(alias)} is also the alias of ${others.join(', ')} (aliases are globally unique: give each jurisdiction its own, e.g. "${idOf(file)}-cc")`;
+      if (selected.includes(file)) problems.push(line);
+      else if (sharing.some((f) => selected.includes(f))) warnings.push(line);
+    }
+  }
+  return { problems, warnings };
 }

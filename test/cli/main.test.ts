@@ -58,6 +58,6 @@ describe('gcck main', () => {
   test('rejects an unknown option as a usage mistake', async () => {
     const { io, err } = capture();
     expect(await main(['validate', '--verbose'], io)).toBe(2);
-    expect(err).toEqual(['gcck validate: unknown option --verbose (known: --config-dir)\nusage: gcck validate [--config-dir DIR] [JURISDICTION_ID ...]']);
+    expect(err).toEqual(['gcck validate: unknown option --verbose (known: --config-dir)\nusage: gcck validate [--config-dir DIR] [JURISDICTION_ID|FILE ...]']);
   });
 });

@@ -87,8 +87,20 @@ describe('gcck validate finds what synthesis would fail on', () => {
     const { code, err, file } = await validateRiverton((t) => replaceOnce(t, 'flow: main-inbound', 'flow: main-inbund'));
     expect(code).toBe(1);
     expect(err).toEqual([
-      `Configuration has 1 problem:\n  ${file}: phoneNumbers[0].flow: "main-inbund" is not an inbound flow this jurisdiction deploys (inbound flows: chat-inbound, main-inbound, post-contact-survey)`,
+      `Configuration has 1 problem:\n  ${file}: phoneNumbers[0].flow: "main-inbund" is not an inbound voice flow this jurisdiction deploys, did you mean "main-inbound"? (inbound voice flows: main-inbound)`,
     ]);
+  });
+
+  test('a phone number bound to the chat or survey flow, offering only flows that can answer a call', async () => {
+    const { code, err, file } = await validateRiverton((t) => replaceOnce(t, 'flow: main-inbound', 'flow: chat-inbound'));
+    expect(code).toBe(1);
+    expect(err).toEqual([`Configuration has 1 problem:\n  ${file}: phoneNumbers[0].flow: "chat-inbound" is deployed, but cannot answer a call (a chat, event-hook, queue or module flow) (inbound voice flows: main-inbound)`]);
+  });
+
+  test('a flows folder that does not exist, naming flows.folders and the YAML file', async () => {
+    const { code, err, file } = await validateRiverton((t) => replaceOnce(t, 'phoneNumbers:', 'flows: { folders: [agency-flows] }\nphoneNumbers:'));
+    expect(code).toBe(1);
+    expect(err).toEqual([`Configuration has 1 problem:\n  ${file}: flows.folders[0]: "agency-flows" does not exist (folders are relative to the repository root, .)`]);
   });
 
   test('a phone number whose name the phone-number resource cannot take (was a plain Error from the construct)', async () => {

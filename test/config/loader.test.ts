@@ -218,13 +218,14 @@ describe('loadJurisdictions rejects', () => {
 
   test('two jurisdictions with the same instance alias', () => {
     expect(problemsOf('duplicate-alias')).toEqual([
-      `${fileOf('duplicate-alias', 'riverton-parks')}: instance.alias: "riverton-cc" is already used by jurisdiction riverton-311 (aliases are globally unique)`,
+      `${fileOf('duplicate-alias', 'riverton-311')}: instance.alias: "riverton-cc" is also the alias of ${fileOf('duplicate-alias', 'riverton-parks')} (aliases are globally unique: give each jurisdiction its own, e.g. "riverton-311-cc")`,
+      `${fileOf('duplicate-alias', 'riverton-parks')}: instance.alias: "riverton-cc" is also the alias of ${fileOf('duplicate-alias', 'riverton-311')} (aliases are globally unique: give each jurisdiction its own, e.g. "riverton-parks-cc")`,
     ]);
   });
 
   test('invalid YAML, with the line and column', () => {
     expect(problemsOf('invalid-yaml')).toEqual([
-      `${fileOf('invalid-yaml', 'riverton-311')}: (line 13, column 1): invalid YAML: All mapping items must start at the same column`,
+      `${fileOf('invalid-yaml', 'riverton-311')}: (line 13, column 1): invalid YAML: this line is indented differently from the keys above it (keys of one mapping must start in the same column)`,
     ]);
   });
 
@@ -237,7 +238,6 @@ describe('loadJurisdictions rejects', () => {
     const problems = problemsOf('ten-mistakes');
     expect(problems).toEqual([
       // schema
-      `${file}: displayName: is required (expected a string)`,
       `${file}: account: "12345" must be a 12-digit AWS account id`,
       `${file}: tags.costCenter: "" has 0 characters (must have at least 1 character)`,
       `${file}: tags.dataClassification: "SECRET" is not allowed (allowed: PUBLIC, INTERNAL, CUI, CUI-SP-PRVCY)`,
