@@ -280,6 +280,12 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
   duplicates('lexLocales', config.lexLocales, 'Lex locale');
   duplicates('bots', config.bots, 'bot');
   const flows = record(config.flows);
+  const listedBots = Array.isArray(config.bots) ? config.bots.filter((b): b is string => typeof b === 'string') : [];
+  const roleBots = record(flows.bots);
+  for (const role of Object.keys(roleBots)) {
+    const bot = str(roleBots[role]);
+    if (bot !== undefined && !listedBots.includes(bot)) at(`flows.bots.${role}`, `${formatValue(bot)} is not a listed bot (listed: ${listNames(listedBots)})`);
+  }
   duplicates('flows.exclude', flows.exclude, 'excluded flow');
   duplicates('flows.folders', flows.folders, 'flow folder');
   // Two spellings of one address (case aside) reach one mailbox: one subscription is enough.

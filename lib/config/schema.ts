@@ -329,6 +329,20 @@ export const jurisdictionSchema = z
       .object({
         exclude: z.array(z.string()).default([]).describe('Kit flows (contact-flows/<name>.json) not to deploy.'),
         folders: z.array(z.string()).default([]).describe('Extra folders of flow files, relative to the repository root.'),
+        bots: z
+          .object({
+            selfService: z
+              .string()
+              .optional()
+              .describe('Bot (one of `bots`) the kit inbound flows converse with, as ${botRole:selfService}. @default citizen-services'),
+            survey: z
+              .string()
+              .optional()
+              .describe('Bot (one of `bots`) the kit survey flow asks its questions with, as ${botRole:survey}. @default survey-answers'),
+          })
+          .strict()
+          .optional()
+          .describe('Which listed bot plays each bot role; flows name them as ${botRole:selfService}, ${botRole:survey}. @default - citizen-services and survey-answers'),
       })
       .strict()
       .default({ exclude: [], folders: [] }),

@@ -11,6 +11,29 @@ export const KIT_FLOW_FOLDER = 'contact-flows';
 /** The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to `default`). */
 export const ROUTES = ['default', 'spanish', 'escalation', 'callback'] as const;
 
+/** The bot roles flows name as `${botRole:<role>}`, each with the bot that plays it unless config `flows.bots` says otherwise. */
+export const BOT_ROLE_DEFAULTS = { selfService: 'citizen-services', survey: 'survey-answers' } as const;
+
+/** A bot role. */
+export type BotRole = keyof typeof BOT_ROLE_DEFAULTS;
+
+/** The bot roles, in a stable order. */
+export const BOT_ROLES = Object.keys(BOT_ROLE_DEFAULTS) as BotRole[];
+
+/**
+ * The bot each role names in a jurisdiction: config `flows.bots` or the default, kept only if
+ * the jurisdiction lists that bot (a role whose bot is not deployed names nothing).
+ */
+export function botRoles(config: JurisdictionConfig): Partial<Record<BotRole, string>> {
+  const chosen = (config.flows.bots ?? {}) as Partial<Record<BotRole, string>>;
+  const out: Partial<Record<BotRole, string>> = {};
+  for (const role of BOT_ROLES) {
+    const bot = chosen[role] ?? BOT_ROLE_DEFAULTS[role];
+    if (config.bots.includes(bot)) out[role] = bot;
+  }
+  return out;
+}
+
 /**
  * Functions flows may invoke as `${lambda:<name>}`: every kit handler but the bot's code hook,
  * which Amazon Connect does not invoke (it has no integration association).
@@ -49,6 +72,7 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     hours: config.hours.map((h) => h.name),
     lambda: [...FLOW_LAMBDAS],
     bot: [...config.bots],
+    botRole: Object.keys(botRoles(config)),
     prompt: [],
     flow: flows.filter((f) => f.type !== 'MODULE').map((f) => f.name),
     module: flows.filter((f) => f.type === 'MODULE').map((f) => f.name),

@@ -13,6 +13,7 @@ describe('lint context of a jurisdiction', () => {
         hours: ['main'],
         lambda: ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture'],
         bot: ['citizen-services', 'survey-answers'],
+        botRole: ['selfService', 'survey'],
         prompt: [],
         flow: ['main', 'queue-wait'],
         module: ['verify-caller'],
