@@ -319,6 +319,15 @@ export function crossCheck(file: string, raw: unknown): CrossCheckResult {
     }
   });
 
+  const texts = record(record(config.flows).texts);
+  for (const name of Object.keys(texts)) {
+    const text = record(texts[name]);
+    (Array.isArray(config.languages) ? config.languages : []).forEach((language, i) => {
+      if (typeof language === 'string' && !(language in text)) {
+        at(`flows.texts.${name}`, `has no text for caller language ${formatValue(language)} listed in languages[${i}] (add a "${language}" entry)`);
+      }
+    });
+  }
   const officeInfo = config.officeInfo;
   if (officeInfo !== undefined && officeInfo !== null && typeof officeInfo === 'object') {
     const languages = Array.isArray(config.languages) ? config.languages : ['en-US'];

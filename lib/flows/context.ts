@@ -3,6 +3,7 @@ import type { JurisdictionConfig } from '../config/schema';
 import { HandlerName } from '../constructs/contact-center-functions';
 import type { LoadFlowsOptions } from './loader';
 import type { KnownNames, LintContext } from './lint/rule';
+import { flowTextValues } from './texts';
 import type { LoadedFlow } from './types';
 
 /** Folder of the kit's own flows, relative to the repository root. */
@@ -49,6 +50,7 @@ export function configValues(config: JurisdictionConfig): Record<string, string>
     /** Comma-separated, e.g. `en-US,es-US`: flows test it with TextContains. */
     languages: config.languages.join(','),
     defaultLanguage: config.languages[0],
+    ...flowTextValues(config.displayName, config.flows.texts),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { JurisdictionConfig } from '../../lib/config/schema';
+import { FLOW_TEXT_NAMES, KIT_TEXTS } from '../../lib/flows/texts';
 import type { LoadedFlow } from '../../lib/flows/types';
 import { addJurisdiction } from '../../lib/jurisdiction';
 import type { ContactCenterStack } from '../../lib/stacks/contact-center-stack';
@@ -22,9 +23,17 @@ function flowResources(template: Template) {
   );
 }
 
-/** The flow as it was written before bot roles: each role replaced by the bot that played it. */
-function namingBots(flow: LoadedFlow): LoadedFlow {
-  const text = JSON.stringify(flow.content).replaceAll('${botRole:selfService}', '${bot:citizen-services}').replaceAll('${botRole:survey}', '${bot:survey-answers}');
+/**
+ * The flow as it was written before bot roles and replaceable texts: each role replaced by the
+ * bot that played it, each `${config:text.…}` by the kit text with `${config:displayName}`.
+ */
+function asBefore(flow: LoadedFlow): LoadedFlow {
+  let text = JSON.stringify(flow.content).replaceAll('${botRole:selfService}', '${bot:citizen-services}').replaceAll('${botRole:survey}', '${bot:survey-answers}');
+  for (const name of FLOW_TEXT_NAMES) {
+    for (const language of ['en-US', 'es-US'] as const) {
+      text = text.replaceAll(`\${config:text.${name}.${language}}`, JSON.stringify(KIT_TEXTS[name][language].replaceAll('{displayName}', '${config:displayName}')).slice(1, -1));
+    }
+  }
   return { ...flow, content: JSON.parse(text) };
 }
 
@@ -32,13 +41,14 @@ function namingBots(flow: LoadedFlow): LoadedFlow {
 const aliasOf = (stack: ContactCenterStack, bot: string) => JSON.stringify(stack.resolve(stack.bots.get(bot)!.aliasArn));
 
 describe('bot roles in the default flows', () => {
-  test.each(['pinecrest-benefits', 'riverton-311'] as const)('%s: flows naming bot roles synthesize exactly what flows naming the bots did', (id) => {
+  test.each(['pinecrest-benefits', 'riverton-311'] as const)('%s: flows naming bot roles and kit texts synthesize exactly what flows naming the bots and holding the texts did', (id) => {
     const config = exampleConfig(id);
     const sources = loadJurisdictionSources(config, ROOT);
     expect(JSON.stringify(sources.flows.map((f) => f.content))).toContain('${botRole:selfService}');
+    expect(JSON.stringify(sources.flows.map((f) => f.content))).toContain('${config:text.greeting.es-US}');
 
     const now = contactCenter(config, sources);
-    const before = contactCenter(config, { ...sources, flows: sources.flows.map(namingBots) });
+    const before = contactCenter(config, { ...sources, flows: sources.flows.map(asBefore) });
 
     expect(flowResources(now.template)).toEqual(flowResources(before.template));
     const inbound = JSON.stringify(now.template.findResources('AWS::Connect::ContactFlow', { Properties: { Name: 'Main inbound' } }));

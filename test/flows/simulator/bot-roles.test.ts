@@ -24,7 +24,7 @@ const scenario = scenarioSchema.parse({
   expect: { attributes: { intent: 'SpeakToAgent' } },
 });
 
-describe('a second bot playing the self-service role in the simulated default flows', () => {
+describe('an agency bot and agency texts in the simulated default flows', () => {
   let kit: Simulation;
   beforeAll(() => {
     const cwd = process.cwd();
@@ -49,5 +49,27 @@ describe('a second bot playing the self-service role in the simulated default fl
     expect(failures).toEqual([]);
     expect(result.state.attributes.intent).toBe('SpeakToAgent');
     expect(world.flows.get('main-inbound')!.actions.get('Self service EN')!.Parameters.LexV2Bot).toEqual({ AliasArn: 'dmv-services' });
+  });
+
+  test('with flows.texts set, a Spanish caller hears the agency greeting and menu, from config alone', async () => {
+    const texts = {
+      greeting: { 'en-US': 'Welcome to the {displayName} DMV.', 'es-US': 'Bienvenido al DMV de {displayName}.' },
+      menu: { 'en-US': 'Say renew, or say agent.', 'es-US': 'Diga renovar, o diga agente.' },
+    };
+    const config: JurisdictionConfig = { ...kit.config, flows: { ...kit.config.flows, texts } };
+    const world = buildWorld(config, [...kit.world.flows.values()].map((f) => f.source), kit.world.bots);
+    const spanish = scenarioSchema.parse({
+      name: 'A Spanish caller hears the agency texts',
+      flow: 'main-inbound',
+      at: '2027-03-02T10:00:00-06:00',
+      inputs: [{ press: '2' }, { say: 'agente' }],
+      agent: { then: ['caller-hangs-up'] },
+      expect: { attributes: { language: 'es-US', intent: 'SpeakToAgent' } },
+    });
+    const { failures, result } = await runScenario({ ...kit, config, world }, spanish);
+    expect(failures).toEqual([]);
+    const heard = result.state.events.flatMap((e) => (e.kind === 'prompt' ? [e.text] : []));
+    expect(heard).not.toContain(expect.stringMatching(/^Gracias por llamar a/));
+    expect(heard.slice(1, 3)).toEqual(['Bienvenido al DMV de Pinecrest State Department of Benefits.', 'Diga renovar, o diga agente.']);
   });
 });
