@@ -3,6 +3,7 @@ import type { JurisdictionConfig } from '../config/schema';
 import { HandlerName } from '../constructs/contact-center-functions';
 import type { LoadFlowsOptions } from './loader';
 import type { KnownNames, LintContext } from './lint/rule';
+import { BOT_ROLE_DEFAULTS, BOT_ROLES, type BotRole } from './bot-roles';
 import { flowTextValues } from './texts';
 import type { LoadedFlow } from './types';
 
@@ -12,14 +13,8 @@ export const KIT_FLOW_FOLDER = 'contact-flows';
 /** The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to `default`). */
 export const ROUTES = ['default', 'spanish', 'escalation', 'callback'] as const;
 
-/** The bot roles flows name as `${botRole:<role>}`, each with the bot that plays it unless config `flows.bots` says otherwise. */
-export const BOT_ROLE_DEFAULTS = { selfService: 'citizen-services', survey: 'survey-answers' } as const;
 
-/** A bot role. */
-export type BotRole = keyof typeof BOT_ROLE_DEFAULTS;
-
-/** The bot roles, in a stable order. */
-export const BOT_ROLES = Object.keys(BOT_ROLE_DEFAULTS) as BotRole[];
+export { BOT_ROLE_DEFAULTS, BOT_ROLES, type BotRole } from './bot-roles';
 
 /**
  * The bot each role names in a jurisdiction: config `flows.bots` or the default, kept only if

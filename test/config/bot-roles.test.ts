@@ -44,4 +44,20 @@ describe('flows.bots (which bot plays each bot role)', () => {
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => [i.path.join('.'), i.code])).toEqual([['flows.bots', 'unrecognized_keys']]);
   });
+
+  test('a jurisdiction listing only its own bot gets one error naming the role to set, not one per flow', () => {
+    const config = riverton();
+    config.bots = ['dmv-services', 'survey-answers'];
+    expect(crossCheck(FILE, config).problems).toEqual([
+      `${FILE}: flows.bots.selfService: is required: the kit flows main-inbound, chat-inbound converse with the selfService bot, and its default "citizen-services" is not in bots (name a listed bot: dmv-services, survey-answers, or exclude those flows)`,
+    ]);
+  });
+
+  test('a role no deployed kit flow uses needs no bot: with its own inbound flows, an agency need not list citizen-services', () => {
+    const config = riverton();
+    config.bots = ['survey-answers'];
+    config.flows.exclude = ['main-inbound', 'chat-inbound'];
+    config.phoneNumbers = [];
+    expect(crossCheck(FILE, config).problems).toEqual([]);
+  });
 });
