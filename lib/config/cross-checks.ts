@@ -1,3 +1,4 @@
+import { BOT_ROLE_DEFAULTS, BOT_ROLES, KIT_FLOWS_BY_BOT_ROLE } from '../flows/bot-roles';
 import { idPart } from '../stacks/ids';
 import { checkChat } from './chat-checks';
 import { formatValue } from './errors';
@@ -290,6 +291,24 @@ export function crossCheck(file: string, raw: unknown, today: Date = new Date())
   duplicates('lexLocales', config.lexLocales, 'Lex locale');
   duplicates('bots', config.bots, 'bot');
   const flows = record(config.flows);
+  // Without a `bots` list the schema's default lists the kit bots.
+  const listedBots = Array.isArray(config.bots) ? config.bots.filter((b): b is string => typeof b === 'string') : Object.values(BOT_ROLE_DEFAULTS);
+  const roleBots = record(flows.bots);
+  for (const role of Object.keys(roleBots)) {
+    const bot = str(roleBots[role]);
+    if (bot !== undefined && !listedBots.includes(bot)) at(`flows.bots.${role}`, `${formatValue(bot)} is not a listed bot (listed: ${listNames(listedBots)})`);
+  }
+  // A role left to its default bot that is not listed: the kit flows using it could not resolve it.
+  const excluded = Array.isArray(flows.exclude) ? flows.exclude : [];
+  for (const role of BOT_ROLES) {
+    const users = KIT_FLOWS_BY_BOT_ROLE[role].filter((flow) => !excluded.includes(flow));
+    if (roleBots[role] === undefined && !listedBots.includes(BOT_ROLE_DEFAULTS[role]) && users.length > 0) {
+      at(
+        `flows.bots.${role}`,
+        `is required: the kit flows ${users.join(', ')} converse with the ${role} bot, and its default ${formatValue(BOT_ROLE_DEFAULTS[role])} is not in bots (name a listed bot: ${listNames([...new Set(listedBots)])}, or exclude those flows)`,
+      );
+    }
+  }
   duplicates('flows.exclude', flows.exclude, 'excluded flow');
   duplicates('flows.folders', flows.folders, 'flow folder');
   // Two spellings of one address (case aside) reach one mailbox: one subscription is enough.
@@ -323,6 +342,15 @@ export function crossCheck(file: string, raw: unknown, today: Date = new Date())
     }
   });
 
+  const texts = record(record(config.flows).texts);
+  for (const name of Object.keys(texts)) {
+    const text = record(texts[name]);
+    (Array.isArray(config.languages) ? config.languages : []).forEach((language, i) => {
+      if (typeof language === 'string' && !(language in text)) {
+        at(`flows.texts.${name}`, `has no text for caller language ${formatValue(language)} listed in languages[${i}] (add a "${language}" entry)`);
+      }
+    });
+  }
   const officeInfo = config.officeInfo;
   if (officeInfo !== undefined && officeInfo !== null && typeof officeInfo === 'object') {
     const languages = Array.isArray(config.languages) ? config.languages : ['en-US'];

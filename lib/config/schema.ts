@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FLOW_TEXT_NAMES, MAX_FLOW_TEXT_LENGTH, type FlowTextName } from '../flows/texts';
 
 /**
  * The jurisdiction configuration schema: the single source of truth for what a
@@ -248,6 +249,14 @@ const chat = z
   })
   .strict();
 
+/** One replaceable flow text, per caller language: plain text (the flows speak it as Text, not SSML). */
+const flowTextValue = z
+  .string()
+  .min(1)
+  .max(MAX_FLOW_TEXT_LENGTH)
+  .refine((text) => !/<\/?[a-zA-Z]/.test(text), 'must be plain text, not SSML or markup (the flows speak it as Text)');
+const flowText = z.object({ 'en-US': flowTextValue.optional(), 'es-US': flowTextValue.optional() }).strict();
+
 /** Schema of one jurisdiction file (after `config/defaults.yaml` has been merged underneath). */
 export const jurisdictionSchema = z
   .object({
@@ -329,6 +338,25 @@ export const jurisdictionSchema = z
       .object({
         exclude: z.array(z.string()).default([]).describe('Kit flows (contact-flows/<name>.json) not to deploy.'),
         folders: z.array(z.string()).default([]).describe('Extra folders of flow files, relative to the repository root.'),
+        bots: z
+          .object({
+            selfService: z
+              .string()
+              .optional()
+              .describe('Bot (one of `bots`) the kit inbound flows converse with, as ${botRole:selfService}. @default citizen-services'),
+            survey: z
+              .string()
+              .optional()
+              .describe('Bot (one of `bots`) the kit survey flow asks its questions with, as ${botRole:survey}. @default survey-answers'),
+          })
+          .strict()
+          .optional()
+          .describe('Which listed bot plays each bot role; flows name them as ${botRole:selfService}, ${botRole:survey}. @default - citizen-services and survey-answers'),
+        texts: z
+          .object(Object.fromEntries(FLOW_TEXT_NAMES.map((name) => [name, flowText.optional()])) as Record<FlowTextName, z.ZodOptional<typeof flowText>>)
+          .strict()
+          .optional()
+          .describe('Texts of the default flows to replace (greeting, closed, menu), per caller language; "{displayName}" becomes the display name. @default - the kit texts (lib/flows/texts.ts)'),
       })
       .strict()
       .default({ exclude: [], folders: [] }),

@@ -3,6 +3,8 @@ import type { JurisdictionConfig } from '../config/schema';
 import { HandlerName } from '../constructs/contact-center-functions';
 import type { LoadFlowsOptions } from './loader';
 import type { KnownNames, LintContext } from './lint/rule';
+import { BOT_ROLE_DEFAULTS, BOT_ROLES, type BotRole } from './bot-roles';
+import { flowTextValues } from './texts';
 import type { LoadedFlow } from './types';
 
 /** Folder of the kit's own flows, relative to the repository root. */
@@ -10,6 +12,23 @@ export const KIT_FLOW_FOLDER = 'contact-flows';
 
 /** The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to `default`). */
 export const ROUTES = ['default', 'spanish', 'escalation', 'callback'] as const;
+
+
+export { BOT_ROLE_DEFAULTS, BOT_ROLES, type BotRole } from './bot-roles';
+
+/**
+ * The bot each role names in a jurisdiction: config `flows.bots` or the default, kept only if
+ * the jurisdiction lists that bot (a role whose bot is not deployed names nothing).
+ */
+export function botRoles(config: JurisdictionConfig): Partial<Record<BotRole, string>> {
+  const chosen = (config.flows.bots ?? {}) as Partial<Record<BotRole, string>>;
+  const out: Partial<Record<BotRole, string>> = {};
+  for (const role of BOT_ROLES) {
+    const bot = chosen[role] ?? BOT_ROLE_DEFAULTS[role];
+    if (config.bots.includes(bot)) out[role] = bot;
+  }
+  return out;
+}
 
 /**
  * Functions flows may invoke as `${lambda:<name>}`: every kit handler but the bot's code hook,
@@ -26,6 +45,7 @@ export function configValues(config: JurisdictionConfig): Record<string, string>
     /** Comma-separated, e.g. `en-US,es-US`: flows test it with TextContains. */
     languages: config.languages.join(','),
     defaultLanguage: config.languages[0],
+    ...flowTextValues(config.displayName, config.flows.texts),
   };
 }
 
@@ -49,6 +69,7 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     hours: config.hours.map((h) => h.name),
     lambda: [...FLOW_LAMBDAS],
     bot: [...config.bots],
+    botRole: Object.keys(botRoles(config)),
     prompt: [],
     flow: flows.filter((f) => f.type !== 'MODULE').map((f) => f.name),
     module: flows.filter((f) => f.type === 'MODULE').map((f) => f.name),

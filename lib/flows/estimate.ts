@@ -51,5 +51,6 @@ export function estimatingResolver(env: ArnEnvironment = {}, configValues: Reado
   }
   values.set('lambda', arn('lambda', `function:${FUNCTION_NAME}`));
   values.set('bot', arn('lex', `bot-alias/${LEX_ID}/${LEX_ID}`));
+  values.set('botRole', values.get('bot')!);
   return (kind, name) => (kind === 'config' ? (Object.hasOwn(configValues, name) ? configValues[name] : 'v'.repeat(100)) : values.get(kind));
 }

@@ -37,5 +37,5 @@ export type { ArnEnvironment } from './estimate';
 export { FlowError, formatFinding } from './errors';
 export { lintFlows, countFindings, RULES } from './lint';
 export type { KnownNames, LintContext, LintRule, RuleContext } from './lint';
-export { lintContextFor, flowSources, configValues, ROUTES, FLOW_LAMBDAS, KIT_FLOW_FOLDER } from './context';
+export { lintContextFor, flowSources, configValues, botRoles, BOT_ROLES, BOT_ROLE_DEFAULTS, ROUTES, FLOW_LAMBDAS, KIT_FLOW_FOLDER } from './context';
 export { renderMermaid, renderFlowMarkdown, mermaidText } from './diagram';

@@ -11,7 +11,7 @@ export const PARAMETER_KINDS: Readonly<Record<string, readonly ReferenceKind[]>>
   QueueId: ['queue', 'route'],
   HoursOfOperationId: ['hours'],
   LambdaFunctionARN: ['lambda'],
-  AliasArn: ['bot'],
+  AliasArn: ['bot', 'botRole'],
   ContactFlowId: ['flow'],
   FlowModuleId: ['module'],
   PromptId: ['prompt'],

@@ -13,10 +13,11 @@ import type { Finding, FlowDocument, LoadedFlow } from './types';
  * The reference kinds and what each resolves to:
  * `queue` a queue ARN · `route` the queue ARN of a routing role (`default`, `spanish`, `escalation`,
  * `callback`) · `hours` hours-of-operation ARN · `lambda` function ARN · `bot` Lex V2 bot alias ARN ·
+ * `botRole` the bot alias ARN of a bot role (`selfService`, `survey`: config `flows.bots`) ·
  * `prompt` prompt ARN · `flow` contact flow ARN · `module` flow module ARN · `routingProfile` routing
  * profile ARN · `quickConnect` quick connect ARN · `config` a plain value of the jurisdiction config.
  */
-export const REFERENCE_KINDS = ['queue', 'route', 'hours', 'lambda', 'bot', 'prompt', 'flow', 'module', 'routingProfile', 'quickConnect', 'config'] as const;
+export const REFERENCE_KINDS = ['queue', 'route', 'hours', 'lambda', 'bot', 'botRole', 'prompt', 'flow', 'module', 'routingProfile', 'quickConnect', 'config'] as const;
 
 /** A reference kind. */
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
@@ -28,6 +29,7 @@ export const KIND_NOUNS: Readonly<Record<ReferenceKind, string>> = {
   hours: 'hours of operation',
   lambda: 'Lambda function',
   bot: 'bot',
+  botRole: 'bot role',
   prompt: 'prompt',
   flow: 'flow',
   module: 'flow module',

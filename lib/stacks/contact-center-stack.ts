@@ -18,7 +18,7 @@ import { RoutingProfile } from '../constructs/routing-profile';
 import { StandardSecurityProfiles } from '../constructs/security-profiles';
 import { WebChatApi } from '../constructs/web-chat-api';
 import { CHAT_FLOW } from '../config/chat-checks';
-import { configValues, FLOW_LAMBDAS, ROUTES } from '../flows/context';
+import { botRoles, configValues, FLOW_LAMBDAS, ROUTES } from '../flows/context';
 import type { JurisdictionSources } from '../sources';
 import { idPart, resourceId } from './ids';
 
@@ -201,6 +201,7 @@ export class ContactCenterStack extends Stack {
 
     const queueArn = (name: string) => built.queues.get(name)!.queueArn;
     const routes = Object.fromEntries(ROUTES.map((route) => [route, queueArn(config.routing[route] ?? config.routing.default)]));
+    const roles = Object.entries(botRoles(config)).map(([role, name]) => [role, bots.get(name)!] as const);
     const flows = new ContactFlows(this, 'Flows', {
       instance,
       flows: sources.flows,
@@ -210,6 +211,7 @@ export class ContactCenterStack extends Stack {
         hours: new Map([...built.hours].map(([name, hours]) => [name, hours.hoursArn])),
         lambda: new Map(FLOW_LAMBDAS.map((name) => [name, functions.byName.get(name as HandlerName)!.function.functionArn])),
         bot: new Map([...bots].map(([name, bot]) => [name, bot.aliasArn])),
+        botRole: new Map(roles.map(([role, bot]) => [role, bot.aliasArn])),
         routingProfile: new Map([...built.routingProfiles].map(([name, profile]) => [name, profile.routingProfileArn])),
         quickConnect: new Map([...built.quickConnects].map(([name, quickConnect]) => [name, quickConnect.quickConnectArn])),
         config: configValues(config),
@@ -222,6 +224,7 @@ export class ContactCenterStack extends Stack {
           }),
         ),
         bot: new Map([...bots].map(([name, bot]) => [name, bot.association])),
+        botRole: new Map(roles.map(([role, bot]) => [role, bot.association])),
       },
     });
 

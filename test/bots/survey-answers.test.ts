@@ -41,7 +41,7 @@ describe('the survey-answers bot', () => {
     const flow = JSON.parse(fs.readFileSync(path.join(ROOT, 'contact-flows', 'post-contact-survey.json'), 'utf8')) as { Content: { Actions: Array<{ Identifier: string; Type: string; Parameters: Record<string, unknown> }> } };
     const asks = flow.Content.Actions.filter((a) => a.Type === 'ConnectParticipantWithLexBot');
     expect(asks.map((a) => a.Identifier).sort()).toEqual(['Chat ease question EN', 'Chat ease question ES', 'Chat satisfaction question EN', 'Chat satisfaction question ES', 'Chat trust question EN', 'Chat trust question ES']);
-    for (const a of asks) expect(a.Parameters.LexV2Bot).toEqual({ AliasArn: '${bot:survey-answers}' });
+    for (const a of asks) expect(a.Parameters.LexV2Bot).toEqual({ AliasArn: '${botRole:survey}' });
     const reads = flow.Content.Actions.filter((a) => a.Identifier.startsWith('Read ') && a.Identifier.endsWith(' score')).map((a) => a.Parameters.ComparisonValue);
     expect(reads).toEqual(['$.Lex.Slots.score', '$.Lex.Slots.score', '$.Lex.Slots.score']);
     expect(bot.intents.map((i) => [i.name, i.slots.map((s) => `${s.name}:${s.type}`)])).toEqual([['SurveyScore', ['score:SurveyScore']]]);

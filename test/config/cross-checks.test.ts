@@ -281,7 +281,7 @@ describe('crossCheck: what the constructs would otherwise find first', () => {
     const config = riverton();
     config.languages = ['en-US', 'en-US'];
     config.lexLocales = ['en_US', 'es_US', 'en_US'];
-    config.bots = ['citizen-services', 'citizen-services'];
+    config.bots = ['citizen-services', 'citizen-services', 'survey-answers'];
     config.flows = { exclude: ['chat-inbound', 'chat-inbound'], folders: ['extra', 'extra'] };
     config.monitoring.alarmEmails = ['ops@riverton.example', 'OPS@riverton.example'];
     expect(crossCheck(FILE, config).problems).toEqual([

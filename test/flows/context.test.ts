@@ -1,3 +1,4 @@
+import { flowTextValues } from '../../lib/flows/texts';
 import { configValues, FLOW_LAMBDAS, flowSources, lintContextFor } from '../../lib/flows/context';
 import { loadFlows } from '../../lib/flows/loader';
 import { exampleConfig } from '../helpers/examples';
@@ -13,14 +14,15 @@ describe('lint context of a jurisdiction', () => {
         hours: ['main'],
         lambda: ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture'],
         bot: ['citizen-services', 'survey-answers'],
+        botRole: ['selfService', 'survey'],
         prompt: [],
         flow: ['main', 'queue-wait'],
         module: ['verify-caller'],
         routingProfile: ['311 Agent'],
         quickConnect: [],
-        config: ['id', 'displayName', 'region', 'languages', 'defaultLanguage'],
+        config: ['id', 'displayName', 'region', 'languages', 'defaultLanguage', ...Object.keys(flowTextValues('City of Riverton 311'))],
       },
-      configValues: { id: 'riverton-311', displayName: 'City of Riverton 311', region: 'us-gov-west-1', languages: 'en-US', defaultLanguage: 'en-US' },
+      configValues: { id: 'riverton-311', displayName: 'City of Riverton 311', region: 'us-gov-west-1', languages: 'en-US', defaultLanguage: 'en-US', ...flowTextValues('City of Riverton 311') },
       region: 'us-gov-west-1',
       partition: 'aws-us-gov',
       account: '222222222222',

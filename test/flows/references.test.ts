@@ -24,6 +24,7 @@ const TABLE: ReferenceTable = {
   hours: { main: 'HOURS-main' },
   lambda: { 'case-status': 'LAMBDA-case-status' },
   bot: { 'citizen-services': 'BOT-citizen-services' },
+  botRole: { survey: 'BOTROLE-survey' },
   prompt: { welcome: 'PROMPT-welcome' },
   flow: { 'queue-wait': 'FLOW-queue-wait' },
   module: { 'verify-caller': 'MODULE-verify-caller' },
@@ -58,6 +59,7 @@ describe('named references', () => {
       'Remember Attributes.profile ${routingProfile:Agent}',
       'Remember Attributes.hotline ${quickConnect:Fraud Hotline}',
       'Remember Attributes.languages ${config:languages}',
+      'Remember Attributes.surveyBot ${botRole:survey}',
       'Set queue QueueId ${queue:General}',
       'Fallback queue QueueId ${route:escalation}',
       'Set hooks EventHooks.CustomerQueue ${flow:queue-wait}',
@@ -75,7 +77,7 @@ describe('named references', () => {
     expect(greeting.Parameters.Text).toBe('Welcome to City of Riverton. City of Riverton is here to help.');
     expect(resolved.Actions.find((a) => a.Identifier === 'Set hooks')!.Parameters).toEqual({ EventHooks: { CustomerQueue: 'FLOW-queue-wait' } });
     expect(resolved.Metadata).toEqual({ entryPointPosition: { x: 40, y: 40 }, ActionMetadata: { 'Set queue': { position: { x: 200, y: 40 }, queue: { id: 'QUEUE-General', text: 'General' } } } });
-    for (const value of ['QUEUE-General', 'ROUTE-escalation', 'HOURS-main', 'LAMBDA-case-status', 'BOT-citizen-services', 'PROMPT-welcome', 'FLOW-queue-wait', 'MODULE-verify-caller', 'PROFILE-Agent', 'QC-Fraud Hotline', 'en-US,es-US']) {
+    for (const value of ['QUEUE-General', 'ROUTE-escalation', 'HOURS-main', 'LAMBDA-case-status', 'BOT-citizen-services', 'PROMPT-welcome', 'FLOW-queue-wait', 'MODULE-verify-caller', 'PROFILE-Agent', 'QC-Fraud Hotline', 'BOTROLE-survey', 'en-US,es-US']) {
       expect(text).toContain(value);
     }
     // The loaded flow is not changed.
@@ -121,8 +123,8 @@ describe('named references', () => {
     const source = flow('test/fixtures/flows/rules/unknown-reference/unknown-names.json');
     const { content, findings } = tryResolveReferences(source, (kind, name) => `${kind}/${name}`);
     expect(findings.map((f) => f.message)).toEqual([
-      '${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, prompt, flow, module, routingProfile, quickConnect, config)',
-      '${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, prompt, flow, module, routingProfile, quickConnect, config',
+      '${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config)',
+      '${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config',
     ]);
     expect(content.Actions[0].Parameters.QueueId).toBe('queue/Genral');
   });

@@ -1,6 +1,6 @@
 import type { BotDefinition } from '../../bots/schema';
 import type { JurisdictionConfig } from '../../config/schema';
-import { configValues, FLOW_LAMBDAS } from '../context';
+import { botRoles, configValues, FLOW_LAMBDAS, type BotRole } from '../context';
 import { FlowError } from '../errors';
 import { tryResolveReferences, type ReferenceKind } from '../references';
 import type { LoadedFlow } from '../types';
@@ -10,6 +10,7 @@ import type { SimFlow, SimWorld } from './types';
  * The jurisdiction as the simulator sees it. Flow references resolve to names, not to
  * CloudFormation tokens: `${queue:General}` and `${route:spanish}` become the queue's name,
  * `${lambda:case-status}` the function's name, `${flow:…}` / `${module:…}` / `${bot:…}` /
+ * `${botRole:…}` (the bot playing the role) /
  * `${hours:…}` theirs, and `${config:…}` its text, so the interpreter knows which one is meant.
  */
 export function buildWorld(config: JurisdictionConfig, flows: readonly LoadedFlow[], bots: ReadonlyMap<string, BotDefinition>): SimWorld {
@@ -20,6 +21,7 @@ export function buildWorld(config: JurisdictionConfig, flows: readonly LoadedFlo
     const routing = config.routing as Record<string, string | undefined>;
     return routing[name] ?? (['spanish', 'escalation', 'callback'].includes(name) ? config.routing.default : undefined);
   };
+  const roles = botRoles(config);
   const resolve = (kind: ReferenceKind, name: string): string | undefined => {
     switch (kind) {
       case 'queue':
@@ -33,6 +35,10 @@ export function buildWorld(config: JurisdictionConfig, flows: readonly LoadedFlo
         return flowNames.has(name) ? name : undefined;
       case 'bot':
         return bots.has(name) ? name : undefined;
+      case 'botRole': {
+        const bot = Object.hasOwn(roles, name) ? roles[name as BotRole] : undefined;
+        return bot !== undefined && bots.has(bot) ? bot : undefined;
+      }
       case 'hours':
         return config.hours.some((h) => h.name === name) ? name : undefined;
       case 'config':
