@@ -726,7 +726,7 @@ describe('caller-verification: properties', () => {
         // Assess
         expect(isFlatConnectResponse(response)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261127 },
     );
   });
 
@@ -745,7 +745,7 @@ describe('caller-verification: properties', () => {
         expect(isFlatConnectResponse(response)).toBe(true);
         if (response.result === 'OK') expect(['VERIFIED', 'FAILED', 'LOCKED']).toContain(response.verification);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261127 },
     );
   });
 });

@@ -718,7 +718,7 @@ describe('properties', () => {
         // Assess
         expect(lexResponseSchema.safeParse(response).error?.issues ?? []).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261127 },
     );
   });
 
@@ -738,10 +738,13 @@ describe('properties', () => {
 
           // Assess
           expect(lexResponseSchema.safeParse(response).error?.issues ?? []).toEqual([]);
-          expect(JSON.parse(JSON.stringify(response))).toEqual(response);
+          // Serializable: JSON text survives a round trip (compared as text, since JSON has no -0
+          // and a slot value echoed from the event may be -0).
+          const text = JSON.stringify(response);
+          expect(JSON.stringify(JSON.parse(text))).toBe(text);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 20261127 },
     );
   });
 });

@@ -515,7 +515,7 @@ describe('survey-capture: properties', () => {
         // Assess
         expect(isFlatConnectResponse(response)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261127 },
     );
   });
 
@@ -538,7 +538,7 @@ describe('survey-capture: properties', () => {
         if (response.result === 'OK') expect(['true', 'false']).toContain(response.duplicate);
         for (const input of objects()) expect(input.Key).toMatch(/^surveys\/year=\d{4}\/month=\d{2}\/day=\d{2}\/[A-Za-z0-9-]+\.json$/);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261127 },
     );
   });
 });
