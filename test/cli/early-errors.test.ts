@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { main } from '../../lib/cli/main';
 import { displayPath } from '../../lib/config/files';
+import { EXAMPLES_CONFIG, exampleFile } from '../helpers/examples';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 function capture() {
@@ -34,14 +35,15 @@ describe('gcck help and --help', () => {
 describe('gcck validate targets', () => {
   test('accepts a path to a jurisdiction file', async () => {
     const { io, out } = capture();
-    expect(await main(['validate', 'config/jurisdictions/riverton-311.yaml'], io)).toBe(0);
+    // (the fixture copy: the agency's own files in config/ may differ)
+    expect(await main(['validate', exampleFile('riverton-311')], io)).toBe(0);
     expect(out).toEqual(['1 jurisdiction valid: riverton-311']);
   });
 
   test('an unknown id names the file it looked for and the known ids, not -c jurisdiction', async () => {
     const { io, err } = capture();
-    expect(await main(['validate', 'nosuch'], io)).toBe(2);
-    expect(err[0].split('\n')[0]).toBe('gcck validate: no jurisdiction file config/jurisdictions/nosuch.yaml (known: pinecrest-benefits, riverton-311)');
+    expect(await main(['validate', '--config-dir', EXAMPLES_CONFIG, 'nosuch'], io)).toBe(2);
+    expect(err[0].split('\n')[0]).toBe(`gcck validate: no jurisdiction file ${EXAMPLES_CONFIG}/jurisdictions/nosuch.yaml (known: pinecrest-benefits, riverton-311)`);
   });
 
   test('a file outside a jurisdictions folder is a usage mistake saying where files go', async () => {

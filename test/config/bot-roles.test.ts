@@ -1,8 +1,8 @@
-import * as path from 'path';
 import { crossCheck } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { jurisdictionSchema } from '../../lib/config/schema';
 import { botRoles } from '../../lib/flows/context';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
 const FILE = 'config/jurisdictions/riverton-311.yaml';
 
@@ -10,7 +10,7 @@ type Mutable = Record<string, any>;
 
 /** A fresh, mutable copy of the validated Riverton example. */
 function riverton(): Mutable {
-  const [config] = loadJurisdictions({ configDir: path.join(__dirname, '..', '..', 'config'), only: ['riverton-311'] }).configs;
+  const [config] = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: ['riverton-311'] }).configs;
   return structuredClone(config) as Mutable;
 }
 

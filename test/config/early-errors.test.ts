@@ -5,6 +5,7 @@ import { displayPath } from '../../lib/config/files';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { loadKitInputs } from '../../lib/kit-app';
 import { loadJurisdictionSources, SourceCache } from '../../lib/sources';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 /** The problem lines of a config folder that must be rejected. */
@@ -107,7 +108,7 @@ describe('early, clear config errors', () => {
 describe('bot locales, checked before any construct', () => {
   test('a bot without the locale of a caller language is blamed on the jurisdiction file, naming the bot and the language', () => {
     const root = path.join(__dirname, '..', '..');
-    const base = loadKitInputs({ configDir: path.join(root, 'config'), only: ['riverton-311'] }, root);
+    const base = loadKitInputs({ configDir: EXAMPLES_CONFIG_DIR, only: ['riverton-311'] }, root);
     const config = { ...base.configs[0], languages: ['en-US', 'es-US'], lexLocales: ['en_US', 'es_US'] } as typeof base.configs[0];
     const cache = new SourceCache();
     // The kit's citizen-services bot as an agency's English-only copy would be: en_US only.
