@@ -4,6 +4,7 @@ import { loadSimulations, runScenario, type Simulation } from '../../../lib/cli/
 import type { JurisdictionConfig } from '../../../lib/config/schema';
 import { buildWorld } from '../../../lib/flows/simulator';
 import { scenarioSchema } from '../../../lib/flows/simulator/scenario';
+import { EXAMPLES_CONFIG_DIR } from '../../helpers/examples';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -30,7 +31,7 @@ describe('an agency bot and agency texts in the simulated default flows', () => 
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-      [kit] = loadSimulations(ROOT, ['pinecrest-benefits']);
+      [kit] = loadSimulations(ROOT, ['pinecrest-benefits'], EXAMPLES_CONFIG_DIR);
     } finally {
       process.chdir(cwd);
     }
