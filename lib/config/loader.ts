@@ -152,7 +152,10 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   for (const id of options.only ?? []) {
     if (known.includes(id)) continue;
     const hint = closest(id, known);
-    problems.push(`-c jurisdiction: ${JSON.stringify(id)} is not a jurisdiction${hint ? `, did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'})`);
+    // Named by the file looked for, not by a flag: `cdk synth -c jurisdiction=` and every gcck
+    // `--jurisdiction` come through here.
+    const missing = displayPath(path.join(dir, `${id}.yaml`));
+    problems.push(`${missing}: (file): jurisdiction ${JSON.stringify(id)} has no file${hint ? `, did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'})`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -99,6 +99,6 @@ describe('bin/app.ts', () => {
   test('exits 1 naming the known jurisdictions when -c jurisdiction names an unknown one', () => {
     const bad = runApp({ configDir: EXAMPLES_CONFIG, jurisdiction: 'springfield' }, false);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toBe('Configuration has 1 problem:\n  -c jurisdiction: "springfield" is not a jurisdiction (known: pinecrest-benefits, riverton-311)\n');
+    expect(bad.stderr).toBe(`Configuration has 1 problem:\n  ${EXAMPLES_CONFIG}/jurisdictions/springfield.yaml: (file): jurisdiction "springfield" has no file (known: pinecrest-benefits, riverton-311)\n`);
   });
 });

@@ -125,7 +125,7 @@ describe('gcck lint-flows', () => {
   test('exits 1 with the config problems for an unknown jurisdiction', async () => {
     const { code, err } = await run('--jurisdiction', 'springfield');
     expect(code).toBe(1);
-    expect(err[0]).toMatch(/^Configuration has 1 problem:\n {2}-c jurisdiction: "springfield" is not a jurisdiction/);
+    expect(err[0]).toMatch(/^Configuration has 1 problem:\n {2}config\/jurisdictions\/springfield\.yaml: \(file\): jurisdiction "springfield" has no file \(known: /);
   });
 
   test('exits 2 with the usage on a bad format, a missing path or an unknown option', async () => {

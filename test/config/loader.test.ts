@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ConfigError } from '../../lib/config/errors';
 import { checkJurisdictionFile, loadJurisdictions, mergeUnder, textProblems } from '../../lib/config/loader';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG, EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
 
@@ -116,8 +116,8 @@ describe('loadJurisdictions with the example config', () => {
 
   test('rejects an unknown jurisdiction id in only, naming the known ones', () => {
     expect(rejectionOf(EXAMPLES_CONFIG_DIR, ['riverton-312', 'springfield']).problems).toEqual([
-      '-c jurisdiction: "riverton-312" is not a jurisdiction, did you mean "riverton-311"? (known: pinecrest-benefits, riverton-311)',
-      '-c jurisdiction: "springfield" is not a jurisdiction (known: pinecrest-benefits, riverton-311)',
+      `${EXAMPLES_CONFIG}/jurisdictions/riverton-312.yaml: (file): jurisdiction "riverton-312" has no file, did you mean "riverton-311"? (known: pinecrest-benefits, riverton-311)`,
+      `${EXAMPLES_CONFIG}/jurisdictions/springfield.yaml: (file): jurisdiction "springfield" has no file (known: pinecrest-benefits, riverton-311)`,
     ]);
   });
 });
