@@ -49,7 +49,7 @@ export class AgentHierarchy extends Construct {
         parentGroupArn: parent?.attrUserHierarchyGroupArn,
       });
       // A group's level comes from its place under the structure: the structure must exist first.
-      resource.addDependency(this.structure);
+      resource.node.addDependency(this.structure);
       built.set(group.name, resource);
     }
     this.groups = built;
