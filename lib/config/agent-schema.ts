@@ -74,9 +74,9 @@ export const evaluationFormSchema = z
       .optional()
       .describe('The whole form, replacing the kit\'s A-11 driver form (lib/quality/a11-form.ts). @default - the A-11 driver form'),
     weights: z
-      .record(z.string(), z.number().min(0).max(100))
-      .default({})
-      .describe('Question weights to change, by question id (the scored questions must still sum to 100).'),
+      .array(z.object({ question: z.string().describe('Question id.'), weight: z.number().min(0).max(100) }).strict())
+      .default([])
+      .describe('Question weights to change, e.g. [{ question: ease.no-repeat, weight: 10 }] (the scored questions must still sum to 100).'),
   })
   .strict()
   .describe('Quality evaluation form aligned with the OMB Circular A-11 section 280 customer experience drivers.');

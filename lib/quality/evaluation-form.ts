@@ -113,12 +113,15 @@ export function resolveEvaluationForm(config: EvaluationFormConfig, languages: r
   };
 
   const questionIds = new Set(sections.flatMap((s) => s.questions.map((q) => q.id)));
-  for (const id of Object.keys(config.weights)) {
-    if (!questionIds.has(id)) problem(`weights.${id}`, `is not a question of the form (questions: ${[...questionIds].join(', ')})`);
-  }
+  const weights = new Map<string, number>();
+  config.weights.forEach(({ question, weight }, w) => {
+    if (!questionIds.has(question)) problem(`weights[${w}].question`, `${JSON.stringify(question)} is not a question of the form (questions: ${[...questionIds].join(', ')})`);
+    else if (weights.has(question)) problem(`weights[${w}].question`, `${JSON.stringify(question)} is given a weight twice (list each question once)`);
+    else weights.set(question, weight);
+  });
 
   const resolveQuestion = (path: string, question: EvaluationQuestionConfig): ResolvedQuestion => {
-    const weight = Object.hasOwn(config.weights, question.id) ? config.weights[question.id] : question.weight;
+    const weight = weights.get(question.id) ?? question.weight;
     const scored = SCORED.has(question.type);
     if (scored && weight === undefined) problem(`${path}.weight`, `is required for a ${question.type} question (give its share of the ${TOTAL_WEIGHT} points)`);
     if (!scored && weight !== undefined) problem(`${path}.weight`, 'is not allowed on a TEXT question (TEXT answers are not scored)');
@@ -173,7 +176,7 @@ export function resolveEvaluationForm(config: EvaluationFormConfig, languages: r
       .map(([id, sum]) => `${id} ${Number(sum.toFixed(4))}`)
       .join(', ');
     problem(
-      Object.keys(config.weights).length > 0 ? 'weights' : custom ? 'sections' : '(A-11 form)',
+      config.weights.length > 0 ? 'weights' : custom ? 'sections' : '(A-11 form)',
       `the scored question weights sum to ${Number(total.toFixed(4))}, not ${TOTAL_WEIGHT} (${bySection}); AWS::Connect::EvaluationForm needs the total weight to equal ${TOTAL_WEIGHT} (change the weights so they add up to ${TOTAL_WEIGHT})`,
     );
   }
