@@ -184,7 +184,7 @@ export function resolveEvaluationForm(config: EvaluationFormConfig, languages: r
 
   const title = text('title', config.title ?? A11_FORM_TITLE, EVALUATION_FORM_LIMITS.formTitle);
   return {
-    form: { title, description: A11_FORM_DESCRIPTION, status: config.status, scoringStrategy: { mode: 'QUESTION_ONLY', status: 'ENABLED' }, items },
+    form: { title, description: custom ? 'Agent quality evaluation form of the jurisdiction.' : A11_FORM_DESCRIPTION, status: config.status, scoringStrategy: { mode: 'QUESTION_ONLY', status: 'ENABLED' }, items },
     problems,
   };
 }
