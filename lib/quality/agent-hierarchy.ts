@@ -71,7 +71,7 @@ export function resolveAgentHierarchy(config: AgentHierarchyConfig): { groups: P
       problems.push({ path: `groups[${i}].parent`, message: `groups are each other's parents (${loop}); a top-level group has no parent` });
       return undefined;
     }
-    const parent = place(parentIndex, [...trail, i]);
+    const parent = place(parentIndex, [...trail, parentIndex]);
     if (!parent) return undefined;
     const level = parent.level + 1;
     if (level > config.levels.length) {
