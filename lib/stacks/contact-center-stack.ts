@@ -153,8 +153,12 @@ export class ContactCenterStack extends Stack {
       this.bots = bots;
       this.flows = flows;
       this.phoneNumbers = phoneNumbers;
-      // Flows name the proficiency attribute in their routing criteria: create it first.
-      if (this.agentSide.proficiency) flows.node.addDependency(this.agentSide.proficiency);
+      // Flows that set routing criteria name the proficiency attribute: create it first.
+      const proficiency = this.agentSide.proficiency;
+      if (proficiency) {
+        const routed = props.sources.flows.filter((f) => f.content.Actions.some((a) => a.Type === 'UpdateContactRoutingCriteria')).map((f) => f.name);
+        for (const name of routed) flows.resources.get(name)?.node.addDependency(proficiency);
+      }
       if (config.chat.enabled) this.webChat = this.addWebChat(config, instance, flows, props.data, queues);
     }
 
