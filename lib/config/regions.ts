@@ -13,7 +13,30 @@ export interface RegionCapabilities {
   readonly cfnPhoneNumber: boolean;
   /** What the web chat API is built from, each true where the region offers it. */
   readonly webChat: Readonly<Record<keyof typeof WEB_CHAT_SERVICE_NAMES, boolean>>;
+  /** Agent-side resource types (evaluation forms, proficiency routing, hierarchy), each true where the region offers it. */
+  readonly agentSide: Readonly<Record<keyof typeof AGENT_SIDE_NAMES, boolean>>;
 }
+
+/**
+ * The agent-side capabilities the kit builds, with plain names for error messages.
+ * Source: cfn-lint's us-gov-west-1 registry data (1.51) lists AWS::Connect::EvaluationForm,
+ * PredefinedAttribute, UserHierarchyStructure and UserHierarchyGroup; routing criteria ride on
+ * predefined attributes (the "Set routing criteria" flow block needs them) and are not in the
+ * GovCloud list of unavailable Amazon Connect features.
+ */
+export const AGENT_SIDE_NAMES = {
+  evaluationForms: 'AWS::Connect::EvaluationForm (Contact Lens performance evaluations)',
+  predefinedAttributes: 'AWS::Connect::PredefinedAttribute (agent proficiencies)',
+  routingCriteria: 'routing criteria in flows (UpdateContactRoutingCriteria, the "Set routing criteria" block)',
+  userHierarchy: 'AWS::Connect::UserHierarchyStructure and AWS::Connect::UserHierarchyGroup',
+} as const;
+
+const ALL_AGENT_SIDE: RegionCapabilities['agentSide'] = {
+  evaluationForms: true,
+  predefinedAttributes: true,
+  routingCriteria: true,
+  userHierarchy: true,
+};
 
 /** The services the web chat API needs, with plain names for error messages. */
 export const WEB_CHAT_SERVICE_NAMES = {
@@ -87,6 +110,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: ['en_US', 'es_US'],
     cfnPhoneNumber: false,
     webChat: ALL_WEB_CHAT,
+    agentSide: ALL_AGENT_SIDE,
   },
   'us-east-1': {
     partition: 'aws',
@@ -94,6 +118,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
     webChat: ALL_WEB_CHAT,
+    agentSide: ALL_AGENT_SIDE,
   },
   'us-west-2': {
     partition: 'aws',
@@ -101,6 +126,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
     webChat: ALL_WEB_CHAT,
+    agentSide: ALL_AGENT_SIDE,
   },
 };
 

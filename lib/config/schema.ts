@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLOW_TEXT_NAMES, MAX_FLOW_TEXT_LENGTH, type FlowTextName } from '../flows/texts';
+import { agentHierarchySchema, evaluationFormSchema, proficiencyRoutingSchema } from './agent-schema';
 
 /**
  * The jurisdiction configuration schema: the single source of truth for what a
@@ -391,6 +392,9 @@ export const jurisdictionSchema = z
     routingProfiles: z.array(routingProfile).min(1),
     quickConnects: z.array(quickConnect).default([]),
     agentStatuses: z.array(agentStatus).default([]),
+    evaluationForm: evaluationFormSchema.default(() => evaluationFormSchema.parse({})),
+    proficiencyRouting: proficiencyRoutingSchema.default(() => proficiencyRoutingSchema.parse({})),
+    agentHierarchy: agentHierarchySchema.optional().describe('Agent hierarchy (division, unit, ...). @default - none'),
   })
   .strict();
 

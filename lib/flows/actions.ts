@@ -225,8 +225,11 @@ const SPECS: readonly ActionSpec[] = [
   spec('UpdateContactTargetQueue', 'contact', { errors: [NME] }),
   spec('UpdateContactTextToSpeechVoice', 'contact', { optionalErrors: [NME] }),
   spec('UpdatePreviousContactParticipantState', 'contact', { errors: [NME] }),
-  // In Voicemail Express exports (2025), not in the documentation index.
-  spec('UpdateContactRoutingCriteria', 'contact', { errors: [NME], documented: false }),
+  // The "Set routing criteria" block. Its documentation page is titled UpdateRoutingCriteria, but
+  // Voicemail Express exports (2025) and CreateContactFlow itself use UpdateContactRoutingCriteria
+  // (the page's name is refused as an unknown type). Restrictions from that page: "only in Inbound
+  // flow, Customer Queue flow, Transfer to Agent flow, and Transfer to Queue flow types".
+  spec('UpdateContactRoutingCriteria', 'contact', { errors: [NME], documented: false, flowTypes: ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'AGENT_TRANSFER', 'QUEUE_TRANSFER'] }),
 
   // Flow control actions
   spec('CheckHoursOfOperation', 'flow-control', { conditions: { operators: ['Equals'], required: ['True', 'False'], only: ['True', 'False'] }, errors: [NME] }),

@@ -5,6 +5,7 @@ import type { LoadFlowsOptions } from './loader';
 import type { KnownNames, LintContext } from './lint/rule';
 import { BOT_ROLE_DEFAULTS, BOT_ROLES, type BotRole } from './bot-roles';
 import { flowTextValues } from './texts';
+import { proficiencyConfigValues } from '../quality/proficiency-routing';
 import type { LoadedFlow } from './types';
 
 /** Folder of the kit's own flows, relative to the repository root. */
@@ -46,6 +47,7 @@ export function configValues(config: JurisdictionConfig): Record<string, string>
     languages: config.languages.join(','),
     defaultLanguage: config.languages[0],
     ...flowTextValues(config.displayName, config.flows.texts),
+    ...proficiencyConfigValues(config.proficiencyRouting),
   };
 }
 

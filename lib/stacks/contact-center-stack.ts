@@ -5,6 +5,7 @@ import { jurisdictionTags } from '../compliance/tags';
 import { lexLocaleOf } from '../config/cross-checks';
 import { REGION_CAPABILITIES } from '../config/regions';
 import { JurisdictionConfig } from '../config/schema';
+import { AgentSide } from '../constructs/agent-side';
 import { AgentStatus } from '../constructs/agent-status';
 import { ContactCenterFunctions, HandlerDataStores, HandlerName } from '../constructs/contact-center-functions';
 import { ContactFlows } from '../constructs/contact-flows';
@@ -86,6 +87,8 @@ export class ContactCenterStack extends Stack {
   public readonly phoneNumbers: ReadonlyMap<string, PhoneNumber> = new Map();
   /** The web chat API, if sources were given and `chat.enabled` is true. */
   public readonly webChat?: WebChatApi;
+  /** The evaluation form, language proficiency attribute and agent hierarchy the config turns on. */
+  public readonly agentSide: AgentSide;
 
   constructor(scope: Construct, id: string, props: ContactCenterStackProps) {
     const { config, instance, data: _data, sources: _sources, ...stackProps } = props;
@@ -129,6 +132,8 @@ export class ContactCenterStack extends Stack {
       agentStatuses.set(entry.name, new AgentStatus(this, resourceId('AgentStatus', entry.name), { instance, ...entry }));
     }
 
+    this.agentSide = new AgentSide(this, 'AgentSide', { instance, config });
+
     if (props.data) {
       const officeText = { ...DEFAULT_OFFICE_INFO, ...config.officeInfo };
       this.functions = new ContactCenterFunctions(this, 'Functions', {
@@ -148,6 +153,12 @@ export class ContactCenterStack extends Stack {
       this.bots = bots;
       this.flows = flows;
       this.phoneNumbers = phoneNumbers;
+      // Flows that set routing criteria name the proficiency attribute: create it first.
+      const proficiency = this.agentSide.proficiency;
+      if (proficiency) {
+        const routed = props.sources.flows.filter((f) => f.content.Actions.some((a) => a.Type === 'UpdateContactRoutingCriteria')).map((f) => f.name);
+        for (const name of routed) flows.resources.get(name)?.node.addDependency(proficiency);
+      }
       if (config.chat.enabled) this.webChat = this.addWebChat(config, instance, flows, props.data, queues);
     }
 

@@ -45,6 +45,23 @@ describe('bin/app.ts', () => {
     ]);
   });
 
+  test('creates the proficiency attribute before the flows that route on it, and the agent side only where configured', () => {
+    type Resource = { Type: string; DependsOn?: string[]; Properties: { Name?: string } };
+    const read = (name: string) => JSON.parse(fs.readFileSync(path.join(run.outdir, `${name}-contact-center.template.json`), 'utf8')).Resources as Record<string, Resource>;
+    const pinecrest = Object.entries(read('pinecrest-benefits'));
+    const [attribute] = pinecrest.filter(([, r]) => r.Type === 'AWS::Connect::PredefinedAttribute').map(([id]) => id);
+    const waiting = pinecrest.filter(([, r]) => r.Type === 'AWS::Connect::ContactFlow' && (r.DependsOn ?? []).includes(attribute)).map(([, r]) => r.Properties.Name);
+    expect(waiting.sort()).toEqual(['Chat inbound', 'Main inbound']);
+    const types = (resources: Array<[string, { Type: string }]>) => resources.map(([, r]) => r.Type).filter((t) => /EvaluationForm|PredefinedAttribute|UserHierarchy/.test(t)).sort();
+    expect(types(pinecrest)).toEqual([
+      'AWS::Connect::EvaluationForm',
+      'AWS::Connect::PredefinedAttribute',
+      ...Array(5).fill('AWS::Connect::UserHierarchyGroup'),
+      'AWS::Connect::UserHierarchyStructure',
+    ]);
+    expect(types(Object.entries(read('riverton-311')))).toEqual(['AWS::Connect::EvaluationForm']);
+  });
+
   test('targets us-gov-west-1 in the jurisdiction account for every stack', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(run.outdir, 'manifest.json'), 'utf8'));
     const environments = Object.values(manifest.artifacts as Record<string, { type: string; environment?: string }>)

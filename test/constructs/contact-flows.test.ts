@@ -65,10 +65,12 @@ describe.each(Object.keys(templates) as Array<keyof typeof templates>)('contact 
     const dependsOn = Object.fromEntries(
       Object.values(template.findResources('AWS::Connect::ContactFlow')).map((r) => [r.Properties.Name, [...(r.DependsOn ?? [])].sort()]),
     );
-    // THEN each flow waits for what its own content invokes (a flow it names waits for its own)
+    // THEN each flow waits for what its own content invokes (a flow it names waits for its own),
+    // and the flows that set routing criteria for the proficiency attribute they name
+    const attribute = center.agentSide.proficiency ? [id(center.agentSide.proficiency.resource)] : [];
     expect(dependsOn).toEqual({
-      'Main inbound': [bot, lambda(HandlerName.CALLER_VERIFICATION), lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
-      'Chat inbound': [bot, lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
+      'Main inbound': [...attribute, bot, lambda(HandlerName.CALLER_VERIFICATION), lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
+      'Chat inbound': [...attribute, bot, lambda(HandlerName.CONTACT_CENTER_STATUS)].sort(),
       'Post-contact survey': [surveyBot, lambda(HandlerName.SURVEY_CAPTURE)].sort(),
       'Customer queue': [],
       'Customer hold': [],

@@ -49,7 +49,9 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
     expect(compare('Check web topic chosen', QUEUE_ARN)).toBe('Set customer queue flow');
     expect(action('Set customer queue flow').Transitions.NextAction).toBe('Set agent whisper flow');
     expect(action('Set agent whisper flow').Transitions.NextAction).toBe('Set survey disconnect flow');
-    expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Transfer to queue');
+    expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Load proficiency routing switch');
+    expect(action('Load proficiency routing switch').Transitions.NextAction).toBe('Is proficiency routing on');
+    expect(compare('Is proficiency routing on', 'off')).toBe('Transfer to queue');
     expect(compare('Check web topic chosen', '')).toBe('Pick self service language');
   });
 
@@ -60,6 +62,6 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
     expect(action('Set agent whisper flow').Parameters).toEqual({ EventHooks: { AgentWhisper: '${flow:agent-whisper}' } });
     expect(action('Set survey disconnect flow').Parameters).toEqual({ EventHooks: { CustomerRemaining: '${flow:post-contact-survey}' } });
     expect(action('Set agent whisper flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Set survey disconnect flow' }]);
-    expect(action('Set survey disconnect flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Transfer to queue' }]);
+    expect(action('Set survey disconnect flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Load proficiency routing switch' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { flowTextValues } from '../../lib/flows/texts';
+import { proficiencyConfigValues } from '../../lib/quality/proficiency-routing';
 import { configValues, FLOW_LAMBDAS, flowSources, lintContextFor } from '../../lib/flows/context';
 import { loadFlows } from '../../lib/flows/loader';
 import { exampleConfig } from '../helpers/examples';
@@ -20,9 +21,9 @@ describe('lint context of a jurisdiction', () => {
         module: ['verify-caller'],
         routingProfile: ['311 Agent'],
         quickConnect: [],
-        config: ['id', 'displayName', 'region', 'languages', 'defaultLanguage', ...Object.keys(flowTextValues('City of Riverton 311'))],
+        config: ['id', 'displayName', 'region', 'languages', 'defaultLanguage', ...Object.keys(flowTextValues('City of Riverton 311')), ...Object.keys(proficiencyConfigValues(config.proficiencyRouting))],
       },
-      configValues: { id: 'riverton-311', displayName: 'City of Riverton 311', region: 'us-gov-west-1', languages: 'en-US', defaultLanguage: 'en-US', ...flowTextValues('City of Riverton 311') },
+      configValues: { id: 'riverton-311', displayName: 'City of Riverton 311', region: 'us-gov-west-1', languages: 'en-US', defaultLanguage: 'en-US', ...flowTextValues('City of Riverton 311'), ...proficiencyConfigValues(config.proficiencyRouting) },
       region: 'us-gov-west-1',
       partition: 'aws-us-gov',
       account: '222222222222',

@@ -1,3 +1,4 @@
+import { describeRoutingCriteria } from './actions/routing-criteria';
 import { suitsLanguage } from './language';
 import type { CallResult } from './runner';
 import { describeEnd } from './runner';
@@ -89,6 +90,13 @@ export function checkExpectations(scenario: Scenario, result: CallResult, survey
     const c = state.callback;
     if (!c || c.queue !== expect.callback.queue || (expect.callback.number !== undefined && c.number !== expect.callback.number)) {
       failures.push(`callback: expected one in ${expect.callback.queue}${expect.callback.number ? ` for ${expect.callback.number}` : ''}, found ${c ? `${c.queue} for ${c.number}` : 'none'}`);
+    }
+  }
+  if (expect.routingCriteria) {
+    const expected = expect.routingCriteria === 'none' ? [] : expect.routingCriteria.map((step) => ({ requirements: [{ attribute: step.attribute, value: step.value, minimumLevel: step.minimumLevel }], expiresAfterSeconds: step.expiresAfterSeconds }));
+    const actual = state.routingCriteria ?? [];
+    if (describeRoutingCriteria(expected) !== describeRoutingCriteria(actual)) {
+      failures.push(`routing criteria: expected ${expect.routingCriteria === 'none' ? 'none' : describeRoutingCriteria(expected)}, found ${state.routingCriteria ? describeRoutingCriteria(actual) : 'none'}`);
     }
   }
   if (expect.survey) {

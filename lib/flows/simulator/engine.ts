@@ -3,6 +3,7 @@ import { branchLabel, HANDLERS, unsupportedReason } from './actions';
 import type { ActionContext } from './actions';
 import type { Audience, Branch, Conditions, EndState, Outcome, Phase, SimFlow, SimState, SimWorld, StepResult } from './types';
 import { UnmodelledPathError } from './values';
+import { describeRoutingCriteria } from './actions/routing-criteria';
 
 /**
  * The interpreter: one step at a time, so that a scripted call (runner.ts) and the path
@@ -196,7 +197,8 @@ function enterQueue(world: SimWorld, state: SimState, queue: string): void {
   state.targetQueue = queue;
   state.queued = { queue, priority: state.queuePriority };
   state.stack = [];
-  state.events.push({ kind: 'note', text: `queued in ${queue} (priority ${state.queuePriority})`, flow: '', action: '' });
+  const routing = state.routingCriteria ? `; routing ${describeRoutingCriteria(state.routingCriteria)}` : '';
+  state.events.push({ kind: 'note', text: `queued in ${queue} (priority ${state.queuePriority}${routing})`, flow: '', action: '' });
   const hook = state.hooks.CustomerQueue ? world.flows.get(state.hooks.CustomerQueue) : undefined;
   state.phase = 'queue';
   if (hook) {

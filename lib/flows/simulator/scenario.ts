@@ -90,6 +90,20 @@ export const scenarioSchema = z
         end: end.optional(),
         queued: z.strictObject({ queue: z.string(), priority: z.number().int().optional() }).optional().describe('The queue the caller was placed in.'),
         callback: z.strictObject({ queue: z.string(), number: z.string().optional() }).optional().describe('A callback the flow created.'),
+        routingCriteria: z
+          .union([
+            z.literal('none'),
+            z.array(
+              z.strictObject({
+                attribute: z.string(),
+                value: z.string(),
+                minimumLevel: z.number().int().min(1).max(5),
+                expiresAfterSeconds: z.number().int().min(1).optional().describe('@default - the step never expires'),
+              }),
+            ),
+          ])
+          .optional()
+          .describe('The routing criteria set on the contact at the end of the call, one entry per step (one requirement each), or "none".'),
         survey: z.record(z.string(), z.string()).optional().describe('The survey answers survey-capture stored (satisfaction, trust, ease).'),
         lambdas: z.array(z.string()).optional().describe('Functions called, in order, as "name → result".'),
       })

@@ -89,10 +89,26 @@ export interface SimState {
   queued?: { readonly queue: string; readonly priority: number };
   /** A callback the flow created. */
   callback?: { readonly queue: string; readonly number: string };
+  /** Routing criteria set on the contact (UpdateContactRoutingCriteria); replaced whole, never changed in place. */
+  routingCriteria?: readonly RoutingStep[];
   steps: number;
   faultsUsed: number;
   events: CallEvent[];
   end?: EndState;
+}
+
+/** One requirement of a routing step: proficiency in an attribute value, at least a level. */
+export interface RoutingRequirement {
+  readonly attribute: string;
+  readonly value: string;
+  readonly minimumLevel: number;
+}
+
+/** One step of a contact's routing criteria: requirements ANDed, and when the step expires. */
+export interface RoutingStep {
+  readonly requirements: readonly RoutingRequirement[];
+  /** Seconds before the next step (or any agent of the queue) takes over. @default - never expires */
+  readonly expiresAfterSeconds?: number;
 }
 
 /** A branch an action takes: its success path, a condition (by index) or an error type. */
@@ -174,6 +190,8 @@ export interface SimWorld {
   readonly hours: ReadonlyMap<string, HoursConfig>;
   readonly queues: ReadonlyMap<string, SimQueue>;
   readonly bots: ReadonlyMap<string, BotDefinition>;
+  /** Predefined attributes agents are rated in, with their values (routing criteria must use them). @default - none */
+  readonly predefinedAttributes?: ReadonlyMap<string, readonly string[]>;
   /** Name of the disconnect flow, etc., used when no hook is set. @default none */
   readonly defaultQueueFlow?: string;
 }

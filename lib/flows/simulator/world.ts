@@ -62,6 +62,9 @@ export function buildWorld(config: JurisdictionConfig, flows: readonly LoadedFlo
     hours: new Map(config.hours.map((h) => [h.name, h])),
     queues: new Map(config.queues.map((q) => [q.name, { name: q.name, hours: q.hours, maxContacts: q.maxContacts }])),
     bots,
+    predefinedAttributes: config.proficiencyRouting.enabled
+      ? new Map([[config.proficiencyRouting.attribute, config.proficiencyRouting.languages.map((l) => l.value)]])
+      : new Map(),
   };
 }
 

@@ -2,6 +2,7 @@ import { ActionFamily, error, next, param } from './common';
 import type { SimValue } from '../types';
 import { UNKNOWN } from '../types';
 import { valueOf } from '../values';
+import { describeRoutingCriteria, readRoutingCriteria } from './routing-criteria';
 
 /**
  * Contact actions: attributes, language, queues, event hooks, voice, recording, callbacks,
@@ -143,5 +144,12 @@ export const CONTACT_ACTIONS: ActionFamily = {
   StartOutboundChatContact: noteOnly('an outbound chat is started'),
   UpdatePreviousContactParticipantState: noteOnly('the previous contact participant state is updated'),
   UpdateContactMediaProcessing: noteOnly('media processing is updated'),
-  UpdateContactRoutingCriteria: noteOnly('routing criteria are updated'),
+
+  UpdateContactRoutingCriteria(action, state, ctx) {
+    const read = readRoutingCriteria(action, state, ctx.world);
+    if ('problem' in read) return error('NoMatchingError', read.problem);
+    if ('unknown' in read) return next('routing criteria known at run time');
+    state.routingCriteria = read.steps;
+    return next(`routing criteria: ${describeRoutingCriteria(read.steps)}`);
+  },
 };
