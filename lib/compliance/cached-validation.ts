@@ -136,6 +136,9 @@ function splitByTemplate(report: PolicyValidationPluginReport, stacks: readonly 
  * plugin name, so `@aws-cdk/core:validateAgainstDefaultRules` still decides errors vs warnings).
  */
 export class CachedCloudFormationValidatePlugin extends CloudFormationValidatePlugin {
+  /** The validator that checks the stacks not cached: one per process, as its engine takes seconds to start. */
+  private static validator?: CloudFormationValidatePlugin;
+
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const plugin = `${this.name}@${this.version ?? 'unknown'}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
     return validateCached(
@@ -144,7 +147,8 @@ export class CachedCloudFormationValidatePlugin extends CloudFormationValidatePl
       (stack, template) => sha256(stack.stackConstructPath, stack.accountId ?? '', stack.region ?? '', template),
       (stacks) => {
         const restricted: IPolicyValidationContext = { ...context, templatePaths: stacks.map((s) => s.templatePath), stackTemplates: stacks };
-        return splitByTemplate(super.validate(restricted), stacks);
+        CachedCloudFormationValidatePlugin.validator ??= new CloudFormationValidatePlugin();
+        return splitByTemplate(CachedCloudFormationValidatePlugin.validator.validate(restricted), stacks);
       },
     );
   }

@@ -41,7 +41,7 @@ function entries(): string[] {
 }
 
 describe('cached CloudFormation validation', () => {
-  // One plugin for the whole suite: its validation engine starts once (about 2 s).
+  // The validation engine starts once per process (about 2 s), whatever the number of plugins.
   const plugin = new CachedCloudFormationValidatePlugin();
 
   test('validates an unchanged template once and replays the stored outcome after', () => {
@@ -122,6 +122,33 @@ describe('cached CloudFormation validation', () => {
     expect(engine).toHaveBeenCalledTimes(1);
     expect(engine.mock.calls[0][0].stackTemplates.map((s) => s.stackConstructPath)).toEqual(['B']);
     expect(report.violations.flatMap((v) => v.violatingResources.map((r) => r.templatePath))).toEqual([b.templatePaths[0]]);
+  });
+
+  test('fails the synthesis of an app whose template gained an invalid property after a cached run, cached or not', () => {
+    // GIVEN aws-cdk-lib's validation on (as in `cdk synth`) and a valid queue synthesized once
+    const validation = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    const synth = (planted: boolean) => {
+      const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-out-')), context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+      const queue = new sqs.CfnQueue(new Stack(app, 'Queues'), 'Queue', { visibilityTimeout: 30 });
+      if (planted) queue.addPropertyOverride('Bogus', 1);
+      addCachedTemplateValidation(app);
+      return () => app.synth();
+    };
+    try {
+      expect(synth(false)).not.toThrow();
+      const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+      expect(synth(false)).not.toThrow();
+      expect(engine).not.toHaveBeenCalled();
+      // WHEN an escape hatch plants a property CloudFormation does not know
+      // THEN the changed stack is validated and the synthesis fails, then fails the same from the cache
+      expect(synth(true)).toThrow(/Bogus: Additional properties are not allowed[\s\S]*CloudFormation-Validate::F3002/);
+      expect(engine).toHaveBeenCalledTimes(1);
+      expect(synth(true)).toThrow(/Bogus: Additional properties are not allowed[\s\S]*CloudFormation-Validate::F3002/);
+      expect(engine).toHaveBeenCalledTimes(1);
+    } finally {
+      process.env.CDK_VALIDATION = validation;
+    }
   });
 
   test('is not registered when the built-in validation is off', () => {
