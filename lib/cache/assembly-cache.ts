@@ -68,10 +68,10 @@ function outputsOf(root: string, outdir: string): (rel: string, name: string) =>
  * its outputs, the installed packages (npm's `node_modules/.package-lock.json`), the config
  * folder (wherever `-c configDir` points), the CDK context and environment the CLI passes, the
  * working folder and the Node.js version. Returns undefined when the app was not started by
- * the CLI (no `CDK_OUTDIR`): there is no assembly to reuse then.
+ * the CLI (no `CDK_OUTDIR`: there is no assembly to reuse then) or the caches are off.
  */
 export function assemblyKey(env: NodeJS.ProcessEnv = process.env, root: string = KIT_ROOT): string | undefined {
-  if (env.CDK_OUTDIR === undefined) return undefined;
+  if (env.CDK_OUTDIR === undefined || !cacheEnabled()) return undefined;
   const files: Array<[string, string]> = [];
   walk(root, '', files, outputsOf(root, env.CDK_OUTDIR));
   const installed = path.join(root, 'node_modules', '.package-lock.json');

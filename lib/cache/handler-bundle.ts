@@ -159,8 +159,13 @@ function esbuildOptions(root: string, entry: string, options: HandlerBundleOptio
  */
 export function bundleHandler(root: string, entry: string, options: HandlerBundleOptions): HandlerBundle {
   // Loaded on first use: apps whose bundling is skipped (unit tests, gcck validate) never pay for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const api = require('esbuild') as typeof esbuild;
+  let api: typeof esbuild;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    api = require('esbuild') as typeof esbuild;
+  } catch {
+    throw new Error(`${path.relative(root, entry)}: esbuild is not installed, and the kit bundles its Lambda handlers with it (run npm ci: it is in devDependencies)`);
+  }
   const key = recordKey(root, entry, options, api.version);
   const memo = `${cacheDir()}|${root}|${key}`;
   const known = resolved.get(memo);

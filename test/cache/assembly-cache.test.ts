@@ -79,8 +79,10 @@ describe('assembly cache key', () => {
     expect(assemblyKey(elsewhere, root)).not.toBe(before);
   });
 
-  test('is undefined when the app was not started by the CDK CLI', () => {
+  test('is undefined when the app was not started by the CDK CLI, or with the caches off', () => {
     expect(assemblyKey({ ...env, CDK_OUTDIR: undefined }, root)).toBeUndefined();
+    process.env.GCCK_CACHE = 'off';
+    expect(assemblyKey(env, root)).toBeUndefined();
   });
 });
 
