@@ -111,6 +111,14 @@ function modifiedSince(file: string, since: number): boolean {
   }
 }
 
+/** Uncached bundles: the asset stager copies them while the function is built, nothing needs them after the process. */
+const temporary = new Set<string>();
+
+function removeAtExit(dir: string): void {
+  if (temporary.size === 0) process.once('exit', () => temporary.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  temporary.add(dir);
+}
+
 /** Forgets the bundles resolved in this process, as a new process would (tests). */
 export function forgetResolvedBundles(): void {
   resolved.clear();
@@ -204,6 +212,7 @@ export function bundleHandler(root: string, entry: string, options: HandlerBundl
   if (!cacheEnabled()) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-bundle-'));
     for (const file of files) fs.writeFileSync(path.join(dir, file.name), file.contents);
+    removeAtExit(dir);
     return { dir, cached: false };
   }
   const dir = path.join(bundles, 'out', output);
