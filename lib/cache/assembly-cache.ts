@@ -30,7 +30,18 @@ interface AssemblyRecord {
   readonly warnings: readonly string[];
 }
 
-function walk(dir: string, rel: string, out: Array<[string, string]>, skip: (rel: string, name: string) => boolean): void {
+/** Folder depth the walk follows (the checkout's deepest folder is far above it). */
+const MAX_DEPTH = 40;
+
+function isDirectoryTarget(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, rel: string, out: Array<[string, string]>, skip: (rel: string, name: string) => boolean, depth = 0): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -42,8 +53,13 @@ function walk(dir: string, rel: string, out: Array<[string, string]>, skip: (rel
     if (skip(rel, entry.name)) continue;
     const full = path.join(dir, entry.name);
     const name = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory()) walk(full, name, out, skip);
-    else if (entry.isFile() || entry.isSymbolicLink()) {
+    // A symbolic link counts as what it points at (a linked folder's files are inputs too);
+    // `depth` stops a link that points at its own parent.
+    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryTarget(full));
+    if (isDirectory) {
+      if (depth < MAX_DEPTH) walk(full, name, out, skip, depth + 1);
+      else out.push([name, 'too deep']);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
       try {
         out.push([name, sha256(fs.readFileSync(full))]);
       } catch {

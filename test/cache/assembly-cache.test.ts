@@ -70,6 +70,15 @@ describe('assembly cache key', () => {
     expect(assemblyKey({ ...env, PATH: '/bin' }, root)).toBe(added);
   });
 
+  test('follows a symbolic link to a folder: a change behind it changes the key', () => {
+    const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-shared-'));
+    fs.writeFileSync(path.join(shared, 'module.json'), '{}');
+    fs.symlinkSync(shared, path.join(root, 'contact-flows', 'shared'));
+    const before = assemblyKey(env, root);
+    fs.writeFileSync(path.join(shared, 'module.json'), '{"changed":true}');
+    expect(assemblyKey(env, root)).not.toBe(before);
+  });
+
   test('hashes a config folder outside the checkout', () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-config-'));
     fs.writeFileSync(path.join(outside, 'b.yaml'), 'id: b\n');
