@@ -148,7 +148,8 @@ function esbuildOptions(root: string, entry: string, options: HandlerBundleOptio
     sourcesContent: options.sourcesContent,
     external: [...options.externalModules],
     absWorkingDir: root,
-    logLevel: 'warning',
+    // Errors are thrown (naming the handler), warnings printed by bundleHandler.
+    logLevel: 'silent',
     write: false,
     metafile: true,
   };
@@ -199,6 +200,8 @@ export function bundleHandler(root: string, entry: string, options: HandlerBundl
     const where = first?.location ? `${first.location.file}:${first.location.line}: ` : '';
     throw new Error(`${path.relative(root, entry)}: esbuild could not bundle the handler: ${where}${first?.text ?? (error as Error).message}`);
   }
+  // Printed as `esbuild` on the command line prints them for NodejsFunction.
+  if (result.warnings.length > 0) process.stderr.write(api.formatMessagesSync(result.warnings, { kind: 'warning', color: false }).join(''));
   const files = result.outputFiles.map((file) => ({ name: path.basename(file.path), contents: Buffer.from(file.contents) })).sort((a, b) => (a.name < b.name ? -1 : 1));
   const output = sha256(...files.flatMap((file) => [file.name, file.contents]));
   const inputs = Object.keys(result.metafile.inputs).sort();
