@@ -5,29 +5,55 @@
  *   npx cdk synth                              every jurisdiction
  *   npx cdk synth -c jurisdiction=riverton-311 one (or several, comma-separated)
  *   npx cdk synth -c configDir=path/to/config  another config folder
+ *
+ * A synthesis whose inputs are all unchanged (every file of the checkout, the config folder,
+ * the installed packages, the CDK context) writes the assembly stored by the last one instead
+ * of building it again: README "Caches".
  */
-import { App } from 'aws-cdk-lib';
-import { ConfigError } from '../lib/config/errors';
-import { FlowError } from '../lib/flows/errors';
-import { loadKitInputs, synthesizeKit } from '../lib/kit-app';
+import { assemblyKey, replayAssembly, storeAssembly } from '../lib/cache/assembly-cache';
+import type * as ConfigErrors from '../lib/config/errors';
+import type * as FlowErrors from '../lib/flows/errors';
+import type * as KitApp from '../lib/kit-app';
+import type * as Cdk from 'aws-cdk-lib';
+import type * as Nag from '../lib/compliance/nag-results';
 
-// No creation stack traces: about 15% of the synthesis time of each jurisdiction.
-// `cdk synth --debug` still records them.
-const app = new App({ stackTraces: process.env.CDK_DEBUG === 'true' });
-const configDir = String(app.node.tryGetContext('configDir') ?? 'config');
-const selection = app.node.tryGetContext('jurisdiction');
-const only = typeof selection === 'string' && selection.trim() !== '' ? selection.split(',').map((s) => s.trim()) : undefined;
+const key = assemblyKey();
+const replayed = key === undefined ? undefined : replayAssembly(key, process.env.CDK_OUTDIR!);
+if (replayed !== undefined) {
+  for (const warning of replayed) process.stderr.write(`warning: ${warning}\n`);
+} else {
+  synthesize();
+}
 
-// The same path as `gcck validate`: every file is read and checked before any construct is
-// built, then the app is built, its stack limits checked and synthesized. A problem anywhere
-// ends the run with the full list and no stack trace.
-try {
-  const inputs = loadKitInputs({ configDir, only });
-  for (const warning of inputs.warnings) process.stderr.write(`warning: ${warning}\n`);
-  const { warnings } = synthesizeKit(app, inputs);
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-} catch (error) {
-  if (!(error instanceof ConfigError) && !(error instanceof FlowError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
+function synthesize(): void {
+  // Loaded only when the app is built: a replayed assembly needs none of them.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { App } = require('aws-cdk-lib') as typeof Cdk;
+  const { ConfigError } = require('../lib/config/errors') as typeof ConfigErrors;
+  const { FlowError } = require('../lib/flows/errors') as typeof FlowErrors;
+  const { loadKitInputs, synthesizeKit } = require('../lib/kit-app') as typeof KitApp;
+  const { NAG_RESULTS_FILE } = require('../lib/compliance/nag-results') as typeof Nag;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+
+  // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
+  // `cdk synth --debug` still records them.
+  const app = new App({ stackTraces: process.env.CDK_DEBUG === 'true' });
+  const configDir = String(app.node.tryGetContext('configDir') ?? 'config');
+  const selection = app.node.tryGetContext('jurisdiction');
+  const only = typeof selection === 'string' && selection.trim() !== '' ? selection.split(',').map((s) => s.trim()) : undefined;
+
+  // The same path as `gcck validate`: every file is read and checked before any construct is
+  // built, then the app is built, its stack limits checked and synthesized. A problem anywhere
+  // ends the run with the full list and no stack trace.
+  try {
+    const inputs = loadKitInputs({ configDir, only });
+    for (const warning of inputs.warnings) process.stderr.write(`warning: ${warning}\n`);
+    const { warnings } = synthesizeKit(app, inputs);
+    for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (key !== undefined) storeAssembly(key, app.outdir, [...inputs.warnings, ...warnings], ['validation-report.json', NAG_RESULTS_FILE]);
+  } catch (error) {
+    if (!(error instanceof ConfigError) && !(error instanceof FlowError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { addCachedTemplateValidation } from './compliance/cached-validation';
 import { addNagPacks } from './compliance/nag';
 import { ConfigError } from './config/errors';
 import type { LoadOptions } from './config/loader';
@@ -184,7 +185,8 @@ export interface KitSynthesis {
 /**
  * The one path from checked inputs to a cloud assembly, shared by `cdk synth` (bin/app.ts) and
  * `gcck validate`: builds every jurisdiction, counts each stack's resources against the
- * CloudFormation limit, adds the nag packs, synthesizes and checks template sizes.
+ * CloudFormation limit, adds the nag packs and the CloudFormation validation (both cached per
+ * stack by template), synthesizes and checks template sizes.
  * Anything that fails is a ConfigError (or FlowError) naming the file; never a stack trace.
  */
 export function synthesizeKit(app: App, inputs: KitInputs): KitSynthesis {
@@ -193,6 +195,7 @@ export function synthesizeKit(app: App, inputs: KitInputs): KitSynthesis {
   const counts = resourceCountProblems(stacks, files);
   if (counts.length > 0) throw new ConfigError(counts);
   const nag = addNagPacks(app);
+  addCachedTemplateValidation(app);
   let assembly: CloudAssembly;
   try {
     assembly = app.synth();

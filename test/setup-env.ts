@@ -10,3 +10,7 @@ process.env.CDK_CONTEXT_JSON = JSON.stringify({ 'aws:cdk:bundling-stacks': [] })
 // future upgrades, printed once per jest worker); the lock file pins today's SDK, so tests keep
 // quiet about it. README "Quick start" states the Node.js version the kit runs on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// The kit's caches (handler bundles, validation outcomes: README "Caches") stay off in unit tests,
+// so every test checks what it claims to; test/cache and test/compliance/cached-validation turn
+// them on in a folder of their own.
+process.env.GCCK_CACHE = 'off';

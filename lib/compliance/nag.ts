@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, NagRuleCompliance, NIST80053R5Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, NagPackProps, NagRuleCompliance, NIST80053R5Checks } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { CachedNagPack, StackRecorder } from './cached-validation';
 import { NAG_RESULTS_FILE } from './nag-results';
 
 export { NAG_RESULTS_FILE };
@@ -16,9 +18,51 @@ export interface NagResults {
 
 type ApplyRule = Parameters<NIST80053R5Checks['applyRule']>[0];
 
-/** The NIST pack, recording the outcome of every rule on every resource it applies to. */
-class RecordingNist80053R5Checks extends NIST80053R5Checks {
+/** One stack's recorded outcomes, as the validation cache stores them: rule ID to resource lists. */
+type StackNagResults = Record<string, { compliant: string[]; nonCompliant: string[] }>;
+
+/**
+ * The NIST pack, recording the outcome of every rule on every resource it applies to. It is
+ * also the recorder of its cached runs: a stack whose findings come from the cache gets its
+ * recorded outcomes back from there.
+ */
+class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecorder {
   readonly results = new Map<string, { compliant: Set<string>; nonCompliant: Set<string> }>();
+
+  constructor(
+    private readonly root: IConstruct,
+    props: NagPackProps,
+  ) {
+    super(root, props);
+  }
+
+  private stackName(stackConstructPath: string): string {
+    const stack = this.root.node.findAll().find((c) => Stack.isStack(c) && c.node.path === stackConstructPath) as Stack | undefined;
+    if (stack === undefined) throw new Error(`no stack at ${stackConstructPath}`);
+    return stack.stackName;
+  }
+
+  take(stackConstructPath: string): StackNagResults {
+    const prefix = `${this.stackName(stackConstructPath)}/`;
+    const out: StackNagResults = {};
+    for (const [id, entry] of this.results) {
+      const compliant = [...entry.compliant].filter((r) => r.startsWith(prefix));
+      const nonCompliant = [...entry.nonCompliant].filter((r) => r.startsWith(prefix));
+      if (compliant.length + nonCompliant.length > 0) out[id] = { compliant, nonCompliant };
+    }
+    return out;
+  }
+
+  restore(stackConstructPath: string, recorded: unknown): void {
+    const prefix = `${this.stackName(stackConstructPath)}/`;
+    for (const [id, saved] of Object.entries((recorded ?? {}) as StackNagResults)) {
+      const entry = this.results.get(id) ?? { compliant: new Set<string>(), nonCompliant: new Set<string>() };
+      // Only this stack's resources: an entry edited to claim another stack's passes is ignored.
+      for (const r of saved.compliant ?? []) if (r.startsWith(prefix)) entry.compliant.add(r);
+      for (const r of saved.nonCompliant ?? []) if (r.startsWith(prefix)) entry.nonCompliant.add(r);
+      this.results.set(id, entry);
+    }
+  }
 
   protected applyRule(params: ApplyRule): void {
     const suffix = params.ruleSuffixOverride ?? params.rule.name;
@@ -66,11 +110,15 @@ export interface NagPacks {
  * Runs the cdk-nag NIST 800-53 rev 5 and AWS Solutions packs over every stack of the app
  * as CDK validation plugins: any finding not acknowledged in lib/compliance/acknowledgements.ts
  * fails synthesis, and all findings land in cdk.out's validation report. The NIST pack also
- * records which resources each rule passed, for the audit pack.
+ * records which resources each rule passed, for the audit pack. Each stack's findings are
+ * cached by its template (lib/compliance/cached-validation.ts): an unchanged stack is not
+ * checked again.
  */
 export function addNagPacks(app: App): NagPacks {
-  const nist = new RecordingNist80053R5Checks(app, { verbose: true, writeSuppressionsToCloudFormation: true });
-  Validations.of(app).addPlugins(nist, new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }));
+  const props: NagPackProps = { verbose: true, writeSuppressionsToCloudFormation: true };
+  const settings = JSON.stringify(props);
+  const nist = new RecordingNist80053R5Checks(app, props);
+  Validations.of(app).addPlugins(new CachedNagPack(nist, settings, nist), new CachedNagPack(new AwsSolutionsChecks(app, props), settings));
   return {
     results: () => nist.toJson(),
     write: (assemblyDir) => fs.writeFileSync(path.join(assemblyDir, NAG_RESULTS_FILE), `${JSON.stringify(nist.toJson(), null, 1)}\n`),

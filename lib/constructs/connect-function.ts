@@ -8,6 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { IConnectInstance } from './connect-instance';
+import { handlerCode } from './handler-code';
 
 /** Folder holding one sub-folder per handler (`lambdas/<name>/index.ts`). */
 export const LAMBDAS_DIR = path.join(__dirname, '..', '..', 'lambdas');
@@ -75,7 +76,8 @@ export interface ConnectFunctionProps {
 }
 
 /**
- * A Lambda function for Amazon Connect: bundled locally by esbuild (no Docker), minified with
+ * A Lambda function for Amazon Connect: bundled locally by esbuild's API in process (no Docker,
+ * cached across runs: see handler-code.ts), minified with
  * source maps, arm64, Node.js 24, X-Ray tracing, its own KMS-encrypted log group with
  * retention, a role with nothing but what is granted to it, a resource policy that lets only
  * this account's instance invoke it, and the instance's integration association.
@@ -112,13 +114,16 @@ export class ConnectFunction extends Construct {
       description: `Execution role of the ${props.handlerName} Amazon Connect function`,
     });
 
+    const entry = path.join(LAMBDAS_DIR, props.handlerName, 'index.ts');
+    const projectRoot = path.join(LAMBDAS_DIR, '..');
+    const runtime = lambda.Runtime.NODEJS_24_X;
     this.function = new nodejs.NodejsFunction(this, 'Resource', {
-      entry: path.join(LAMBDAS_DIR, props.handlerName, 'index.ts'),
-      handler: 'handler',
-      projectRoot: path.join(LAMBDAS_DIR, '..'),
+      entry,
+      ...handlerCode(this, { entry, exportName: 'handler', projectRoot, bundling: BUNDLING, runtime }),
+      projectRoot,
       depsLockFilePath: path.join(LAMBDAS_DIR, '..', 'package-lock.json'),
       description: props.description,
-      runtime: lambda.Runtime.NODEJS_24_X,
+      runtime,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
       timeout,

@@ -11,6 +11,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { BUNDLING, LAMBDAS_DIR } from './connect-function';
 import { IConnectInstance } from './connect-instance';
+import { handlerCode } from './handler-code';
 
 /** CloudFormation type of the kit's phone number custom resource. */
 export const PHONE_NUMBER_RESOURCE_TYPE = 'Custom::ConnectPhoneNumber';
@@ -262,14 +263,17 @@ export class PhoneNumberProvider extends Construct {
       ],
     });
 
+    const entry = path.join(LAMBDAS_DIR, 'phone-number', 'index.ts');
+    const projectRoot = path.join(LAMBDAS_DIR, '..');
+    const runtime = lambda.Runtime.NODEJS_24_X;
     const handler = (name: string, exportName: string, timeout: Duration, description: string): nodejs.NodejsFunction =>
       new nodejs.NodejsFunction(this, name, {
-        entry: path.join(LAMBDAS_DIR, 'phone-number', 'index.ts'),
-        handler: exportName,
-        projectRoot: path.join(LAMBDAS_DIR, '..'),
+        entry,
+        ...handlerCode(this, { entry, exportName, projectRoot, bundling: BUNDLING, runtime }),
+        projectRoot,
         depsLockFilePath: path.join(LAMBDAS_DIR, '..', 'package-lock.json'),
         description,
-        runtime: lambda.Runtime.NODEJS_24_X,
+        runtime,
         architecture: lambda.Architecture.ARM_64,
         memorySize: 256,
         timeout,

@@ -1,0 +1,223 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks, NagPack } from 'cdk-nag';
+import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack } from '../../lib/compliance/cached-validation';
+import { addNagPacks } from '../../lib/compliance/nag';
+import { kitApp } from '../helpers/examples';
+
+const VALID = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } } } };
+const PLANTED = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30, Bogus: 1 } } } };
+
+let cache: string;
+let outdir: string;
+const saved = { dir: process.env.GCCK_CACHE_DIR, mode: process.env.GCCK_CACHE };
+
+beforeEach(() => {
+  cache = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-cache-'));
+  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-out-'));
+  process.env.GCCK_CACHE_DIR = cache;
+  process.env.GCCK_CACHE = 'on';
+});
+afterEach(() => {
+  process.env.GCCK_CACHE_DIR = saved.dir;
+  process.env.GCCK_CACHE = saved.mode;
+  jest.restoreAllMocks();
+});
+
+/** A validation context for one template file holding `template`. */
+function contextFor(template: object, name = 'Queues'): IPolicyValidationContext {
+  const templatePath = path.join(outdir, `${name}.template.json`);
+  fs.writeFileSync(templatePath, JSON.stringify(template));
+  return { templatePaths: [templatePath], stackTemplates: [{ stackConstructPath: name, templatePath, region: 'us-gov-west-1' }] } as unknown as IPolicyValidationContext;
+}
+
+function entries(): string[] {
+  const dir = path.join(cache, 'validation');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
+}
+
+describe('cached CloudFormation validation', () => {
+  // The validation engine starts once per process (about 2 s), whatever the number of plugins.
+  const plugin = new CachedCloudFormationValidatePlugin();
+
+  test('validates an unchanged template once and replays the stored outcome after', () => {
+    // GIVEN a valid template validated once
+    const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    expect(plugin.validate(contextFor(VALID))).toEqual({ success: true, violations: [] });
+    expect(engine).toHaveBeenCalledTimes(1);
+    expect(entries()).toHaveLength(1);
+    // WHEN it is validated again, unchanged
+    const again = plugin.validate(contextFor(VALID));
+    // THEN the engine is not called and the outcome is the same
+    expect(engine).toHaveBeenCalledTimes(1);
+    expect(again).toEqual({ success: true, violations: [] });
+  });
+
+  test('still catches a property planted after a cached run, and keeps catching it from the cache', () => {
+    // GIVEN a valid template whose outcome is cached
+    plugin.validate(contextFor(VALID));
+    const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    // WHEN a property CloudFormation does not know is planted in it
+    const context = contextFor(PLANTED);
+    const first = plugin.validate(context);
+    const second = plugin.validate(context);
+    // THEN the changed template is validated and fails, and the cached failure fails the same way
+    expect(engine).toHaveBeenCalledTimes(1);
+    for (const report of [first, second]) {
+      expect(report.success).toBe(false);
+      expect(report.violations).toEqual([
+        expect.objectContaining({
+          ruleName: 'F3002',
+          severity: 'error',
+          description: "Bogus: Additional properties are not allowed ('Bogus' was unexpected)",
+          violatingResources: [{ resourceLogicalId: 'Queue', templatePath: context.templatePaths[0], locations: ['Properties.Bogus'] }],
+        }),
+      ]);
+    }
+  });
+
+  test('rebuilds a deleted cache', () => {
+    // GIVEN a cached outcome, then the cache folder deleted
+    plugin.validate(contextFor(PLANTED));
+    fs.rmSync(cache, { recursive: true, force: true });
+    const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    // WHEN the template is validated again
+    const report = plugin.validate(contextFor(PLANTED));
+    // THEN the engine runs, the finding is reported and the entry is stored again
+    expect(engine).toHaveBeenCalledTimes(1);
+    expect(report.success).toBe(false);
+    expect(entries()).toHaveLength(1);
+  });
+
+  test('ignores a corrupted entry: a forged pass for an invalid template is never reused', () => {
+    // GIVEN the invalid template's entry overwritten with a "pass" whose checksum does not match
+    plugin.validate(contextFor(PLANTED));
+    const [entry] = entries();
+    const [checksum] = fs.readFileSync(entry, 'utf8').split('\n');
+    fs.writeFileSync(entry, `${checksum}\n${JSON.stringify({ violations: [], success: true })}`);
+    const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    // WHEN it is validated again
+    const report = plugin.validate(contextFor(PLANTED));
+    // THEN the engine runs and the finding is reported
+    expect(engine).toHaveBeenCalledTimes(1);
+    expect(report.success).toBe(false);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(['F3002']);
+  });
+
+  test('validates only the changed stack of several, and reports each stack against its own template', () => {
+    // GIVEN two stacks validated together
+    const a = contextFor(VALID, 'A');
+    const b = contextFor(VALID, 'B');
+    const both = { templatePaths: [...a.templatePaths, ...b.templatePaths], stackTemplates: [...a.stackTemplates, ...b.stackTemplates] } as IPolicyValidationContext;
+    plugin.validate(both);
+    const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    // WHEN only B changes
+    contextFor(PLANTED, 'B');
+    const report = plugin.validate(both);
+    // THEN only B is validated, and the finding names B's template
+    expect(engine).toHaveBeenCalledTimes(1);
+    expect(engine.mock.calls[0][0].stackTemplates.map((s) => s.stackConstructPath)).toEqual(['B']);
+    expect(report.violations.flatMap((v) => v.violatingResources.map((r) => r.templatePath))).toEqual([b.templatePaths[0]]);
+  });
+
+  test('fails the synthesis of an app whose template gained an invalid property after a cached run, cached or not', () => {
+    // GIVEN aws-cdk-lib's validation on (as in `cdk synth`) and a valid queue synthesized once
+    const validation = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    const synth = (planted: boolean) => {
+      const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-out-')), context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+      const queue = new sqs.CfnQueue(new Stack(app, 'Queues'), 'Queue', { visibilityTimeout: 30 });
+      if (planted) queue.addPropertyOverride('Bogus', 1);
+      addCachedTemplateValidation(app);
+      return () => app.synth();
+    };
+    try {
+      expect(synth(false)).not.toThrow();
+      const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+      expect(synth(false)).not.toThrow();
+      expect(engine).not.toHaveBeenCalled();
+      // WHEN an escape hatch plants a property CloudFormation does not know
+      // THEN the changed stack is validated and the synthesis fails, then fails the same from the cache
+      expect(synth(true)).toThrow(/Bogus: Additional properties are not allowed[\s\S]*CloudFormation-Validate::F3002/);
+      expect(engine).toHaveBeenCalledTimes(1);
+      expect(synth(true)).toThrow(/Bogus: Additional properties are not allowed[\s\S]*CloudFormation-Validate::F3002/);
+      expect(engine).toHaveBeenCalledTimes(1);
+    } finally {
+      process.env.CDK_VALIDATION = validation;
+    }
+  });
+
+  test('is not registered when the built-in validation is off', () => {
+    // GIVEN unit tests' CDK_VALIDATION=false (test/setup-env.ts)
+    const app = kitApp();
+    new CfnResource(new Stack(app, 'S'), 'Q', { type: 'AWS::SQS::Queue', properties: { Bogus: 1 } });
+    // THEN the cached plugin is not added and nothing is validated
+    expect(process.env.CDK_VALIDATION).toBe('false');
+    addCachedTemplateValidation(app);
+    expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('cached cdk-nag packs', () => {
+  /** An app whose one stack holds a queue without a dead-letter queue or TLS-only policy (AwsSolutions-SQS3, SQS4). */
+  function appWithQueue(properties: sqs.CfnQueueProps): { app: App; pack: AwsSolutionsChecks } {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-out-')) });
+    new sqs.CfnQueue(new Stack(app, 'Queues'), 'Queue', properties);
+    const pack = new AwsSolutionsChecks(app, { verbose: false });
+    return { app, pack };
+  }
+
+  function findings(app: App, pack: AwsSolutionsChecks): string[] {
+    Validations.of(app).addPlugins(new CachedNagPack(pack, 'verbose=false'));
+    try {
+      app.synth();
+      return [];
+    } catch (error) {
+      return [...new Set(((error as Error).message.match(/AwsSolutions-\w+/g) ?? []) as string[])].sort();
+    }
+  }
+
+  test('replay the findings of an unchanged stack without running the rules, and run them on a changed one', () => {
+    // GIVEN a stack checked once
+    const first = appWithQueue({});
+    const expected = findings(first.app, first.pack);
+    expect(expected).toEqual(expect.arrayContaining(['AwsSolutions-SQS3', 'AwsSolutions-SQS4']));
+    // WHEN the same stack is synthesized by a new app
+    const second = appWithQueue({});
+    const rules = jest.spyOn(second.pack, 'validateScope');
+    // THEN its findings come from the cache
+    expect(findings(second.app, second.pack)).toEqual(expected);
+    expect(rules).not.toHaveBeenCalled();
+    // WHEN the queue changes (encrypted now)
+    const third = appWithQueue({ sqsManagedSseEnabled: true });
+    const rerun = jest.spyOn(third.pack, 'validateScope');
+    const changed = findings(third.app, third.pack);
+    // THEN the rules run again
+    expect(rerun).toHaveBeenCalledTimes(1);
+    expect(changed).toEqual(expect.arrayContaining(['AwsSolutions-SQS3', 'AwsSolutions-SQS4']));
+  });
+
+  test('give the audit pack the same NIST rule outcomes from the cache as from a fresh run', () => {
+    // GIVEN a stack the NIST pack checks, twice
+    const run = () => {
+      const app = kitApp();
+      new s3.CfnBucket(new Stack(app, 'Buckets', { env: { account: '111111111111', region: 'us-gov-west-1' } }), 'Plain');
+      const nag = addNagPacks(app);
+      expect(() => app.synth()).toThrow(/NIST.800.53.R5-S3BucketLoggingEnabled/);
+      return nag.results();
+    };
+    const fresh = run();
+    const rules = jest.spyOn(NagPack.prototype, 'validateScope');
+    const cached = run();
+    expect(rules).not.toHaveBeenCalled();
+    // THEN the recorded outcomes are identical and not empty
+    expect(Object.keys(fresh).length).toBeGreaterThan(0);
+    expect(fresh['NIST.800.53.R5-S3BucketLoggingEnabled']).toEqual({ compliant: [], nonCompliant: ['Buckets/Plain'] });
+    expect(cached).toEqual(fresh);
+    expect(entries().length).toBeGreaterThan(0);
+  });
+});
