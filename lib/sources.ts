@@ -13,6 +13,7 @@ import { FlowError, formatFinding } from './flows/errors';
 import { lintFlows } from './flows/lint';
 import { FlowSet, loadFlows } from './flows/loader';
 import type { LoadedFlow } from './flows/types';
+import { checkPromptFiles, type JurisdictionPrompts } from './prompts/files';
 
 /** What a jurisdiction deploys besides its config: bot definitions and flow files, checked. */
 export interface JurisdictionSources {
@@ -20,6 +21,8 @@ export interface JurisdictionSources {
   readonly bots: ReadonlyMap<string, BotDefinition>;
   /** The flows and modules to deploy, linted with the jurisdiction's names. */
   readonly flows: readonly LoadedFlow[];
+  /** The recorded prompts, their audio files checked. */
+  readonly prompts: JurisdictionPrompts;
   /** Lint warnings (bots and flows), in the problem-line format. */
   readonly warnings: readonly string[];
 }
@@ -56,6 +59,7 @@ export function loadJurisdictionSources(
   checkBotLocales(config, definitions, configFile);
 
   checkFlowFolders(config, root, configFile);
+  const prompts = checkPromptFiles(config, configFile, root);
   const { paths, options } = flowSources(config);
   const absolute = paths.map((p) => path.resolve(root, p));
   const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
@@ -67,6 +71,7 @@ export function loadJurisdictionSources(
   return {
     bots: definitions,
     flows: set.flows,
+    prompts,
     warnings: [...botWarnings, ...findings.filter((f) => f.severity === 'warning').map(formatFinding)],
   };
 }

@@ -41,7 +41,7 @@ export function loadSimulations(root: string, only?: readonly string[], configDi
   const { configs } = loadJurisdictions({ configDir, only: only ? [...only] : undefined });
   const cache = new SourceCache();
   return configs.map((config) => {
-    const sources = loadJurisdictionSources(config, root, cache);
+    const sources = loadJurisdictionSources(config, root, cache, path.relative(root, path.join(configDir, 'jurisdictions', `${config.id}.yaml`)));
     const text = { ...DEFAULT_OFFICE_INFO, ...config.officeInfo };
     const officeInfo = Object.fromEntries(config.languages.map((language) => [lexLocaleOf(language), text[language]!]));
     return { config, world: buildWorld(config, sources.flows, sources.bots), officeInfo };
