@@ -14,6 +14,7 @@ import { lintFlows } from './flows/lint';
 import { FlowSet, loadFlows } from './flows/loader';
 import type { LoadedFlow } from './flows/types';
 import { checkPromptFiles, type JurisdictionPrompts } from './prompts/files';
+import { withHoldMusic } from './prompts/hold-music';
 
 /** What a jurisdiction deploys besides its config: bot definitions and flow files, checked. */
 export interface JurisdictionSources {
@@ -65,12 +66,14 @@ export function loadJurisdictionSources(
   const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
   const set = cache.flows.get(flowsKey) ?? loadFlows(absolute, options);
   cache.flows.set(flowsKey, set);
-  const findings = lintFlows(set, lintContextFor(config, set.flows));
+  // Hold music is woven into the queue flow per jurisdiction: lint, app and simulator all see it.
+  const flows = withHoldMusic(config, set.flows, configFile);
+  const findings = lintFlows({ ...set, flows }, lintContextFor(config, flows));
   FlowError.throwIfErrors(findings);
-  checkPhoneNumberFlows(config, set.flows, configFile);
+  checkPhoneNumberFlows(config, flows, configFile);
   return {
     bots: definitions,
-    flows: set.flows,
+    flows,
     prompts,
     warnings: [...botWarnings, ...findings.filter((f) => f.severity === 'warning').map(formatFinding)],
   };
