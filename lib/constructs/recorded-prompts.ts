@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -61,12 +62,17 @@ export class RecordedPrompts extends Construct {
   public readonly promptArns: ReadonlyMap<string, string>;
   /** The CloudFormation resources by name. */
   public readonly resources: ReadonlyMap<string, connect.CfnPrompt>;
+  /** The bucket the audio is uploaded to. */
+  public readonly bucket: s3.IBucket;
   /** The upload of the audio to the bucket. */
   public readonly upload: s3deploy.BucketDeployment;
+  /** The upload function's role: reads the audio asset, writes `prompts/` of the bucket, writes its log group. */
+  public readonly uploadRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: RecordedPromptsProps) {
     super(scope, id);
     if (props.prompts.length === 0) throw new Error(`${this.node.path}: no prompts to create (create this construct only when prompts.files lists some)`);
+    this.bucket = props.bucket;
     const prefix = `${PROMPT_KEY_PREFIX}${promptContentHash(props.folder, props.prompts)}/`;
     // Only the listed files: the folder may hold drafts and other recordings.
     const exclude = ['*', ...props.prompts.map((p) => `!${p.file}`)];
@@ -75,7 +81,15 @@ export class RecordedPrompts extends Construct {
       retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // A role of our own: BucketDeployment's default one carries the AWSLambdaBasicExecutionRole
+    // managed policy (logs:* on every log group); this one writes its own log group only.
+    this.uploadRole = new iam.Role(this, 'UploadRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Uploads recorded prompt audio to the prompt bucket at deploy time',
+    });
+    logGroup.grantWrite(this.uploadRole);
     this.upload = new s3deploy.BucketDeployment(this, 'Upload', {
+      role: this.uploadRole,
       sources: [s3deploy.Source.asset(props.folder, { exclude })],
       destinationBucket: props.bucket,
       destinationKeyPrefix: prefix,
