@@ -1,6 +1,7 @@
 import { idPart } from '../stacks/ids';
 import { formatValue } from './errors';
 import { DEFAULT_QUOTAS, REGION_CAPABILITIES } from './regions';
+import { listNames } from '../flows/references';
 import { closest } from './zod-issues';
 
 type Entry = Record<string, unknown>;
@@ -41,7 +42,7 @@ export function checkPrompts(at: (path: string, message: string) => void, warn: 
     const holdPrompt = str(record(raw).holdPrompt);
     if (holdPrompt === undefined || names.includes(holdPrompt)) return;
     const hint = closest(holdPrompt, names);
-    at(`queues[${q}].holdPrompt`, `${formatValue(holdPrompt)} is not a prompt in prompts.files${hint ? `, did you mean "${hint}"?` : ''} (prompts: ${names.join(', ') || 'none'})`);
+    at(`queues[${q}].holdPrompt`, `${formatValue(holdPrompt)} is not a prompt in prompts.files${hint ? `, did you mean "${hint}"?` : ''} (prompts: ${listNames(names)})`);
   });
   if (files.length > DEFAULT_QUOTAS.prompts) {
     warn('prompts.files', `${files.length} prompts exceed the default Amazon Connect quota of ${DEFAULT_QUOTAS.prompts} per instance (ask AWS Support to raise it before deploying)`);
