@@ -63,7 +63,11 @@ export function checkPromptFiles(config: JurisdictionConfig, configFile: string,
       problems.push(`${configFile}: prompts.files[${i}].file: ${JSON.stringify(entry.file)} does not exist in ${shownFolder}${hint ? `, did you mean "${hint}"?` : ''} (.wav files there: ${present.join(', ') || 'none'})`);
       return;
     }
-    problems.push(...promptAudioProblems(file, displayPath(file)));
+    try {
+      problems.push(...promptAudioProblems(file, displayPath(file)));
+    } catch (error) {
+      problems.push(`${displayPath(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    }
   });
   if (problems.length > 0) throw new ConfigError(problems);
   return { folder, prompts: files.map((entry) => ({ name: entry.name, file: entry.file, description: entry.description })) };
