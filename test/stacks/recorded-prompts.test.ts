@@ -1,8 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { promptContentHash } from '../../lib/constructs/recorded-prompts';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { promptContentHash, RecordedPrompts } from '../../lib/constructs/recorded-prompts';
 import { wavBytes } from '../../lib/prompts/wav';
 import { evaluate, resolver } from '../helpers/key-policy';
 import { addExample, EXAMPLES_CONFIG_DIR, kitApp } from '../helpers/examples';
@@ -110,6 +113,30 @@ describe('recorded prompts', () => {
     expect(riverton.stateful.promptBucket).toBeUndefined();
     expect(Object.keys(statefulR.findResources('AWS::S3::Bucket')).filter((id) => id.startsWith('PromptBucket'))).toEqual([]);
     expect(JSON.stringify(contactCenterR.findResources('AWS::Connect::ContactFlow'))).not.toContain('Hold music');
+  });
+
+  test('uploads only the listed files of the folder (drafts and notes stay out of the asset)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-upload-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'welcome.wav'), wavBytes());
+      fs.writeFileSync(path.join(dir, 'draft.wav'), wavBytes());
+      fs.writeFileSync(path.join(dir, 'notes.txt'), 'script');
+      const uploadApp = kitApp();
+      const stack = new Stack(uploadApp, 'Upload', { env: { account: '111111111111', region: 'us-gov-west-1' } });
+      new RecordedPrompts(stack, 'Prompts', {
+        instance: { instanceArn: 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/abc', instanceId: 'abc' },
+        bucket: s3.Bucket.fromBucketName(stack, 'Bucket', 'prompt-bucket'),
+        folder: dir,
+        prompts: [{ name: 'welcome', file: 'welcome.wav' }],
+        logKey: new kms.Key(stack, 'Key'),
+      });
+      const assembly = uploadApp.synth();
+      const staged = fs.readdirSync(assembly.directory).filter((entry) => entry.startsWith('asset.') && fs.statSync(path.join(assembly.directory, entry)).isDirectory());
+      const withAudio = staged.filter((entry) => fs.readdirSync(path.join(assembly.directory, entry)).some((f) => f.endsWith('.wav')));
+      expect(withAudio.map((entry) => fs.readdirSync(path.join(assembly.directory, entry)))).toEqual([['welcome.wav']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the upload folder changes when any audio changes, so Amazon Connect copies the new recording', () => {
