@@ -38,6 +38,7 @@ export function addJurisdiction(app: App, config: JurisdictionConfig, sources?: 
     config,
     instance: stateful.instance,
     sources,
+    promptBucket: stateful.promptBucket?.bucket,
     data: {
       tablesKey: stateful.tablesKey.key,
       casesTable: stateful.casesTable.table,

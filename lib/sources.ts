@@ -13,6 +13,8 @@ import { FlowError, formatFinding } from './flows/errors';
 import { lintFlows } from './flows/lint';
 import { FlowSet, loadFlows } from './flows/loader';
 import type { LoadedFlow } from './flows/types';
+import { checkPromptFiles, type JurisdictionPrompts } from './prompts/files';
+import { withHoldMusic } from './prompts/hold-music';
 
 /** What a jurisdiction deploys besides its config: bot definitions and flow files, checked. */
 export interface JurisdictionSources {
@@ -20,6 +22,8 @@ export interface JurisdictionSources {
   readonly bots: ReadonlyMap<string, BotDefinition>;
   /** The flows and modules to deploy, linted with the jurisdiction's names. */
   readonly flows: readonly LoadedFlow[];
+  /** The recorded prompts, their audio files checked. */
+  readonly prompts: JurisdictionPrompts;
   /** Lint warnings (bots and flows), in the problem-line format. */
   readonly warnings: readonly string[];
 }
@@ -56,17 +60,21 @@ export function loadJurisdictionSources(
   checkBotLocales(config, definitions, configFile);
 
   checkFlowFolders(config, root, configFile);
+  const prompts = checkPromptFiles(config, configFile, root);
   const { paths, options } = flowSources(config);
   const absolute = paths.map((p) => path.resolve(root, p));
   const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
   const set = cache.flows.get(flowsKey) ?? loadFlows(absolute, options);
   cache.flows.set(flowsKey, set);
-  const findings = lintFlows(set, lintContextFor(config, set.flows));
+  // Hold music is woven into the queue flow per jurisdiction: lint, app and simulator all see it.
+  const flows = withHoldMusic(config, set.flows, configFile);
+  const findings = lintFlows({ ...set, flows }, lintContextFor(config, flows));
   FlowError.throwIfErrors(findings);
-  checkPhoneNumberFlows(config, set.flows, configFile);
+  checkPhoneNumberFlows(config, flows, configFile);
   return {
     bots: definitions,
-    flows: set.flows,
+    flows,
+    prompts,
     warnings: [...botWarnings, ...findings.filter((f) => f.severity === 'warning').map(formatFinding)],
   };
 }

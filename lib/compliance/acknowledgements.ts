@@ -1,11 +1,16 @@
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, DefaultStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
+import { REGION_CAPABILITIES } from '../config/regions';
 import type { IConnectInstance } from '../constructs/connect-instance';
+import type { RecordedPrompts } from '../constructs/recorded-prompts';
 import type { ConnectFunction } from '../constructs/connect-function';
 import type { AnalyticsStack } from '../stacks/analytics-stack';
 import type { ContactCenterStack } from '../stacks/contact-center-stack';
 import type { StatefulStack } from '../stacks/stateful-stack';
+
+/** The context key that changes the CDK bootstrap qualifier (and so the asset bucket's name). */
+const BOOTSTRAP_QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
 
 /**
  * Every cdk-nag finding the kit acknowledges, with the reason an auditor reads.
@@ -188,6 +193,50 @@ export function phoneNumberProviderFindings(ids: {
   ];
 }
 
+const PROMPT_UPLOAD =
+  'Runs only while CloudFormation deploys recorded prompts (aws-s3-deployment copying the audio asset to the prompt bucket), never on a call path; ';
+
+/**
+ * Findings on the recorded prompts' upload (aws-s3-deployment's function and the role it is given).
+ * @param ids the asset bucket ARN and the prompt bucket ARN as cdk-nag prints them
+ */
+export function promptUploadFindings(ids: { assetBucketArn: string; promptBucketArn: string }): { role: Acknowledgement[]; function: Acknowledgement[] } {
+  const grants = 'Actions granted by aws-s3-deployment (Bucket.grantRead on the asset, grantReadWrite on the destination and its key); ';
+  return {
+    role: [
+      { id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: `${PROMPT_UPLOAD}the policy belongs to this one role and names only the audio asset, the prompt bucket, its key and the function's log group.` },
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: `${grants}the role may use them only on the two buckets and the prompt key (kms: through S3 only, per the key policy).`,
+      })),
+      {
+        id: `AwsSolutions-IAM5[Resource::${ids.assetBucketArn}/*]`,
+        reason: `${PROMPT_UPLOAD}reads the zipped audio from the CDK bootstrap asset bucket; the object key is chosen at deploy time, so the statement names the bucket's objects.`,
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${ids.promptBucketArn}/*]`,
+        reason: `${PROMPT_UPLOAD}writes and prunes the audio objects of the prompt bucket, which holds nothing else.`,
+      },
+    ],
+    function: [
+      { id: 'AwsSolutions-L1', reason: `${PROMPT_UPLOAD}its runtime (Python 3.13) is chosen by aws-cdk-lib's BucketDeployment and moves with aws-cdk-lib upgrades.` },
+      { id: 'NIST.800.53.R5-LambdaConcurrency', reason: `${PROMPT_UPLOAD}one invocation per deploy.` },
+      { id: 'NIST.800.53.R5-LambdaDLQ', reason: `${PROMPT_UPLOAD}invoked synchronously by CloudFormation, which receives every failure as the status reason.` },
+      { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: `${PROMPT_UPLOAD}it calls only the S3 and KMS APIs.` },
+    ],
+  };
+}
+
+/** Findings on the recorded prompt audio bucket (PromptBucket). */
+export const PROMPT_BUCKET: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason:
+      'The bucket holds copies of recorded prompt audio (announcements, hold music; no caller data) whose source is the agency\'s ' +
+      'config repository; Amazon Connect keeps its own copy once a prompt is created. A lost object is restored by the next deploy.',
+  },
+];
+
 /** Findings on a Lex bot's role. */
 export const LEX_BOT_ROLE: readonly Acknowledgement[] = [
   { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'polly:SynthesizeSpeech, the only action of the bot role, supports no resource-level permissions.' },
@@ -306,6 +355,7 @@ export function acknowledgeContactCenterFindings(stack: ContactCenterStack): voi
     acknowledge(webChat.webAcl, WEB_CHAT_API.webAcl);
     acknowledge(webChat.handler.role, WEB_CHAT_API.contacts(nagResourceName(stack.resolve(importedFrom(stack, webChat.instance)))));
   }
+  if (stack.prompts) acknowledgePromptUpload(stack, stack.prompts);
   const provider = [...stack.phoneNumbers.values()][0]?.provider;
   if (provider) {
     const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
@@ -321,6 +371,20 @@ export function acknowledgeContactCenterFindings(stack: ContactCenterStack): voi
       }),
     );
   }
+}
+
+/** Acknowledges the findings of the recorded prompts' upload: on its role, and on aws-s3-deployment's singleton function. */
+function acknowledgePromptUpload(stack: ContactCenterStack, prompts: RecordedPrompts): void {
+  const qualifier = String(stack.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER);
+  const partition = REGION_CAPABILITIES[stack.region as keyof typeof REGION_CAPABILITIES]?.partition ?? '<AWS::Partition>';
+  const bucket = prompts.bucket;
+  const findings = promptUploadFindings({
+    assetBucketArn: `arn:${partition}:s3:::cdk-${qualifier}-assets-${stack.account}-${stack.region}`,
+    promptBucketArn: nagResourceName(stack.resolve(Stack.of(bucket) === stack ? bucket.bucketArn : Stack.of(bucket).exportValue(bucket.bucketArn))),
+  });
+  acknowledge(prompts.uploadRole, findings.role);
+  const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (handler) acknowledge(handler, findings.function);
 }
 
 /** Acknowledges the analytics stack's findings, construct by construct. */
@@ -341,6 +405,7 @@ export function acknowledgeStatefulFindings(stack: StatefulStack): void {
   acknowledge(delivery.findChild('Service Role'), CONTACT_RECORD_DELIVERY_SERVICE_POLICY);
   acknowledge(stack.tableBackups.plan.node.findChild('Tables'), TABLE_BACKUP_ROLE);
   acknowledge(stack.surveyWriterPolicy, SURVEY_WRITER_POLICY(bucketLogicalId));
+  if (stack.promptBucket) acknowledge(stack.promptBucket.bucket, PROMPT_BUCKET);
 }
 
 /**

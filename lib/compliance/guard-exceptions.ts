@@ -56,6 +56,15 @@ const CHAT_EXECUTION_LOGS =
   'time, source IP, route, status, latency, WAF status) to a KMS-encrypted log group instead (same as the cdk-nag ' +
   'NIST.800.53.R5-APIGWExecutionLoggingEnabled acknowledgement).';
 
+const PROMPT_AUDIO_NO_OBJECT_LOCK =
+  'ACCEPTED (CT.S3.PR.9): the prompt bucket holds copies of recorded announcements and hold music (no caller data) whose source ' +
+  "is the agency's config repository; each deploy uploads them under a new content-hash prefix and removes the old one, which " +
+  'Object Lock would forbid. It is versioned, private, TLS-only and encrypted with its own customer-managed key.';
+
+const PROMPT_UPLOAD_NO_VPC =
+  "ACCEPTED (CT.LAMBDA.PR.3): aws-s3-deployment's upload function runs only while CloudFormation deploys recorded prompts and " +
+  'calls only the S3 and KMS APIs over IAM-authenticated TLS (same as the cdk-nag NIST.800.53.R5-LambdaInsideVPC acknowledgement).';
+
 /** The kit's Lambda functions and their log groups, by logical id prefix (same in every jurisdiction). */
 const FUNCTIONS = [
   'FunctionscallerverificationA517F7CC',
@@ -97,6 +106,11 @@ export const GUARD_EXCEPTIONS: readonly GuardException[] = [
     ['AccessLogsBucketFA218D2A', 'RecordingsBucket21D2DBAE', 'ReportsBucketD96E5BEC', 'ContactRecordsBucket8749B4EB'],
     NO_EVENT_CONSUMER,
   ),
+  // Recorded prompts (only in jurisdictions with prompts.files, e.g. pinecrest-benefits)
+  ...entries('stateful', 's3_bucket_object_lock_enabled_check', ['PromptBucketA7D7B967'], PROMPT_AUDIO_NO_OBJECT_LOCK),
+  ...entries('stateful', 's3_event_notifications_enabled_check', ['PromptBucketA7D7B967'], NO_EVENT_CONSUMER),
+  ...entries('contact-center', 'lambda_inside_vpc_check', ['CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C256MiB5F7BD223'], PROMPT_UPLOAD_NO_VPC),
+  ...entries('contact-center', 'cloudwatch_log_group_encrypted_check', ['PromptsUploadLogsEB19DA8B'], IMPORTED_LOGS_KEY),
   // contact-center stack
   ...entries('contact-center', 'lambda_inside_vpc_check', FUNCTIONS, NO_VPC),
   ...entries('contact-center', 'cloudwatch_log_group_encrypted_check', FUNCTION_LOG_GROUPS, IMPORTED_LOGS_KEY),

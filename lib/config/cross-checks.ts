@@ -3,6 +3,7 @@ import { idPart } from '../stacks/ids';
 import { checkAgentSide } from './agent-checks';
 import { checkChat } from './chat-checks';
 import { formatValue } from './errors';
+import { checkPrompts } from './prompt-checks';
 import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
 import type { FeatureConfig } from './schema';
 import { closest } from './zod-issues';
@@ -374,6 +375,7 @@ export function crossCheck(file: string, raw: unknown, today: Date = new Date())
 
   checkChat(at, config, queueNames);
   checkAgentSide(at, config, queueNames);
+  checkPrompts(at, (path, message) => warnings.push(`${file}: ${path}: ${message}`), config);
 
   const quota = (key: string, limit: number, what: string) => {
     const count = list(config[key]).length;

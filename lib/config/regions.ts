@@ -11,6 +11,8 @@ export interface RegionCapabilities {
   readonly lexLocales: readonly (typeof LEX_LOCALES)[number][];
   /** Whether the CloudFormation registry has `AWS::Connect::PhoneNumber` there. */
   readonly cfnPhoneNumber: boolean;
+  /** Whether the CloudFormation registry has `AWS::Connect::Prompt` there (recorded prompts). */
+  readonly cfnPrompt: boolean;
   /** What the web chat API is built from, each true where the region offers it. */
   readonly webChat: Readonly<Record<keyof typeof WEB_CHAT_SERVICE_NAMES, boolean>>;
   /** Agent-side resource types (evaluation forms, proficiency routing, hierarchy), each true where the region offers it. */
@@ -87,7 +89,8 @@ const ALL_FEATURES: RegionCapabilities['features'] = {
  *
  * Sources: "Availability of Amazon Connect services by Region" and "Amazon Lex V2 in
  * AWS GovCloud (US)" in the AWS GovCloud (US) User Guide; cfn-lint's us-gov-west-1
- * registry data for `cfnPhoneNumber`. Web chat: API Gateway and AWS WAF pages of the
+ * registry data for `cfnPhoneNumber` and `cfnPrompt` (AWS::Connect::Prompt is in its
+ * us-gov-west-1 provider list, cfn-lint 1.51). Web chat: API Gateway and AWS WAF pages of the
  * AWS GovCloud (US) User Guide (both in us-gov-west-1, WAF with rate-based rules and
  * API Gateway stage association); cfn-lint's us-gov-west-1 data lists
  * AWS::ApiGateway::*, AWS::WAFv2::WebACL/WebACLAssociation and AWS::Connect::ApprovedOrigin.
@@ -109,6 +112,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     },
     lexLocales: ['en_US', 'es_US'],
     cfnPhoneNumber: false,
+    cfnPrompt: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
   },
@@ -117,6 +121,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     features: ALL_FEATURES,
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
+    cfnPrompt: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
   },
@@ -125,6 +130,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     features: ALL_FEATURES,
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
+    cfnPrompt: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
   },
@@ -137,4 +143,5 @@ export const DEFAULT_QUOTAS = {
   hoursOfOperation: 100,
   quickConnects: 100,
   agentStatuses: 50,
+  prompts: 500,
 } as const;

@@ -84,6 +84,35 @@ const queue = z
     hours: z.string().describe('Name of an entry in hours.'),
     maxContacts: z.number().int().min(1).max(10000).optional().describe('Most contacts waiting in the queue. @default - no limit'),
     outboundCallerIdName: z.string().max(255).optional().describe('Caller ID name on outbound calls from this queue.'),
+    holdPrompt: z
+      .string()
+      .optional()
+      .describe('Recorded prompt (a prompts.files name) voice callers in this queue hear before each hold message. @default - none: the hold messages only'),
+  })
+  .strict();
+
+/** A prompt audio file name: a plain file name ending in .wav, no folders. */
+const PROMPT_FILE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,122}\.wav$/;
+
+const promptFile = z
+  .object({
+    name: name().describe('Name flows refer to it by, as ${prompt:<name>}; also the prompt name in Amazon Connect.'),
+    file: z
+      .string()
+      .regex(PROMPT_FILE, 'must be a file name ending in ".wav" (letters, digits, "_", "." or "-"; no folders)')
+      .describe('The audio file in the prompts folder: WAV, 8 kHz, mono, U-law, under 50 MB and five minutes.'),
+    description: z.string().min(1).max(250).optional().describe('What the recording says or plays (shown in the Amazon Connect admin website).'),
+  })
+  .strict();
+
+const prompts = z
+  .object({
+    folder: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Folder of the audio files, relative to the config folder (the one holding jurisdictions/). @default prompts/<id>'),
+    files: z.array(promptFile).default([]).describe('Recorded prompts to upload and create; none by default.'),
   })
   .strict();
 
@@ -361,6 +390,9 @@ export const jurisdictionSchema = z
       })
       .strict()
       .default({ exclude: [], folders: [] }),
+    prompts: prompts
+      .default({ files: [] })
+      .describe('Recorded prompts (WAV audio) uploaded to a KMS-encrypted bucket and created in the instance; flows play them as ${prompt:<name>}.'),
     phoneNumbers: z.array(phoneNumber).default([]).describe('Phone numbers claimed (or adopted) and bound to inbound flows.'),
     analytics: z
       .object({
@@ -412,5 +444,7 @@ export type RoutingProfileConfig = JurisdictionConfig['routingProfiles'][number]
 export type RetentionConfig = JurisdictionConfig['retention']['recordings'];
 /** The Amazon Connect feature switches. */
 export type FeatureConfig = JurisdictionConfig['features'];
+/** The recorded prompts settings. */
+export type PromptsConfig = JurisdictionConfig['prompts'];
 /** The web chat settings. */
 export type ChatConfig = JurisdictionConfig['chat'];

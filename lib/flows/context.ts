@@ -59,9 +59,9 @@ export function flowSources(config: JurisdictionConfig, kitFolder: string = KIT_
 /**
  * The lint context of a jurisdiction: the names of its queues, routes, hours, functions, bots,
  * routing profiles and quick connects, the `flows` it deploys (as flows and modules), its config
- * values, region, partition and account. The config defines no prompts yet, so no `${prompt:…}` is known (the app
- * would have nothing to resolve it to). Content size is estimated without Metadata, which the
- * ContactFlows construct strips.
+ * values, region, partition and account. Its recorded prompts (`prompts.files`) are the
+ * `${prompt:…}` names. Content size is estimated without Metadata, which the ContactFlows
+ * construct strips.
  */
 export function lintContextFor(config: JurisdictionConfig, flows: readonly LoadedFlow[]): LintContext {
   const values = configValues(config);
@@ -72,7 +72,7 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     lambda: [...FLOW_LAMBDAS],
     bot: [...config.bots],
     botRole: Object.keys(botRoles(config)),
-    prompt: [],
+    prompt: config.prompts.files.map((p) => p.name),
     flow: flows.filter((f) => f.type !== 'MODULE').map((f) => f.name),
     module: flows.filter((f) => f.type === 'MODULE').map((f) => f.name),
     routingProfile: config.routingProfiles.map((p) => p.name),

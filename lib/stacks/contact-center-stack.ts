@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { jurisdictionTags } from '../compliance/tags';
 import { lexLocaleOf } from '../config/cross-checks';
@@ -15,6 +16,7 @@ import { LexBot } from '../constructs/lex-bot';
 import { PhoneNumber, PhoneNumberType } from '../constructs/phone-number';
 import { ConnectQueue } from '../constructs/queue';
 import { PhoneQuickConnect } from '../constructs/quick-connect';
+import { RecordedPrompts } from '../constructs/recorded-prompts';
 import { RoutingProfile } from '../constructs/routing-profile';
 import { StandardSecurityProfiles } from '../constructs/security-profiles';
 import { WebChatApi } from '../constructs/web-chat-api';
@@ -45,6 +47,12 @@ export interface ContactCenterStackProps extends StackProps {
    * @default - no bots, flows or phone numbers
    */
   readonly sources?: JurisdictionSources;
+  /**
+   * The bucket recorded prompts are uploaded to (the stateful stack's PromptBucket); required
+   * when `sources` has prompts.
+   * @default - no recorded prompts
+   */
+  readonly promptBucket?: s3.IBucket;
 }
 
 /** What the bot says about offices when the config gives no text. */
@@ -85,13 +93,15 @@ export class ContactCenterStack extends Stack {
   public readonly flows?: ContactFlows;
   /** Phone numbers by config name, if sources were given. */
   public readonly phoneNumbers: ReadonlyMap<string, PhoneNumber> = new Map();
+  /** The recorded prompts (`${prompt:<name>}`), if sources list any. */
+  public readonly prompts?: RecordedPrompts;
   /** The web chat API, if sources were given and `chat.enabled` is true. */
   public readonly webChat?: WebChatApi;
   /** The evaluation form, language proficiency attribute and agent hierarchy the config turns on. */
   public readonly agentSide: AgentSide;
 
   constructor(scope: Construct, id: string, props: ContactCenterStackProps) {
-    const { config, instance, data: _data, sources: _sources, ...stackProps } = props;
+    const { config, instance, data: _data, sources: _sources, promptBucket: _promptBucket, ...stackProps } = props;
     super(scope, id, {
       description: `gov-contact-center-kit ${config.id}: hours, queues, routing and security profiles, quick connects and agent statuses (replaceable)`,
       ...stackProps,
@@ -149,7 +159,14 @@ export class ContactCenterStack extends Stack {
 
     if (props.sources) {
       if (!this.functions || !props.data) throw new Error(`${this.node.path}: sources (bots, flows, phone numbers) need data stores for the functions`);
-      const { bots, flows, phoneNumbers } = this.addSelfService(config, instance, props.sources, this.functions, props.data, { hours, queues, routingProfiles, quickConnects });
+      this.prompts = this.addPrompts(config, instance, props.sources, props.data, props.promptBucket);
+      const { bots, flows, phoneNumbers } = this.addSelfService(config, instance, props.sources, this.functions, props.data, {
+        hours,
+        queues,
+        routingProfiles,
+        quickConnects,
+        prompts: this.prompts,
+      });
       this.bots = bots;
       this.flows = flows;
       this.phoneNumbers = phoneNumbers;
@@ -190,6 +207,20 @@ export class ContactCenterStack extends Stack {
     return webChat;
   }
 
+  /** The recorded prompts of `sources`, uploaded to `bucket`; none when it lists none. */
+  private addPrompts(config: JurisdictionConfig, instance: IConnectInstance, sources: JurisdictionSources, data: HandlerDataStores, bucket?: s3.IBucket) {
+    if (sources.prompts.prompts.length === 0) return undefined;
+    if (!bucket) throw new Error(`${this.node.path}: recorded prompts need the prompt bucket of the stateful stack`);
+    return new RecordedPrompts(this, 'Prompts', {
+      instance,
+      bucket,
+      folder: sources.prompts.folder,
+      prompts: sources.prompts.prompts,
+      logKey: data.logKey,
+      logRetention: config.retention.logDays as logs.RetentionDays,
+    });
+  }
+
   /** Bots (with the code hook), flows resolved against everything above, and phone numbers bound to flows. */
   private addSelfService(
     config: JurisdictionConfig,
@@ -202,6 +233,7 @@ export class ContactCenterStack extends Stack {
       queues: ReadonlyMap<string, ConnectQueue>;
       routingProfiles: ReadonlyMap<string, RoutingProfile>;
       quickConnects: ReadonlyMap<string, PhoneQuickConnect>;
+      prompts?: RecordedPrompts;
     },
   ) {
     const codeHook = functions.byName.get(HandlerName.LEX_FULFILLMENT)!.function;
@@ -225,6 +257,7 @@ export class ContactCenterStack extends Stack {
         botRole: new Map(roles.map(([role, bot]) => [role, bot.aliasArn])),
         routingProfile: new Map([...built.routingProfiles].map(([name, profile]) => [name, profile.routingProfileArn])),
         quickConnect: new Map([...built.quickConnects].map(([name, quickConnect]) => [name, quickConnect.quickConnectArn])),
+        prompt: built.prompts?.promptArns ?? new Map(),
         config: configValues(config),
       },
       integrations: {

@@ -11,6 +11,7 @@ import { ContactRecordDelivery } from '../constructs/contact-record-delivery';
 import { DataKey } from '../constructs/data-key';
 import { DataTable } from '../constructs/data-table';
 import { InstanceStorage } from '../constructs/instance-storage';
+import { PromptBucket } from '../constructs/prompt-bucket';
 import { RecordsBucket } from '../constructs/records-bucket';
 import { TableBackups } from '../constructs/table-backups';
 
@@ -65,6 +66,11 @@ export class StatefulStack extends Stack {
   public readonly surveyWriterPolicy: iam.ManagedPolicy;
   /** The closure switch staff set to close the lines without a deploy. */
   public readonly closureParameter: ssm.StringParameter;
+  /**
+   * Recorded prompt audio (no caller data), if `prompts.files` lists any. Here rather than with
+   * the prompts: a bucket and a key must outlive any one deploy of the replaceable stack.
+   */
+  public readonly promptBucket?: PromptBucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -174,6 +180,10 @@ export class StatefulStack extends Stack {
       }),
     });
     this.closureParameter.applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    if (config.prompts.files.length > 0) {
+      this.promptBucket = new PromptBucket(this, 'PromptBucket', { instance: this.instance, keyAlias: `${config.id}/prompts`, accessLogs });
+    }
 
     this.storage = new InstanceStorage(this, 'Storage', {
       instance: this.instance,

@@ -38,10 +38,10 @@ function templatesOf(id: 'pinecrest-benefits' | 'riverton-311'): Record<string, 
 
 describe('cfn-guard with the Control Tower rules', () => {
   test('every key of a jurisdiction passes CT.KMS.PR.3 (grants only for AWS services)', () => {
-    // GIVEN the synthesized templates of a jurisdiction (six keys; .ci/cfn-guard.sh checks every jurisdiction)
+    // GIVEN the synthesized templates of a jurisdiction (seven keys with the prompt audio key; .ci/cfn-guard.sh checks every jurisdiction)
     const templates = templatesOf('pinecrest-benefits');
     const keys = Object.values(templates).flatMap((t) => Object.values((t as { Resources: Record<string, { Type: string }> }).Resources).filter((r) => r.Type === 'AWS::KMS::Key'));
-    expect(keys).toHaveLength(6);
+    expect(keys).toHaveLength(7);
     // WHEN the bundled cfn-guard evaluates kms_create_grant_aws_service_check
     const results = runGuard(KMS_GRANT_RULE, templates);
     // THEN nothing fails, and the rule applied to every template holding a key

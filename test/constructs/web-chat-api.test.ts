@@ -1,15 +1,12 @@
-import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { WebChatApi, WebChatApiProps } from '../../lib/constructs/web-chat-api';
 import { addJurisdiction } from '../../lib/jurisdiction';
-import { loadJurisdictionSources } from '../../lib/sources';
-import { kitApp } from '../helpers/examples';
+import { exampleSources, kitApp } from '../helpers/examples';
 import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
-const ROOT = path.join(__dirname, '..', '..');
 const INSTANCE_ARN = 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/inst-1';
 const FLOW_ARN = `${INSTANCE_ARN}/contact-flow/flow-chat`;
 const ORIGINS = ['https://benefits.pinecrest.example.gov', 'https://www.pinecrest.example.gov'];
@@ -113,7 +110,7 @@ describe('web chat in the example jurisdictions', () => {
     const stacks = configs.map((original) => {
       const config = structuredClone(original);
       config.chat = { ...config.chat, enabled: !config.chat.enabled, allowedOrigins: ['https://example.gov'] };
-      return { enabled: config.chat.enabled, stacks: addJurisdiction(app, config, loadJurisdictionSources(config, ROOT)) };
+      return { enabled: config.chat.enabled, stacks: addJurisdiction(app, config, exampleSources(config)) };
     });
     // THEN each template has the chat API exactly when enabled, with the URL as an output
     expect(stacks.map((s) => s.enabled).sort()).toEqual([false, true]);

@@ -264,6 +264,8 @@ export function writeCase(parent: string, fuzzCase: FuzzCase): string {
   fs.mkdirSync(path.join(dir, 'jurisdictions'));
   fs.copyFileSync(path.join(EXAMPLES_CONFIG_DIR, 'defaults.yaml'), path.join(dir, 'defaults.yaml'));
   fs.writeFileSync(path.join(dir, 'jurisdictions', `${fuzzCase.example}.yaml`), fuzzCase.text);
+  // The examples' recorded prompts (prompts/<id>/*.wav) sit beside jurisdictions/, as in config/.
+  fs.cpSync(path.join(EXAMPLES_CONFIG_DIR, 'prompts'), path.join(dir, 'prompts'), { recursive: true });
   return dir;
 }
 

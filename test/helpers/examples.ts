@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { loadJurisdictions } from '../../lib/config/loader';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { addJurisdiction, JurisdictionStacks } from '../../lib/jurisdiction';
-import { loadJurisdictionSources } from '../../lib/sources';
+import { type JurisdictionSources, loadJurisdictionSources } from '../../lib/sources';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -38,8 +38,17 @@ export function exampleConfig(id: 'pinecrest-benefits' | 'riverton-311'): Jurisd
   return loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: [id] }).configs[0];
 }
 
-/** Adds an example jurisdiction with its bots, flows and phone numbers, as bin/app.ts does. */
+/**
+ * The bots, flows and prompts of an example config (or one derived from it), read as the
+ * fixture copy's jurisdiction file would have them: its recorded prompts come from
+ * EXAMPLES_CONFIG_DIR/prompts/<id>, not from config/.
+ */
+export function exampleSources(config: JurisdictionConfig): JurisdictionSources {
+  return loadJurisdictionSources(config, ROOT, undefined, `${EXAMPLES_CONFIG}/jurisdictions/${config.id}.yaml`);
+}
+
+/** Adds an example jurisdiction with its bots, flows, prompts and phone numbers, as bin/app.ts does. */
 export function addExample(app: App, id: 'pinecrest-benefits' | 'riverton-311'): JurisdictionStacks {
   const config = exampleConfig(id);
-  return addJurisdiction(app, config, loadJurisdictionSources(config, ROOT));
+  return addJurisdiction(app, config, exampleSources(config));
 }

@@ -3,11 +3,10 @@ import { crossCheck } from '../../lib/config/cross-checks';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { addJurisdiction } from '../../lib/jurisdiction';
-import { loadJurisdictionSources } from '../../lib/sources';
-import { exampleConfig, kitApp } from '../helpers/examples';
+import { exampleConfig, exampleSources, kitApp } from '../helpers/examples';
 
 function analyticsTemplate(config: JurisdictionConfig): Template {
-  const stacks = addJurisdiction(kitApp(), config, loadJurisdictionSources(config));
+  const stacks = addJurisdiction(kitApp(), config, exampleSources(config));
   return Template.fromStack(stacks.analytics);
 }
 
@@ -26,7 +25,7 @@ describe('AnalyticsStack', () => {
   test('lets S3 deliver the results bucket access logs only from this account, as every other log grant does', () => {
     // GIVEN the example with analytics on (results bucket in the analytics stack, access-log bucket in the stateful stack)
     const config = exampleConfig('pinecrest-benefits');
-    const stacks = addJurisdiction(kitApp(), config, loadJurisdictionSources(config));
+    const stacks = addJurisdiction(kitApp(), config, exampleSources(config));
     // WHEN the stateful stack's access-log bucket policy is read
     const policies = Template.fromStack(stacks.stateful).findResources('AWS::S3::BucketPolicy');
     const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);

@@ -1,14 +1,11 @@
-import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { FLOW_TEXT_NAMES, KIT_TEXTS } from '../../lib/flows/texts';
 import type { LoadedFlow } from '../../lib/flows/types';
 import { addJurisdiction } from '../../lib/jurisdiction';
 import type { ContactCenterStack } from '../../lib/stacks/contact-center-stack';
-import { loadJurisdictionSources, type JurisdictionSources } from '../../lib/sources';
-import { exampleConfig, kitApp } from '../helpers/examples';
-
-const ROOT = path.join(__dirname, '..', '..');
+import type { JurisdictionSources } from '../../lib/sources';
+import { exampleConfig, exampleSources, kitApp } from '../helpers/examples';
 
 /** The contact-center stack of a jurisdiction, synthesized without bundling. */
 function contactCenter(config: JurisdictionConfig, sources: JurisdictionSources) {
@@ -43,7 +40,7 @@ const aliasOf = (stack: ContactCenterStack, bot: string) => JSON.stringify(stack
 describe('bot roles in the default flows', () => {
   test.each(['pinecrest-benefits', 'riverton-311'] as const)('%s: flows naming bot roles and kit texts synthesize exactly what flows naming the bots and holding the texts did', (id) => {
     const config = exampleConfig(id);
-    const sources = loadJurisdictionSources(config, ROOT);
+    const sources = exampleSources(config);
     expect(JSON.stringify(sources.flows.map((f) => f.content))).toContain('${botRole:selfService}');
     expect(JSON.stringify(sources.flows.map((f) => f.content))).toContain('${config:text.greeting.es-US}');
 
@@ -58,7 +55,7 @@ describe('bot roles in the default flows', () => {
   test('a second bot listed in config plays the self-service role in the inbound flows, from config alone', () => {
     const base = exampleConfig('riverton-311');
     const config: JurisdictionConfig = { ...base, bots: [...base.bots, 'dmv-services'], flows: { ...base.flows, bots: { selfService: 'dmv-services' } } };
-    const kit = loadJurisdictionSources(base, ROOT);
+    const kit = exampleSources(base);
     const bots = new Map([...kit.bots, ['dmv-services', kit.bots.get('citizen-services')!]]);
     const { stack, template } = contactCenter(config, { ...kit, bots });
 

@@ -36,11 +36,23 @@ const STREAMS = 'StreamsKey33CDC7D7';
 const LOGS = 'LogsKey195F8DFC';
 const TABLES = 'TablesKeyBC2F25C7';
 const ALARMS = 'MonitoringKey29D756EB';
+/** Recorded prompt audio (no caller data): only with prompts.files, as in Pinecrest. */
+const PROMPTS = 'PromptBucketKey3E2F42F2';
 const ALL_KEYS = [RECORDINGS, REPORTS, STREAMS, LOGS, TABLES, ALARMS];
 
 describe('key policies', () => {
-  test('covers the six customer-managed keys of a jurisdiction', () => {
-    expect(Object.keys(keys).sort()).toEqual([...ALL_KEYS].sort());
+  test('covers the six customer-managed keys of a jurisdiction, and the prompt audio key of one with prompts', () => {
+    expect(Object.keys(keys).sort()).toEqual([...ALL_KEYS, PROMPTS].sort());
+  });
+
+  test('lets Amazon Connect decrypt prompt audio only through S3, and use the prompt key for nothing else', () => {
+    const connect = { service: 'connect.amazonaws.com' };
+    expect(decide(PROMPTS, { principal: connect, action: 'kms:Decrypt', context: { 'kms:ViaService': `s3.${REGION}.amazonaws.com` } })).toBe('allow');
+    expect(decide(PROMPTS, { principal: connect, action: 'kms:Decrypt', context: {} })).toBe('implicit-deny');
+    expect(decide(PROMPTS, { principal: connect, action: 'kms:Encrypt', context: { 'kms:ViaService': `s3.${REGION}.amazonaws.com` } })).toBe('implicit-deny');
+    // The account's IAM principals (the upload role) use it through S3 only, as every data key.
+    expect(decide(PROMPTS, { principal: role('upload'), iamAllows: true, action: 'kms:GenerateDataKey', context: via('s3') })).toBe('allow');
+    expect(decide(PROMPTS, { principal: role('upload'), iamAllows: true, action: 'kms:Decrypt', context: { 'kms:CallerAccount': ACCOUNT } })).toBe('implicit-deny');
   });
 
   describe('Amazon Connect streaming agent events (issue item 2)', () => {
@@ -74,7 +86,7 @@ describe('key policies', () => {
       );
     });
 
-    test('names no connect.amazonaws.com service principal on any key: Connect uses its role, with grants for S3', () => {
+    test('names no connect.amazonaws.com service principal on any caller-data key: Connect uses its role, with grants for S3', () => {
       const services = ALL_KEYS.flatMap((id) => keys[id].Properties.KeyPolicy.Statement.map((s) => JSON.stringify(s.Principal)));
       expect(services.filter((p) => p.includes('connect.amazonaws.com'))).toEqual([]);
     });

@@ -33,8 +33,9 @@ describe('StatefulStack', () => {
   });
 
   describe('keys', () => {
-    test('creates five customer-managed keys with rotation', () => {
-      pinecrest.template.resourceCountIs('AWS::KMS::Key', 5);
+    test('creates five customer-managed keys with rotation, and a sixth for prompt audio when prompts are listed', () => {
+      riverton.template.resourceCountIs('AWS::KMS::Key', 5);
+      pinecrest.template.resourceCountIs('AWS::KMS::Key', 6);
       pinecrest.template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true, RotationPeriodInDays: 365, PendingWindowInDays: 30 });
     });
 
@@ -83,8 +84,9 @@ describe('StatefulStack', () => {
   });
 
   describe('buckets', () => {
-    test('creates the access-log bucket and three records buckets', () => {
-      pinecrest.template.resourceCountIs('AWS::S3::Bucket', 4);
+    test('creates the access-log bucket and three records buckets, and a prompt audio bucket when prompts are listed', () => {
+      riverton.template.resourceCountIs('AWS::S3::Bucket', 4);
+      pinecrest.template.resourceCountIs('AWS::S3::Bucket', 5);
     });
 
     test('blocks public access and versions every bucket', () => {
@@ -97,7 +99,7 @@ describe('StatefulStack', () => {
 
     test('denies non-TLS and pre-1.2 TLS requests on every bucket', () => {
       const policies = pinecrest.template.findResources('AWS::S3::BucketPolicy');
-      expect(Object.keys(policies)).toHaveLength(4);
+      expect(Object.keys(policies)).toHaveLength(5);
       for (const policy of Object.values(policies)) {
         const statements = (policy as { Properties: { PolicyDocument: { Statement: Array<Record<string, unknown>> } } }).Properties.PolicyDocument.Statement;
         expect(statements).toEqual(

@@ -11,7 +11,7 @@ import type { SimFlow, SimWorld } from './types';
  * CloudFormation tokens: `${queue:General}` and `${route:spanish}` become the queue's name,
  * `${lambda:case-status}` the function's name, `${flow:…}` / `${module:…}` / `${bot:…}` /
  * `${botRole:…}` (the bot playing the role) /
- * `${hours:…}` theirs, and `${config:…}` its text, so the interpreter knows which one is meant.
+ * `${hours:…}` / `${prompt:…}` theirs, and `${config:…}` its text, so the interpreter knows which one is meant.
  */
 export function buildWorld(config: JurisdictionConfig, flows: readonly LoadedFlow[], bots: ReadonlyMap<string, BotDefinition>): SimWorld {
   const values = configValues(config);
@@ -41,6 +41,8 @@ export function buildWorld(config: JurisdictionConfig, flows: readonly LoadedFlo
       }
       case 'hours':
         return config.hours.some((h) => h.name === name) ? name : undefined;
+      case 'prompt':
+        return config.prompts.files.some((p) => p.name === name) ? name : undefined;
       case 'config':
         return values[name];
       default:

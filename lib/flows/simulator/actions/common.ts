@@ -53,6 +53,9 @@ export function conditionIndex(action: Action, operand: string): number {
   return (action.Transitions.Conditions ?? []).findIndex((c) => c.Condition.Operator === 'Equals' && c.Condition.Operands.includes(operand));
 }
 
+/** How a recorded (audio) prompt is shown in transcripts: `[audio prompt <name>]`. */
+const AUDIO_PROMPT = /^\[audio prompt [^\]]*\]$/;
+
 /** The text of a prompt parameter set (`Text`, `SSML`, `PromptId`), with references read. */
 export function promptOf(params: Readonly<Record<string, unknown>>, state: SimState): { text: SimValue; dynamic: boolean } | undefined {
   for (const key of ['Text', 'SSML'] as const) {
@@ -70,7 +73,9 @@ export function promptOf(params: Readonly<Record<string, unknown>>, state: SimSt
 export function say(state: SimState, ctx: ActionContext, action: Action, text: SimValue, dynamic: boolean): boolean {
   if (text !== UNKNOWN && stripSsml(text) === '') return false;
   const plain = text === UNKNOWN ? '(text known at run time)' : stripSsml(text);
-  const language = text === UNKNOWN ? 'unknown' : detectLanguage(text);
+  // A recording's language cannot be read from its name (hold music has none): like text known
+  // only at run time, it suits any caller language.
+  const language = text === UNKNOWN || AUDIO_PROMPT.test(text) ? 'unknown' : detectLanguage(text);
   state.events.push({ kind: 'prompt', text: plain, language, audience: ctx.audience, flow: ctx.flow.name, action: action.Identifier, dynamic: dynamic || text === UNKNOWN });
   if (ctx.audience === 'caller') state.silentError = undefined;
   return true;
