@@ -357,6 +357,10 @@ export const jurisdictionSchema = z
           .strict()
           .optional()
           .describe('Texts of the default flows to replace (greeting, closed, menu), per caller language; "{displayName}" becomes the display name. @default - the kit texts (lib/flows/texts.ts)'),
+        attributes: z
+          .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must be a contact attribute name: a letter, then letters, digits, "_" or "-" (at most 64 characters)'))
+          .optional()
+          .describe('Contact attributes your own flows (flows.folders) set besides the caller-context contract (contact-flows/README.md); the lint rule attribute-contract warns about any other. @default - none'),
       })
       .strict()
       .default({ exclude: [], folders: [] }),

@@ -11,7 +11,7 @@
  */
 
 /** Who sets an attribute: a kit flow (its reference name) or the web chat backend. */
-export type AttributeSetter = 'main-inbound' | 'chat-inbound' | 'post-contact-survey' | 'chat-start';
+export type AttributeSetter = 'main-inbound' | 'chat-inbound' | 'customer-queue' | 'post-contact-survey' | 'chat-start';
 
 /** One attribute of the contract. */
 export interface ContractAttribute {
@@ -47,12 +47,12 @@ export const ATTRIBUTE_CONTRACT: readonly ContractAttribute[] = [
   { name: 'problemType', values: 'the kind of problem the caller reported to the bot', setBy: ['main-inbound', 'chat-inbound'], agentLabel: 'Problem reported' },
   {
     name: 'selfServiceExit',
-    values: '`AGENT_KEY` (pressed 0 for an agent), `BOT_HANDOFF` (the bot could not help), `BOT_ERROR`, `ROUNDS_USED` (asked for more after the last round), `WEB_TOPIC` (a web chat topic with its own queue skips the bot); not set when the caller asked the bot for an agent or reported a problem',
+    values: '`AGENT_KEY` (pressed 0 for an agent), `BOT_HANDOFF` (the bot could not help), `BOT_ERROR`, `ROUNDS_USED` (wanted more after the last bot round), `WEB_TOPIC` (a web chat topic with its own queue skips the bot); not set when the caller asked the bot for an agent or reported a problem',
     allowed: SELF_SERVICE_EXIT_VALUES,
     setBy: ['main-inbound', 'chat-inbound'],
     agentLabel: 'Self-service ended',
   },
-  { name: 'callbackRequested', values: '`true` when the caller asked to be called back (set before the callback contact is created, which carries it)', allowed: ['true'], setBy: ['main-inbound'], agentLabel: 'Callback requested' },
+  { name: 'callbackRequested', values: '`true` when the caller asked to be called back (set before the callback contact is created, which carries it)', allowed: ['true'], setBy: ['main-inbound', 'customer-queue'], agentLabel: 'Callback requested' },
   { name: 'hours', values: '`closed` when the contact arrived outside its queue\'s hours (after hours)', allowed: ['closed'], setBy: ['main-inbound', 'chat-inbound'], agentLabel: 'After hours' },
   { name: 'channelSource', values: '`web-chat`', allowed: ['web-chat'], setBy: ['chat-start'], agentLabel: 'Chat source' },
   { name: 'topic', values: 'a `chat.topics[].id` of the config', setBy: ['chat-start'], agentLabel: 'Chat topic' },

@@ -57,7 +57,8 @@ export function flowSources(config: JurisdictionConfig, kitFolder: string = KIT_
 /**
  * The lint context of a jurisdiction: the names of its queues, routes, hours, functions, bots,
  * routing profiles and quick connects, the `flows` it deploys (as flows and modules), its config
- * values, region, partition and account. The config defines no prompts yet, so no `${prompt:…}` is known (the app
+ * values, region, partition and account, and the contact attributes its own flows may set
+ * besides the contract (`flows.attributes`). The config defines no prompts yet, so no `${prompt:…}` is known (the app
  * would have nothing to resolve it to). Content size is estimated without Metadata, which the
  * ContactFlows construct strips.
  */
@@ -77,5 +78,13 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     quickConnect: config.quickConnects.map((q) => q.name),
     config: Object.keys(values),
   };
-  return { names, configValues: values, region: config.region, partition: REGION_CAPABILITIES[config.region].partition, account: config.account, metadata: 'strip' };
+  return {
+    names,
+    configValues: values,
+    region: config.region,
+    partition: REGION_CAPABILITIES[config.region].partition,
+    account: config.account,
+    metadata: 'strip',
+    attributes: config.flows.attributes ?? [],
+  };
 }

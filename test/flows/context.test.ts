@@ -27,6 +27,7 @@ describe('lint context of a jurisdiction', () => {
       partition: 'aws-us-gov',
       account: '222222222222',
       metadata: 'strip',
+      attributes: [],
     });
   });
 
