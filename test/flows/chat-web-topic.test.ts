@@ -46,7 +46,9 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
   test('a web topic skips the self-service bot (the citizen is not asked again) and goes to the queue', () => {
     expect(action('Set chat analytics').Transitions.NextAction).toBe('Check web topic chosen');
     expect(action('Flag redaction failure').Transitions.NextAction).toBe('Check web topic chosen');
-    expect(compare('Check web topic chosen', QUEUE_ARN)).toBe('Set customer queue flow');
+    expect(compare('Check web topic chosen', QUEUE_ARN)).toBe('Mark web topic chosen');
+    expect(action('Mark web topic chosen').Parameters.Attributes).toEqual({ selfServiceExit: 'WEB_TOPIC', verification: 'NOT_ATTEMPTED' });
+    expect(action('Mark web topic chosen').Transitions.NextAction).toBe('Set customer queue flow');
     expect(action('Set customer queue flow').Transitions.NextAction).toBe('Set agent whisper flow');
     expect(action('Set agent whisper flow').Transitions.NextAction).toBe('Set survey disconnect flow');
     expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Transfer to queue');
