@@ -1,6 +1,6 @@
 import { BOT_ROLE_DEFAULTS, BOT_ROLES, KIT_FLOWS_BY_BOT_ROLE } from '../flows/bot-roles';
 import { idPart } from '../stacks/ids';
-import { checkFlowAttributes } from './attribute-checks';
+import { checkAgentView, checkFlowAttributes } from './agent-context-checks';
 import { checkChat } from './chat-checks';
 import { formatValue } from './errors';
 import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
@@ -374,6 +374,7 @@ export function crossCheck(file: string, raw: unknown, today: Date = new Date())
 
   checkChat(at, config, queueNames);
   checkFlowAttributes(at, config);
+  checkAgentView(at, config);
 
   const quota = (key: string, limit: number, what: string) => {
     const count = list(config[key]).length;

@@ -11,6 +11,8 @@ export interface RegionCapabilities {
   readonly lexLocales: readonly (typeof LEX_LOCALES)[number][];
   /** Whether the CloudFormation registry has `AWS::Connect::PhoneNumber` there. */
   readonly cfnPhoneNumber: boolean;
+  /** Whether agent workspace views (the Show view flow block, AWS-managed views, `AWS::Connect::View`) are offered: the caller-context view needs them. */
+  readonly agentViews: boolean;
   /** What the web chat API is built from, each true where the region offers it. */
   readonly webChat: Readonly<Record<keyof typeof WEB_CHAT_SERVICE_NAMES, boolean>>;
 }
@@ -64,7 +66,8 @@ const ALL_FEATURES: RegionCapabilities['features'] = {
  *
  * Sources: "Availability of Amazon Connect services by Region" and "Amazon Lex V2 in
  * AWS GovCloud (US)" in the AWS GovCloud (US) User Guide; cfn-lint's us-gov-west-1
- * registry data for `cfnPhoneNumber`. Web chat: API Gateway and AWS WAF pages of the
+ * registry data for `cfnPhoneNumber` and `agentViews` (it lists AWS::Connect::View, ViewVersion
+ * and Workspace in us-gov-west-1). Web chat: API Gateway and AWS WAF pages of the
  * AWS GovCloud (US) User Guide (both in us-gov-west-1, WAF with rate-based rules and
  * API Gateway stage association); cfn-lint's us-gov-west-1 data lists
  * AWS::ApiGateway::*, AWS::WAFv2::WebACL/WebACLAssociation and AWS::Connect::ApprovedOrigin.
@@ -86,6 +89,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     },
     lexLocales: ['en_US', 'es_US'],
     cfnPhoneNumber: false,
+    agentViews: true,
     webChat: ALL_WEB_CHAT,
   },
   'us-east-1': {
@@ -93,6 +97,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     features: ALL_FEATURES,
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
+    agentViews: true,
     webChat: ALL_WEB_CHAT,
   },
   'us-west-2': {
@@ -100,6 +105,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     features: ALL_FEATURES,
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
+    agentViews: true,
     webChat: ALL_WEB_CHAT,
   },
 };

@@ -364,6 +364,16 @@ export const jurisdictionSchema = z
       })
       .strict()
       .default({ exclude: [], folders: [] }),
+    agentView: z
+      .object({
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe('Pop the caller-context view (contact-flows/agent-context.json) in the agent workspace when a contact connects. @default true'),
+      })
+      .strict()
+      .default({ enabled: true })
+      .describe('What the agent sees: the caller-context view of the attribute contract (contact-flows/README.md). @default - on'),
     phoneNumbers: z.array(phoneNumber).default([]).describe('Phone numbers claimed (or adopted) and bound to inbound flows.'),
     analytics: z
       .object({

@@ -59,6 +59,7 @@ export const ATTRIBUTE_CONTRACT: readonly ContractAttribute[] = [
   { name: 'page', values: 'the path of the page the chat started on (no query or fragment, at most 200 characters)', setBy: ['chat-start'], agentLabel: 'Web page' },
   { name: 'topicQueue', values: 'the topic\'s queue ARN (absent when the topic routes by language)', setBy: ['chat-start'] },
   { name: 'languages', values: 'the jurisdiction\'s languages, e.g. `en-US,es-US`', setBy: ['main-inbound', 'chat-inbound'] },
+  { name: 'agentView', values: '`on`, `off` (config `agentView.enabled`: whether the flows pop the caller-context view)', allowed: ['on', 'off'], setBy: ['main-inbound', 'chat-inbound'] },
   { name: 'redaction', values: '`FAILED` (only set when Contact Lens redaction could not be set up)', allowed: ['FAILED'], setBy: ['main-inbound', 'chat-inbound'] },
   { name: 'surveySatisfaction', values: '`1` to `5`, empty when skipped', allowed: ['', '1', '2', '3', '4', '5'], setBy: ['post-contact-survey'] },
   { name: 'surveyTrust', values: '`1` to `5`, empty when skipped', allowed: ['', '1', '2', '3', '4', '5'], setBy: ['post-contact-survey'] },
@@ -72,6 +73,24 @@ export const CONTRACT_ATTRIBUTE_NAMES: readonly string[] = ATTRIBUTE_CONTRACT.ma
 export const AGENT_ATTRIBUTES: readonly (ContractAttribute & { readonly agentLabel: string })[] = ATTRIBUTE_CONTRACT.filter(
   (a): a is ContractAttribute & { readonly agentLabel: string } => a.agentLabel !== undefined,
 );
+
+/** The agent-facing attributes the view puts in its attribute bar (the rest go in its section). */
+export const AGENT_BAR_ATTRIBUTES: readonly string[] = ['language', 'verification', 'caseNumber', 'caseStatus'];
+
+/**
+ * The `ViewData` the agent-context guide flow (contact-flows/agent-context.json) passes to the
+ * AWS-managed Detail view: an attribute bar with {@link AGENT_BAR_ATTRIBUTES} and one section
+ * with the other agent-facing attributes, each `{Label, Value: "$.Attributes.<name>"}`, in
+ * contract order. A test keeps the flow file equal to it.
+ */
+export function agentViewData(): { Heading: string; AttributeBar: Array<{ Label: string; Value: string }>; Sections: Array<{ Heading: string; Content: Array<{ Label: string; Value: string }> }> } {
+  const item = (a: ContractAttribute & { readonly agentLabel: string }) => ({ Label: a.agentLabel, Value: `$.Attributes.${a.name}` });
+  return {
+    Heading: 'Caller context',
+    AttributeBar: AGENT_ATTRIBUTES.filter((a) => AGENT_BAR_ATTRIBUTES.includes(a.name)).map(item),
+    Sections: [{ Heading: 'What the caller already gave', Content: AGENT_ATTRIBUTES.filter((a) => !AGENT_BAR_ATTRIBUTES.includes(a.name)).map(item) }],
+  };
+}
 
 /** Who sets an attribute, as the README's "Set by" column writes it. */
 export function setByText(attribute: ContractAttribute): string {

@@ -10,6 +10,9 @@ import type { LoadedFlow } from './types';
 /** Folder of the kit's own flows, relative to the repository root. */
 export const KIT_FLOW_FOLDER = 'contact-flows';
 
+/** AWS-managed agent workspace views flows may show as `${view:<name>}` (ShowView). */
+export const MANAGED_VIEWS = ['detail', 'list', 'form', 'confirmation', 'cards'] as const;
+
 /** The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to `default`). */
 export const ROUTES = ['default', 'spanish', 'escalation', 'callback'] as const;
 
@@ -45,6 +48,8 @@ export function configValues(config: JurisdictionConfig): Record<string, string>
     /** Comma-separated, e.g. `en-US,es-US`: flows test it with TextContains. */
     languages: config.languages.join(','),
     defaultLanguage: config.languages[0],
+    /** `on` or `off` (config `agentView.enabled`): the inbound flows set the agent-context guide only when `on`. */
+    agentView: config.agentView.enabled ? 'on' : 'off',
     ...flowTextValues(config.displayName, config.flows.texts),
   };
 }
@@ -76,6 +81,7 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     module: flows.filter((f) => f.type === 'MODULE').map((f) => f.name),
     routingProfile: config.routingProfiles.map((p) => p.name),
     quickConnect: config.quickConnects.map((q) => q.name),
+    view: [...MANAGED_VIEWS],
     config: Object.keys(values),
   };
   return {

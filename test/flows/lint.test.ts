@@ -261,8 +261,8 @@ describe('lint rules', () => {
 
   test('unknown-reference checks syntax and kind in lenient mode', () => {
     expect(findingsOf('unknown-reference')).toEqual([
-      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config) [error unknown-reference]',
-      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config [error unknown-reference]',
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, view, config) [error unknown-reference]',
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, view, config [error unknown-reference]',
       'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Verify": ${flow:verify-caller}: verify-caller is a flow module: write ${module:verify-caller} [error unknown-reference]',
     ]);
   });
