@@ -51,7 +51,7 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
     expect(action('Mark web topic chosen').Transitions.NextAction).toBe('Set customer queue flow');
     expect(action('Set customer queue flow').Transitions.NextAction).toBe('Set agent whisper flow');
     expect(action('Set agent whisper flow').Transitions.NextAction).toBe('Set survey disconnect flow');
-    expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Transfer to queue');
+    expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Is agent view on');
     expect(compare('Check web topic chosen', '')).toBe('Pick self service language');
   });
 
@@ -62,6 +62,10 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
     expect(action('Set agent whisper flow').Parameters).toEqual({ EventHooks: { AgentWhisper: '${flow:agent-whisper}' } });
     expect(action('Set survey disconnect flow').Parameters).toEqual({ EventHooks: { CustomerRemaining: '${flow:post-contact-survey}' } });
     expect(action('Set agent whisper flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Set survey disconnect flow' }]);
-    expect(action('Set survey disconnect flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Transfer to queue' }]);
+    expect(action('Set survey disconnect flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Is agent view on' }]);
+    expect(compare('Is agent view on', 'on')).toBe('Set agent view flow');
+    expect(compare('Is agent view on', 'off')).toBe('Transfer to queue');
+    expect(action('Set agent view flow').Parameters).toEqual({ EventHooks: { DefaultAgentUI: '${flow:agent-context}' } });
+    expect(action('Set agent view flow').Transitions).toEqual({ NextAction: 'Transfer to queue', Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'Transfer to queue' }] });
   });
 });
