@@ -3,7 +3,9 @@ import { checkAgentView } from '../../lib/config/agent-context-checks';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
 import { agentViewData } from '../../lib/flows/attribute-contract';
 import { configValues } from '../../lib/flows/context';
+import { lintFlows } from '../../lib/flows/lint';
 import { loadFlows } from '../../lib/flows/loader';
+import { kindOfArn } from '../../lib/flows/references';
 import { buildWorld } from '../../lib/flows/simulator';
 import { scenarioSchema } from '../../lib/flows/simulator/scenario';
 import { loadSimulations, runScenario, type Simulation } from '../../lib/cli/simulation';
@@ -74,5 +76,19 @@ describe('caller-context view (agent workspace)', () => {
     expect(problems).toEqual([
       'agentView.enabled: the caller-context view needs agent workspace views (the Show view flow block and AWS-managed views), which us-gov-west-1 does not offer (set agentView.enabled: false; agents still see the contact attributes in the Contact Control Panel)',
     ]);
+  });
+});
+
+describe('${view:…} references', () => {
+  test('an AWS-managed view ARN is of kind view (the linter and importer suggest ${view:<name>} for it)', () => {
+    expect(kindOfArn('arn:aws-us-gov:connect:us-gov-west-1:aws:view/detail')).toBe('view');
+    expect(kindOfArn('arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/i/queue/q')).toBe('queue');
+  });
+
+  test('a view name that is not an AWS-managed view fails lint, naming the known ones', () => {
+    const [flow] = loadFlows([path.join(ROOT, 'contact-flows', 'agent-context.json')]).flows;
+    const renamed = JSON.parse(JSON.stringify(flow).replace('${view:detail}', '${view:details}'));
+    const findings = lintFlows([renamed], { names: { view: ['detail', 'list', 'form', 'confirmation', 'cards'] } }).filter((f) => f.ruleId === 'unknown-reference');
+    expect(findings.map((f) => f.message)).toEqual(['${view:details} names no agent workspace view, did you mean "detail"? (known: detail, list, form, confirmation, cards)']);
   });
 });
