@@ -4,7 +4,6 @@ import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { addNagPacks } from './compliance/nag';
 import { ConfigError } from './config/errors';
-import { displayPath } from './config/files';
 import type { LoadOptions } from './config/loader';
 import { loadJurisdictions } from './config/loader';
 import type { JurisdictionConfig } from './config/schema';
@@ -47,9 +46,8 @@ export const STACK_LIMITS = {
  */
 export function loadKitInputs(options: LoadOptions, root: string = process.cwd(), cache: SourceCache = new SourceCache()): KitInputs {
   const loaded = loadJurisdictions(options);
-  const files = loaded.configs.map((config) => displayPath(path.join(options.configDir, 'jurisdictions', `${config.id}.yaml`)));
-  const sources = loaded.configs.map((config, i) => loadJurisdictionSources(config, root, cache, files[i]));
-  return { configs: loaded.configs, files, sources, warnings: [...loaded.warnings, ...sources.flatMap((s) => s.warnings)] };
+  const sources = loaded.configs.map((config, i) => loadJurisdictionSources(config, root, cache, loaded.files[i]));
+  return { configs: loaded.configs, files: loaded.files, sources, warnings: [...loaded.warnings, ...sources.flatMap((s) => s.warnings)] };
 }
 
 /** An error's message on one line (at most 400 characters): what a problem line can hold. */

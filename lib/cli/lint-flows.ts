@@ -1,8 +1,6 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { Command, parseArgs, UsageError } from './command';
 import { ConfigError } from '../config/errors';
-import { displayPath } from '../config/files';
 import { loadJurisdictions } from '../config/loader';
 import { checkFlowFolders } from '../sources';
 import { flowSources, KIT_FLOW_FOLDER, lintContextFor } from '../flows/context';
@@ -41,7 +39,7 @@ export const lintFlowsCommand: Command = {
       try {
         const configDir = String(options['config-dir'] ?? 'config');
         loaded = loadJurisdictions({ configDir, only: [String(options.jurisdiction)] });
-        checkFlowFolders(loaded.configs[0], process.cwd(), displayPath(path.join(configDir, 'jurisdictions', `${loaded.configs[0].id}.yaml`)));
+        checkFlowFolders(loaded.configs[0], process.cwd(), loaded.files[0]);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         io.err(error.message);

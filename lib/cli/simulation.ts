@@ -38,10 +38,10 @@ export interface Simulation {
  * @param configDir the config folder (`--config-dir`) @default `<root>/config`
  */
 export function loadSimulations(root: string, only?: readonly string[], configDir: string = path.join(root, 'config')): Simulation[] {
-  const { configs } = loadJurisdictions({ configDir, only: only ? [...only] : undefined });
+  const { configs, files } = loadJurisdictions({ configDir, only: only ? [...only] : undefined });
   const cache = new SourceCache();
-  return configs.map((config) => {
-    const sources = loadJurisdictionSources(config, root, cache);
+  return configs.map((config, i) => {
+    const sources = loadJurisdictionSources(config, root, cache, files[i]);
     const text = { ...DEFAULT_OFFICE_INFO, ...config.officeInfo };
     const officeInfo = Object.fromEntries(config.languages.map((language) => [lexLocaleOf(language), text[language]!]));
     return { config, world: buildWorld(config, sources.flows, sources.bots), officeInfo };

@@ -10,6 +10,8 @@ import { allowedKeysAt, closest, formatZodIssues } from './zod-issues';
 export interface LoadedJurisdictions {
   /** One frozen config per selected jurisdiction, in file-name order. */
   readonly configs: readonly JurisdictionConfig[];
+  /** Each config's file as messages show it (same order as `configs`), e.g. `config/jurisdictions/riverton-311.yaml`. */
+  readonly files: readonly string[];
   /** Warnings that do not stop synthesis, in the problem-line format. */
   readonly warnings: readonly string[];
 }
@@ -161,19 +163,23 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
 
   const selected = options.only && options.only.length > 0 ? files.filter((_, i) => options.only!.includes(known[i])) : files;
   const configs: JurisdictionConfig[] = [];
+  const configFiles: string[] = [];
   const warnings: string[] = [];
   for (const file of selected) {
     const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile, options.today);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
-    if (result.config) configs.push(result.config);
+    if (result.config) {
+      configs.push(result.config);
+      configFiles.push(displayPath(path.join(dir, file)));
+    }
   }
   const clashes = aliasClashes(dir, files, selected, defaults);
   problems.push(...clashes.problems);
   warnings.push(...clashes.warnings);
   // A mistake in defaults.yaml is found once per jurisdiction file: report it once.
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
-  return { configs, warnings };
+  return { configs, files: configFiles, warnings };
 }
 
 /** The instance alias a jurisdiction file sets (defaults underneath), read without validating the file. */

@@ -356,7 +356,7 @@ export const jurisdictionSchema = z
           .object(Object.fromEntries(FLOW_TEXT_NAMES.map((name) => [name, flowText.optional()])) as Record<FlowTextName, z.ZodOptional<typeof flowText>>)
           .strict()
           .optional()
-          .describe('Texts of the default flows to replace (greeting, closed, menu), per caller language; "{displayName}" becomes the display name. @default - the kit texts (lib/flows/texts.ts)'),
+          .describe(`Texts of the default flows to replace (${FLOW_TEXT_NAMES.join(', ')}), per caller language; "{displayName}" becomes the display name. @default - the kit texts (lib/flows/texts.ts)`),
         attributes: z
           .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must be a contact attribute name: a letter, then letters, digits, "_" or "-" (at most 64 characters)'))
           .optional()

@@ -143,3 +143,25 @@ describe('holiday calendars', () => {
     expect(loadJurisdictions({ configDir: dir, today }).warnings).toEqual([]);
   });
 });
+
+describe('problems found after loading name the file that was loaded', () => {
+  const root = path.join(__dirname, '..', '..');
+
+  test('a missing flows folder is blamed on the jurisdiction file in the config folder given, not config/jurisdictions', () => {
+    const { dir, shown } = riverton((t) => `${t}flows:\n  folders: [agency-flows/nowhere]\n`);
+    expect(() => loadKitInputs({ configDir: dir }, root)).toThrow(`${shown}: flows.folders[0]:`);
+  });
+
+  test('a .yml jurisdiction file is named as .yml in problems about its flows', () => {
+    const { dir, file } = riverton((t) => `${t}flows:\n  folders: [agency-flows/nowhere]\n`);
+    const yml = file.replace(/\.yaml$/, '.yml');
+    fs.renameSync(file, yml);
+    expect(() => loadKitInputs({ configDir: dir }, root)).toThrow(`${displayPath(yml)}: flows.folders[0]:`);
+  });
+
+  test('the loader lists each config with its file', () => {
+    const { configs, files } = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR });
+    expect(configs.map((c) => c.id)).toEqual(['pinecrest-benefits', 'riverton-311']);
+    expect(files).toEqual(['test/fixtures/config/examples/jurisdictions/pinecrest-benefits.yaml', 'test/fixtures/config/examples/jurisdictions/riverton-311.yaml']);
+  });
+});

@@ -1,7 +1,10 @@
 import { crossCheck } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { jurisdictionSchema } from '../../lib/config/schema';
+import * as fs from 'fs';
+import * as path from 'path';
 import { configValues } from '../../lib/flows/context';
+import { FLOW_TEXT_LANGUAGES, FLOW_TEXT_NAMES } from '../../lib/flows/texts';
 import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
 const FILE = 'config/jurisdictions/pinecrest-benefits.yaml';
@@ -52,5 +55,16 @@ describe('flows.texts (texts the default flows speak, from config)', () => {
       'flows.texts.menu.en-US: must be plain text, not SSML or markup (the flows speak it as Text)',
       'flows.texts.menu.es-US: Too big: expected string to have <=1000 characters',
     ]);
+  });
+
+  test('every replaceable text is spoken by a kit flow in each language, and the kit flows name no other', () => {
+    const folder = path.join(__dirname, '..', '..', 'contact-flows');
+    const named = new Set<string>();
+    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.json'))) {
+      for (const match of fs.readFileSync(path.join(folder, file), 'utf8').matchAll(/\$\{config:text\.([A-Za-z]+\.[a-zA-Z-]+)\}/g)) named.add(match[1]);
+    }
+    const replaceable = FLOW_TEXT_NAMES.flatMap((name) => FLOW_TEXT_LANGUAGES.map((language) => `${name}.${language}`));
+    expect([...named].sort()).toEqual([...replaceable].sort());
+    expect(FLOW_TEXT_NAMES).toEqual(['greeting', 'closed', 'menu', 'chatGreeting', 'chatClosed', 'chatMenu', 'hold', 'queueWait', 'surveyIntro', 'chatSurveyIntro', 'surveyThanks']);
   });
 });

@@ -73,4 +73,40 @@ describe('an agency bot and agency texts in the simulated default flows', () => 
     expect(heard).not.toContain(expect.stringMatching(/^Gracias por llamar a/));
     expect(heard.slice(1, 3)).toEqual(['Bienvenido al DMV de Pinecrest State Department of Benefits.', 'Diga renovar, o diga agente.']);
   });
+
+  test('with flows.texts set, a chat reads the agency greeting and menu, a held caller and the survey use the agency words', async () => {
+    const texts = {
+      chatGreeting: { 'en-US': 'Welcome to {displayName} chat.', 'es-US': 'Bienvenido al chat de {displayName}.' },
+      chatMenu: { 'en-US': 'Type renew, or type agent.', 'es-US': 'Escriba renovar, o escriba agente.' },
+      hold: { 'en-US': 'Your DMV agent will be right back.', 'es-US': 'Su agente del DMV regresará en un momento.' },
+      surveyThanks: { 'en-US': 'Thanks from the DMV.', 'es-US': 'Gracias de parte del DMV.' },
+    };
+    const config: JurisdictionConfig = { ...kit.config, flows: { ...kit.config.flows, texts } };
+    const world = buildWorld(config, [...kit.world.flows.values()].map((f) => f.source), kit.world.bots);
+    const heardIn = async (input: unknown) => {
+      const { failures, result } = await runScenario({ ...kit, config, world }, scenarioSchema.parse(input));
+      expect(failures).toEqual([]);
+      return result.state.events.flatMap((e) => (e.kind === 'prompt' ? [e.text] : []));
+    };
+    const chat = await heardIn({
+      name: 'An English chat reads the agency texts',
+      flow: 'chat-inbound',
+      channel: 'CHAT',
+      at: '2027-03-02T10:00:00-06:00',
+      language: 'en-US',
+      inputs: [{ say: 'agent' }],
+      agent: { then: ['hang-up'] },
+    });
+    expect(chat.slice(0, 2)).toEqual(['Welcome to Pinecrest State Department of Benefits chat.', 'Type renew, or type agent.']);
+    const held = await heardIn({
+      name: 'A Spanish caller put on hold hears the agency hold text, then the agency survey thanks',
+      flow: 'main-inbound',
+      at: '2027-03-02T10:00:00-06:00',
+      inputs: [{ press: '2' }, { say: 'agente' }, { press: '5' }, { press: '5' }, { press: '5' }],
+      agent: { then: ['hold', 'hang-up'] },
+    });
+    expect(held).toContain('Su agente del DMV regresará en un momento.');
+    expect(held).not.toContain(expect.stringMatching(/^Usted está en espera/));
+    expect(held[held.length - 1]).toBe('Gracias de parte del DMV.');
+  });
 });
