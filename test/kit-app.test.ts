@@ -20,7 +20,7 @@ describe('loadKitInputs', () => {
       ['citizen-services', 'survey-answers'],
       ['citizen-services', 'survey-answers'],
     ]);
-    expect(inputs.sources.map((s) => s.flows.length)).toEqual([8, 8]);
+    expect(inputs.sources.map((s) => s.flows.length)).toEqual([9, 9]);
     expect(inputs.warnings).toEqual([]);
   });
 

@@ -45,7 +45,24 @@ export const SESSION_ATTRIBUTES = Object.freeze({
   CASE_NUMBER_TRIES: 'caseNumberTries',
   /** How many times the bot did not understand the caller in this session. */
   FALLBACK_COUNT: 'fallbackCount',
+  /** The case's status as read to the caller (`CASE_STATUSES`), or `NOT_FOUND`; the agent sees it. */
+  CASE_STATUS: 'caseStatus',
+  /** The intents the caller went through, in order, comma-separated: the agent sees the self-service path. */
+  INTENTS: 'intents',
 });
+
+/** Value of `caseStatus` when no case has the number the caller gave. */
+export const CASE_NOT_FOUND = 'NOT_FOUND';
+
+/** Most intents kept in `intents` (the flows allow three bot rounds; the oldest are dropped first). */
+export const MAX_PATH_INTENTS = 10;
+
+/** The self-service path with one more intent at its end, at most {@link MAX_PATH_INTENTS} long. */
+export function withIntentInPath(path: string | undefined, intent: string): string {
+  const intents = (path ?? '').split(',').filter((name) => name !== '');
+  intents.push(intent);
+  return intents.slice(-MAX_PATH_INTENTS).join(',');
+}
 
 /** Invalid case numbers accepted before the caller is handed to an agent (the second invalid one hands off). */
 export const MAX_CASE_NUMBER_TRIES = 2;
@@ -180,12 +197,12 @@ async function checkCaseStatus(event: LexEvent, context: LexWorkContext, locale:
   const record = await getCase(caseNumber, context.deadline);
   if (!record) {
     logger.info('case status answered', { found: false });
-    return closeIntent(event, 'Fulfilled', say.caseNotFound, { ...known, [HANDOFF_ATTRIBUTE]: HANDOFF_AGENT });
+    return closeIntent(event, 'Fulfilled', say.caseNotFound, { ...known, [SESSION_ATTRIBUTES.CASE_STATUS]: CASE_NOT_FOUND, [HANDOFF_ATTRIBUTE]: HANDOFF_AGENT });
   }
   logger.info('case status answered', { found: true, status: record.status });
   const nextStep = record.nextStep[locale === 'es_US' ? 'es-US' : 'en-US']?.trim();
   const message = nextStep ? `${say.caseStatus[record.status]} ${say.nextStep(nextStep)}` : say.caseStatus[record.status];
-  return closeIntent(event, 'Fulfilled', message, known);
+  return closeIntent(event, 'Fulfilled', message, { ...known, [SESSION_ATTRIBUTES.CASE_STATUS]: record.status });
 }
 
 /** The bot's work for one code-hook invocation. */
@@ -233,7 +250,20 @@ async function fulfil(event: LexEvent, context: LexWorkContext): Promise<LexResp
 }
 
 /**
+ * {@link fulfil}, recording the self-service path: an intent that ends (closed, fulfilled or
+ * failed) is added to `intents`, which the flows pass back in on the next bot round and save
+ * for the agent. Remembered first, so a handoff after a failure keeps it too.
+ */
+async function fulfilOnPath(event: LexEvent, context: LexWorkContext): Promise<LexResponse> {
+  const path = { [SESSION_ATTRIBUTES.INTENTS]: withIntentInPath(event.sessionState.sessionAttributes?.[SESSION_ATTRIBUTES.INTENTS], event.sessionState.intent.name) };
+  context.remember(path);
+  const response = await fulfil(event, context);
+  if (response.sessionState.dialogAction.type !== 'Close') return response;
+  return { ...response, sessionState: { ...response.sessionState, sessionAttributes: { ...(response.sessionState.sessionAttributes ?? {}), ...path } } };
+}
+
+/**
  * Lambda entry point: the Lex V2 code hook (dialog and fulfillment) of the citizen-services
  * bot. Never throws; every failure closes the intent as Failed with `handoff: AGENT`.
  */
-export const handler = lexHandler(fulfil);
+export const handler = lexHandler(fulfilOnPath);

@@ -1,6 +1,7 @@
 import { BOT_ROLE_DEFAULTS, BOT_ROLES, KIT_FLOWS_BY_BOT_ROLE } from '../flows/bot-roles';
 import { idPart } from '../stacks/ids';
 import { checkAgentSide } from './agent-checks';
+import { checkAgentView, checkFlowAttributes } from './agent-context-checks';
 import { checkChat } from './chat-checks';
 import { formatValue } from './errors';
 import { checkPrompts } from './prompt-checks';
@@ -376,6 +377,8 @@ export function crossCheck(file: string, raw: unknown, today: Date = new Date())
   checkChat(at, config, queueNames);
   checkAgentSide(at, config, queueNames);
   checkPrompts(at, (path, message) => warnings.push(`${file}: ${path}: ${message}`), config);
+  checkFlowAttributes(at, config);
+  checkAgentView(at, config);
 
   const quota = (key: string, limit: number, what: string) => {
     const count = list(config[key]).length;

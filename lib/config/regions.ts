@@ -13,6 +13,8 @@ export interface RegionCapabilities {
   readonly cfnPhoneNumber: boolean;
   /** Whether the CloudFormation registry has `AWS::Connect::Prompt` there (recorded prompts). */
   readonly cfnPrompt: boolean;
+  /** Whether agent workspace views (the Show view flow block, AWS-managed views, `AWS::Connect::View`) are offered: the caller-context view needs them. */
+  readonly agentViews: boolean;
   /** What the web chat API is built from, each true where the region offers it. */
   readonly webChat: Readonly<Record<keyof typeof WEB_CHAT_SERVICE_NAMES, boolean>>;
   /** Agent-side resource types (evaluation forms, proficiency routing, hierarchy), each true where the region offers it. */
@@ -89,8 +91,9 @@ const ALL_FEATURES: RegionCapabilities['features'] = {
  *
  * Sources: "Availability of Amazon Connect services by Region" and "Amazon Lex V2 in
  * AWS GovCloud (US)" in the AWS GovCloud (US) User Guide; cfn-lint's us-gov-west-1
- * registry data for `cfnPhoneNumber` and `cfnPrompt` (AWS::Connect::Prompt is in its
- * us-gov-west-1 provider list, cfn-lint 1.51). Web chat: API Gateway and AWS WAF pages of the
+ * registry data for `cfnPhoneNumber`, `cfnPrompt` (AWS::Connect::Prompt is in its
+ * us-gov-west-1 provider list, cfn-lint 1.51) and `agentViews` (it lists AWS::Connect::View,
+ * ViewVersion and Workspace in us-gov-west-1). Web chat: API Gateway and AWS WAF pages of the
  * AWS GovCloud (US) User Guide (both in us-gov-west-1, WAF with rate-based rules and
  * API Gateway stage association); cfn-lint's us-gov-west-1 data lists
  * AWS::ApiGateway::*, AWS::WAFv2::WebACL/WebACLAssociation and AWS::Connect::ApprovedOrigin.
@@ -113,6 +116,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: ['en_US', 'es_US'],
     cfnPhoneNumber: false,
     cfnPrompt: true,
+    agentViews: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
   },
@@ -122,6 +126,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
     cfnPrompt: true,
+    agentViews: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
   },
@@ -131,6 +136,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
     cfnPrompt: true,
+    agentViews: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
   },

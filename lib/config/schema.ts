@@ -387,12 +387,26 @@ export const jurisdictionSchema = z
           .strict()
           .optional()
           .describe(`Texts of the default flows to replace (${FLOW_TEXT_NAMES.join(', ')}), per caller language; "{displayName}" becomes the display name. @default - the kit texts (lib/flows/texts.ts)`),
+        attributes: z
+          .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must be a contact attribute name: a letter, then letters, digits, "_" or "-" (at most 64 characters)'))
+          .optional()
+          .describe('Contact attributes your own flows (flows.folders) set besides the caller-context contract (contact-flows/README.md); the lint rule attribute-contract warns about any other. @default - none'),
       })
       .strict()
       .default({ exclude: [], folders: [] }),
     prompts: prompts
       .default({ files: [] })
       .describe('Recorded prompts (WAV audio) uploaded to a KMS-encrypted bucket and created in the instance; flows play them as ${prompt:<name>}.'),
+    agentView: z
+      .object({
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe('Pop the caller-context view (contact-flows/agent-context.json) in the agent workspace when a contact connects. @default true'),
+      })
+      .strict()
+      .default({ enabled: true })
+      .describe('What the agent sees: the caller-context view of the attribute contract (contact-flows/README.md). @default - on'),
     phoneNumbers: z.array(phoneNumber).default([]).describe('Phone numbers claimed (or adopted) and bound to inbound flows.'),
     analytics: z
       .object({

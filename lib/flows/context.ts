@@ -11,6 +11,9 @@ import type { LoadedFlow } from './types';
 /** Folder of the kit's own flows, relative to the repository root. */
 export const KIT_FLOW_FOLDER = 'contact-flows';
 
+/** AWS-managed agent workspace views flows may show as `${view:<name>}` (ShowView). */
+export const MANAGED_VIEWS = ['detail', 'list', 'form', 'confirmation', 'cards'] as const;
+
 /** The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to `default`). */
 export const ROUTES = ['default', 'spanish', 'escalation', 'callback'] as const;
 
@@ -46,6 +49,8 @@ export function configValues(config: JurisdictionConfig): Record<string, string>
     /** Comma-separated, e.g. `en-US,es-US`: flows test it with TextContains. */
     languages: config.languages.join(','),
     defaultLanguage: config.languages[0],
+    /** `on` or `off` (config `agentView.enabled`): the inbound flows set the agent-context guide only when `on`. */
+    agentView: config.agentView.enabled ? 'on' : 'off',
     ...flowTextValues(config.displayName, config.flows.texts),
     ...proficiencyConfigValues(config.proficiencyRouting),
   };
@@ -59,7 +64,8 @@ export function flowSources(config: JurisdictionConfig, kitFolder: string = KIT_
 /**
  * The lint context of a jurisdiction: the names of its queues, routes, hours, functions, bots,
  * routing profiles and quick connects, the `flows` it deploys (as flows and modules), its config
- * values, region, partition and account. Its recorded prompts (`prompts.files`) are the
+ * values, region, partition and account, and the contact attributes its own flows may set
+ * besides the contract (`flows.attributes`). Its recorded prompts (`prompts.files`) are the
  * `${prompt:…}` names. Content size is estimated without Metadata, which the ContactFlows
  * construct strips.
  */
@@ -77,7 +83,16 @@ export function lintContextFor(config: JurisdictionConfig, flows: readonly Loade
     module: flows.filter((f) => f.type === 'MODULE').map((f) => f.name),
     routingProfile: config.routingProfiles.map((p) => p.name),
     quickConnect: config.quickConnects.map((q) => q.name),
+    view: [...MANAGED_VIEWS],
     config: Object.keys(values),
   };
-  return { names, configValues: values, region: config.region, partition: REGION_CAPABILITIES[config.region].partition, account: config.account, metadata: 'strip' };
+  return {
+    names,
+    configValues: values,
+    region: config.region,
+    partition: REGION_CAPABILITIES[config.region].partition,
+    account: config.account,
+    metadata: 'strip',
+    attributes: config.flows.attributes ?? [],
+  };
 }

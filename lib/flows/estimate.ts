@@ -52,5 +52,7 @@ export function estimatingResolver(env: ArnEnvironment = {}, configValues: Reado
   values.set('lambda', arn('lambda', `function:${FUNCTION_NAME}`));
   values.set('bot', arn('lex', `bot-alias/${LEX_ID}/${LEX_ID}`));
   values.set('botRole', values.get('bot')!);
+  // AWS-managed views live in the `aws` account, without an instance: arn:<partition>:connect:<region>:aws:view/detail.
+  values.set('view', ['arn', partition, 'connect', region, 'aws', 'view/confirmation'].join(':'));
   return (kind, name) => (kind === 'config' ? (Object.hasOwn(configValues, name) ? configValues[name] : 'v'.repeat(100)) : values.get(kind));
 }

@@ -15,9 +15,10 @@ import type { Finding, FlowDocument, LoadedFlow } from './types';
  * `callback`) · `hours` hours-of-operation ARN · `lambda` function ARN · `bot` Lex V2 bot alias ARN ·
  * `botRole` the bot alias ARN of a bot role (`selfService`, `survey`: config `flows.bots`) ·
  * `prompt` prompt ARN · `flow` contact flow ARN · `module` flow module ARN · `routingProfile` routing
- * profile ARN · `quickConnect` quick connect ARN · `config` a plain value of the jurisdiction config.
+ * profile ARN · `quickConnect` quick connect ARN · `view` the ARN of an AWS-managed agent workspace
+ * view (`detail`, `list`, `form`, `confirmation`, `cards`) · `config` a plain value of the jurisdiction config.
  */
-export const REFERENCE_KINDS = ['queue', 'route', 'hours', 'lambda', 'bot', 'botRole', 'prompt', 'flow', 'module', 'routingProfile', 'quickConnect', 'config'] as const;
+export const REFERENCE_KINDS = ['queue', 'route', 'hours', 'lambda', 'bot', 'botRole', 'prompt', 'flow', 'module', 'routingProfile', 'quickConnect', 'view', 'config'] as const;
 
 /** A reference kind. */
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
@@ -35,6 +36,7 @@ export const KIND_NOUNS: Readonly<Record<ReferenceKind, string>> = {
   module: 'flow module',
   routingProfile: 'routing profile',
   quickConnect: 'quick connect',
+  view: 'agent workspace view',
   config: 'config value',
 };
 
@@ -50,6 +52,7 @@ export function kindOfArn(arn: string): ReferenceKind | undefined {
   const [, , service, , , resource = ''] = arn.split(':');
   if (service === 'lambda') return 'lambda';
   if (service === 'lex') return 'bot';
+  if (service === 'connect' && resource.startsWith('view/')) return 'view';
   const type = resource.split('/')[2];
   const byType: Record<string, ReferenceKind> = {
     queue: 'queue',

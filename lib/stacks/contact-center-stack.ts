@@ -24,6 +24,7 @@ import { CHAT_FLOW } from '../config/chat-checks';
 import { botRoles, configValues, FLOW_LAMBDAS, ROUTES } from '../flows/context';
 import type { JurisdictionSources } from '../sources';
 import { idPart, resourceId } from './ids';
+import { managedViewArns } from '../constructs/managed-views';
 
 /** Properties of {@link ContactCenterStack}. */
 export interface ContactCenterStackProps extends StackProps {
@@ -258,6 +259,7 @@ export class ContactCenterStack extends Stack {
         routingProfile: new Map([...built.routingProfiles].map(([name, profile]) => [name, profile.routingProfileArn])),
         quickConnect: new Map([...built.quickConnects].map(([name, quickConnect]) => [name, quickConnect.quickConnectArn])),
         prompt: built.prompts?.promptArns ?? new Map(),
+        view: managedViewArns(this),
         config: configValues(config),
       },
       integrations: {

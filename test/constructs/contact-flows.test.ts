@@ -11,6 +11,7 @@ const app = kitApp();
 const stacks = { pinecrest: addExample(app, 'pinecrest-benefits'), riverton: addExample(app, 'riverton-311') };
 const templates = { pinecrest: Template.fromStack(stacks.pinecrest.contactCenter), riverton: Template.fromStack(stacks.riverton.contactCenter) };
 const KIT_FLOWS = {
+  'Agent context': 'CONTACT_FLOW',
   'Agent whisper': 'AGENT_WHISPER',
   'Chat inbound': 'CONTACT_FLOW',
   'Customer hold': 'CUSTOMER_HOLD',
@@ -76,6 +77,7 @@ describe.each(Object.keys(templates) as Array<keyof typeof templates>)('contact 
       'Customer hold': [],
       'Customer whisper': [],
       'Agent whisper': [],
+      'Agent context': [],
       'Queue transfer': [],
     });
     expect(new Set(Object.values(template.findResources('AWS::Connect::IntegrationAssociation')).map((r) => r.Properties.IntegrationType))).toEqual(

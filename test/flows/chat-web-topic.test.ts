@@ -46,10 +46,13 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
   test('a web topic skips the self-service bot (the citizen is not asked again) and goes to the queue', () => {
     expect(action('Set chat analytics').Transitions.NextAction).toBe('Check web topic chosen');
     expect(action('Flag redaction failure').Transitions.NextAction).toBe('Check web topic chosen');
-    expect(compare('Check web topic chosen', QUEUE_ARN)).toBe('Set customer queue flow');
+    expect(compare('Check web topic chosen', QUEUE_ARN)).toBe('Mark web topic chosen');
+    expect(action('Mark web topic chosen').Parameters.Attributes).toEqual({ selfServiceExit: 'WEB_TOPIC', verification: 'NOT_ATTEMPTED' });
+    expect(action('Mark web topic chosen').Transitions.NextAction).toBe('Set customer queue flow');
     expect(action('Set customer queue flow').Transitions.NextAction).toBe('Set agent whisper flow');
     expect(action('Set agent whisper flow').Transitions.NextAction).toBe('Set survey disconnect flow');
-    expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Load proficiency routing switch');
+    expect(action('Set survey disconnect flow').Transitions.NextAction).toBe('Is agent view on');
+    expect(compare('Is agent view on', 'off')).toBe('Load proficiency routing switch');
     expect(action('Load proficiency routing switch').Transitions.NextAction).toBe('Is proficiency routing on');
     expect(compare('Is proficiency routing on', 'off')).toBe('Transfer to queue');
     expect(compare('Check web topic chosen', '')).toBe('Pick self service language');
@@ -62,6 +65,10 @@ describe('chat-inbound with the attributes the web chat starts with', () => {
     expect(action('Set agent whisper flow').Parameters).toEqual({ EventHooks: { AgentWhisper: '${flow:agent-whisper}' } });
     expect(action('Set survey disconnect flow').Parameters).toEqual({ EventHooks: { CustomerRemaining: '${flow:post-contact-survey}' } });
     expect(action('Set agent whisper flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Set survey disconnect flow' }]);
-    expect(action('Set survey disconnect flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Load proficiency routing switch' }]);
+    expect(action('Set survey disconnect flow').Transitions.Errors).toEqual([{ ErrorType: 'NoMatchingError', NextAction: 'Is agent view on' }]);
+    expect(compare('Is agent view on', 'on')).toBe('Set agent view flow');
+    expect(compare('Is agent view on', 'off')).toBe('Load proficiency routing switch');
+    expect(action('Set agent view flow').Parameters).toEqual({ EventHooks: { DefaultAgentUI: '${flow:agent-context}' } });
+    expect(action('Set agent view flow').Transitions).toEqual({ NextAction: 'Load proficiency routing switch', Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'Load proficiency routing switch' }] });
   });
 });

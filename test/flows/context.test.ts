@@ -21,13 +21,15 @@ describe('lint context of a jurisdiction', () => {
         module: ['verify-caller'],
         routingProfile: ['311 Agent'],
         quickConnect: [],
-        config: ['id', 'displayName', 'region', 'languages', 'defaultLanguage', ...Object.keys(flowTextValues('City of Riverton 311')), ...Object.keys(proficiencyConfigValues(config.proficiencyRouting))],
+        view: ['detail', 'list', 'form', 'confirmation', 'cards'],
+        config: ['id', 'displayName', 'region', 'languages', 'defaultLanguage', 'agentView', ...Object.keys(flowTextValues('City of Riverton 311')), ...Object.keys(proficiencyConfigValues(config.proficiencyRouting))],
       },
-      configValues: { id: 'riverton-311', displayName: 'City of Riverton 311', region: 'us-gov-west-1', languages: 'en-US', defaultLanguage: 'en-US', ...flowTextValues('City of Riverton 311'), ...proficiencyConfigValues(config.proficiencyRouting) },
+      configValues: { id: 'riverton-311', displayName: 'City of Riverton 311', region: 'us-gov-west-1', languages: 'en-US', defaultLanguage: 'en-US', agentView: 'on', ...flowTextValues('City of Riverton 311'), ...proficiencyConfigValues(config.proficiencyRouting) },
       region: 'us-gov-west-1',
       partition: 'aws-us-gov',
       account: '222222222222',
       metadata: 'strip',
+      attributes: [],
     });
   });
 

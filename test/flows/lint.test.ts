@@ -261,8 +261,8 @@ describe('lint rules', () => {
 
   test('unknown-reference checks syntax and kind in lenient mode', () => {
     expect(findingsOf('unknown-reference')).toEqual([
-      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config) [error unknown-reference]',
-      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config [error unknown-reference]',
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, view, config) [error unknown-reference]',
+      'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Greeting": ${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, view, config [error unknown-reference]',
       'test/fixtures/flows/rules/unknown-reference/unknown-names.json: action "Verify": ${flow:verify-caller}: verify-caller is a flow module: write ${module:verify-caller} [error unknown-reference]',
     ]);
   });
@@ -324,6 +324,23 @@ describe('lint rules', () => {
     ]);
   });
 
+  test('attribute-contract warns about attributes outside the contract, with a hint for a misspelt one', () => {
+    expect(findingsOf('attribute-contract')).toEqual([
+      'test/fixtures/flows/rules/attribute-contract/outside-contract.json: action "Save context": sets the contact attribute "caseNumbr", which is not in the attribute contract (contact-flows/README.md): did you mean "caseNumber"? (list your own attributes in the jurisdiction\'s flows.attributes) [warning attribute-contract]',
+      'test/fixtures/flows/rules/attribute-contract/outside-contract.json: action "Save context": sets the contact attribute "permitType", which is not in the attribute contract (contact-flows/README.md) (list your own attributes in the jurisdiction\'s flows.attributes) [warning attribute-contract]',
+    ]);
+  });
+
+  test('attribute-contract accepts the attributes a jurisdiction lists in flows.attributes', () => {
+    expect(findingsOf('attribute-contract', { attributes: ['permitType'] })).toEqual([
+      'test/fixtures/flows/rules/attribute-contract/outside-contract.json: action "Save context": sets the contact attribute "caseNumbr", which is not in the attribute contract (contact-flows/README.md): did you mean "caseNumber"? (list your own attributes in the jurisdiction\'s flows.attributes) [warning attribute-contract]',
+    ]);
+  });
+
+  test('attribute-contract passes the kit flows', () => {
+    expect(lintFlows(loadFlows(['contact-flows'])).filter((f) => f.ruleId === 'attribute-contract')).toEqual([]);
+  });
+
   test('unredacted-fallback reports redaction error branches that record or analyze without redaction, not ChannelMismatch', () => {
     expect(findingsOf('unredacted-fallback')).toEqual([
       'test/fixtures/flows/rules/unredacted-fallback/record-without-redaction.json: action "Record and analyze": error NoMatchingError leads to "Record without analytics", which records or analyzes without redaction: fail closed instead (set RecordedParticipants to [] for voice, or leave analytics off for chat) and continue to the destination [error unredacted-fallback]',
@@ -355,8 +372,10 @@ describe('lint rules', () => {
   });
 
   test('content-size uses the partition of the region: commercial ARNs are shorter', () => {
-    const govCloud = lintFlows(loadFlows([`${RULE_FIXTURES}/content-size`]), { region: 'us-gov-west-1' })[0].message;
-    const commercial = lintFlows(loadFlows([`${RULE_FIXTURES}/content-size`]), { region: 'us-east-1' })[0].message;
+    const govCloud = lintFlows(loadFlows([`${RULE_FIXTURES}/content-size`]), { region: 'us-gov-west-1' })
+      .find((f) => f.ruleId === 'content-size')!.message;
+    const commercial = lintFlows(loadFlows([`${RULE_FIXTURES}/content-size`]), { region: 'us-east-1' })
+      .find((f) => f.ruleId === 'content-size')!.message;
     expect(govCloud).toMatch(/^content is about 267,455 characters/);
     // 1,800 references, each ARN 11 characters shorter ("aws" and "us-east-1" instead of "aws-us-gov" and "us-gov-west-1").
     expect(commercial).toMatch(/^content is about 247,655 characters once references are resolved, near the limit/);

@@ -30,6 +30,7 @@ const TABLE: ReferenceTable = {
   module: { 'verify-caller': 'MODULE-verify-caller' },
   routingProfile: { Agent: 'PROFILE-Agent' },
   quickConnect: { 'Fraud Hotline': 'QC-Fraud Hotline' },
+  view: { detail: 'VIEW-detail' },
   config: { displayName: 'City of Riverton', languages: 'en-US,es-US' },
 };
 
@@ -60,6 +61,7 @@ describe('named references', () => {
       'Remember Attributes.hotline ${quickConnect:Fraud Hotline}',
       'Remember Attributes.languages ${config:languages}',
       'Remember Attributes.surveyBot ${botRole:survey}',
+      'Remember Attributes.guide ${view:detail}',
       'Set queue QueueId ${queue:General}',
       'Fallback queue QueueId ${route:escalation}',
       'Set hooks EventHooks.CustomerQueue ${flow:queue-wait}',
@@ -123,8 +125,8 @@ describe('named references', () => {
     const source = flow('test/fixtures/flows/rules/unknown-reference/unknown-names.json');
     const { content, findings } = tryResolveReferences(source, (kind, name) => `${kind}/${name}`);
     expect(findings.map((f) => f.message)).toEqual([
-      '${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config)',
-      '${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, config',
+      '${Config:displayName} has an unknown kind "Config", did you mean "config"? (kinds: queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, view, config)',
+      '${General} has no kind: write ${<kind>:General} with a kind of queue, route, hours, lambda, bot, botRole, prompt, flow, module, routingProfile, quickConnect, view, config',
     ]);
     expect(content.Actions[0].Parameters.QueueId).toBe('queue/Genral');
   });

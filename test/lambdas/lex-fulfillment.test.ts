@@ -2,7 +2,7 @@ import { AttributeValue, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { handler } from '../../lambdas/lex-fulfillment';
+import { handler, withIntentInPath } from '../../lambdas/lex-fulfillment';
 import { logger } from '../../lambdas/shared/powertools';
 import { awsError, captureOutput } from './helpers';
 
@@ -185,7 +185,7 @@ describe('CheckCaseStatus', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { language: locale, caseNumberTries: '2', intent: 'CheckCaseStatus', handoff: 'AGENT' },
+        sessionAttributes: { language: locale, caseNumberTries: '2', intent: 'CheckCaseStatus', handoff: 'AGENT', intents: 'CheckCaseStatus' },
         dialogAction: { type: 'Close' },
         intent: { name: 'CheckCaseStatus', state: 'Failed', slots: { caseNumber: slot('12 34') } },
       },
@@ -204,7 +204,7 @@ describe('CheckCaseStatus', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE },
+        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, caseStatus: 'IN_REVIEW', intents: 'CheckCaseStatus' },
         dialogAction: { type: 'Close' },
         intent: { name: 'CheckCaseStatus', state: 'Fulfilled', slots: { caseNumber: slot(SPOKEN_CASE) } },
       },
@@ -276,7 +276,7 @@ describe('CheckCaseStatus', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT' },
+        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, caseStatus: 'NOT_FOUND', handoff: 'AGENT', intents: 'CheckCaseStatus' },
         dialogAction: { type: 'Close' },
         intent: { name: 'CheckCaseStatus', state: 'Fulfilled', slots: { caseNumber: slot(SPOKEN_CASE) } },
       },
@@ -294,7 +294,7 @@ describe('CheckCaseStatus', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT' },
+        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT', intents: 'CheckCaseStatus' },
         dialogAction: { type: 'Close' },
         intent: { name: 'CheckCaseStatus', state: 'Failed', slots: { caseNumber: slot(SPOKEN_CASE) } },
       },
@@ -321,7 +321,7 @@ describe('CheckCaseStatus', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT' },
+        sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT', intents: 'CheckCaseStatus' },
         dialogAction: { type: 'Close' },
         intent: { name: 'CheckCaseStatus', state: 'Failed', slots: { caseNumber: slot(SPOKEN_CASE) } },
       },
@@ -341,7 +341,7 @@ describe('CheckCaseStatus', () => {
     // Assess
     expect(Date.now() - started).toBeLessThan(1000);
     expect(response.sessionState.intent?.state).toBe('Failed');
-    expect(response.sessionState.sessionAttributes).toEqual({ intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT' });
+    expect(response.sessionState.sessionAttributes).toEqual({ intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT', intents: 'CheckCaseStatus' });
   });
 
   test('accepts an SDK answer that is a plain value rather than a promise', async () => {
@@ -364,7 +364,7 @@ describe('CheckCaseStatus', () => {
 
     // Assess
     expect(response.sessionState).toEqual({
-      sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT' },
+      sessionAttributes: { intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT', intents: 'CheckCaseStatus' },
       dialogAction: { type: 'Close' },
       intent: { name: 'CheckCaseStatus', state: 'Failed', slots: { caseNumber: slot(SPOKEN_CASE) } },
     });
@@ -380,7 +380,7 @@ describe('CheckCaseStatus', () => {
     // Assess
     expect(ddbMock.calls()).toHaveLength(0);
     expect(response.sessionState.intent?.state).toBe('Failed');
-    expect(response.sessionState.sessionAttributes).toEqual({ intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT' });
+    expect(response.sessionState.sessionAttributes).toEqual({ intent: 'CheckCaseStatus', caseNumber: CASE, handoff: 'AGENT', intents: 'CheckCaseStatus' });
   });
 
   test.each(LOCALES)('%s: asks for the case number when fulfillment is reached without one', async (locale) => {
@@ -413,7 +413,7 @@ describe('OfficeHoursAndLocations', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { intent: 'OfficeHoursAndLocations' },
+        sessionAttributes: { intent: 'OfficeHoursAndLocations', intents: 'OfficeHoursAndLocations' },
         dialogAction: { type: 'Close' },
         intent: { name: 'OfficeHoursAndLocations', state: 'Fulfilled', slots: {} },
       },
@@ -450,7 +450,7 @@ describe('OfficeHoursAndLocations', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { handoff: 'AGENT' },
+        sessionAttributes: { handoff: 'AGENT', intents: 'OfficeHoursAndLocations' },
         dialogAction: { type: 'Close' },
         intent: { name: 'OfficeHoursAndLocations', state: 'Failed', slots: {} },
       },
@@ -470,7 +470,7 @@ describe('SpeakToAgent and ReportProblem', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { caseNumber: CASE, intent: 'SpeakToAgent', handoff: 'AGENT' },
+        sessionAttributes: { caseNumber: CASE, intent: 'SpeakToAgent', handoff: 'AGENT', intents: 'SpeakToAgent' },
         dialogAction: { type: 'Close' },
         intent: { name: 'SpeakToAgent', state: 'Fulfilled', slots: {} },
       },
@@ -488,7 +488,7 @@ describe('SpeakToAgent and ReportProblem', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { intent: 'ReportProblem', problemType: 'website', handoff: 'AGENT' },
+        sessionAttributes: { intent: 'ReportProblem', problemType: 'website', handoff: 'AGENT', intents: 'ReportProblem' },
         dialogAction: { type: 'Close' },
         intent: { name: 'ReportProblem', state: 'Fulfilled', slots: { problemType: slot('website') } },
       },
@@ -504,7 +504,7 @@ describe('SpeakToAgent and ReportProblem', () => {
     const response = await handler(event);
 
     // Assess
-    expect(response.sessionState.sessionAttributes).toEqual({ intent: 'ReportProblem', handoff: 'AGENT' });
+    expect(response.sessionState.sessionAttributes).toEqual({ intent: 'ReportProblem', handoff: 'AGENT', intents: 'ReportProblem' });
     expect(response.sessionState.intent?.state).toBe('Fulfilled');
   });
 });
@@ -553,7 +553,7 @@ describe('Help, Repeat and FallbackIntent', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { fallbackCount: '2', handoff: 'AGENT' },
+        sessionAttributes: { fallbackCount: '2', handoff: 'AGENT', intents: 'FallbackIntent' },
         dialogAction: { type: 'Close' },
         intent: { name: 'FallbackIntent', state: 'Failed', slots: {} },
       },
@@ -573,7 +573,7 @@ describe('unknown intents and malformed events', () => {
     // Assess
     expect(response).toEqual({
       sessionState: {
-        sessionAttributes: { intent: 'RenewLicense', handoff: 'AGENT' },
+        sessionAttributes: { intent: 'RenewLicense', handoff: 'AGENT', intents: 'RenewLicense' },
         dialogAction: { type: 'Close' },
         intent: { name: 'RenewLicense', state: 'Failed', slots: {} },
       },
@@ -779,5 +779,37 @@ describe('logs', () => {
     expect(output).toContain('case status answered');
     expect(output).toContain('malformed Lex V2 event');
     for (const secret of [CASE, '1234567', SPOKEN_CASE, '123 4567', 'CS-12']) expect(output).not.toContain(secret);
+  });
+});
+
+describe('self-service path (intents)', () => {
+  test('an intent that ends is added after the intents the flow passed in', async () => {
+    // Prepare
+    const event = lexEvent({ intent: 'SpeakToAgent', sessionAttributes: { intents: 'CheckCaseStatus,OfficeHoursAndLocations' } });
+
+    // Act
+    const response = await handler(event);
+
+    // Assess
+    expect(response.sessionState.sessionAttributes?.intents).toBe('CheckCaseStatus,OfficeHoursAndLocations,SpeakToAgent');
+  });
+
+  test('an intent still in dialog (Help, a first fallback) is not added', async () => {
+    // Prepare
+    const event = lexEvent({ intent: 'Help', sessionAttributes: { intents: 'CheckCaseStatus' } });
+
+    // Act
+    const response = await handler(event);
+
+    // Assess
+    expect(response.sessionState.dialogAction.type).toBe('ElicitIntent');
+    expect(response.sessionState.sessionAttributes?.intents).toBe('CheckCaseStatus');
+  });
+
+  test('keeps the last 10 intents, dropping the oldest', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => `Intent${i}`).join(',');
+    expect(withIntentInPath(eleven, 'SpeakToAgent')).toBe('Intent2,Intent3,Intent4,Intent5,Intent6,Intent7,Intent8,Intent9,Intent10,SpeakToAgent');
+    expect(withIntentInPath(undefined, 'Help')).toBe('Help');
+    expect(withIntentInPath(',,', 'Help')).toBe('Help');
   });
 });

@@ -1,6 +1,7 @@
 import type { FlowSet } from '../loader';
 import type { Finding, LoadedFlow } from '../types';
 import { LintContext, LintRule, ruleContext } from './rule';
+import { attributeContract } from './rules/attribute-contract';
 import { contentSize } from './rules/content-size';
 import { deadEnd } from './rules/dead-end';
 import { duplicateIdentifier } from './rules/duplicate-identifier';
@@ -55,6 +56,7 @@ export const RULES: readonly LintRule[] = [
   lexTestAlias,
   lexV1Bot,
   unsetAttribute,
+  attributeContract,
   unredactedFallback,
   contentSize,
   referenceCycle,

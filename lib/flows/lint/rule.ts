@@ -22,6 +22,11 @@ export interface LintContext {
   readonly account?: string;
   /** Whether the app keeps or strips Metadata (see `ResolveOptions.metadata`); counts toward size. @default 'keep' */
   readonly metadata?: 'keep' | 'strip';
+  /**
+   * Contact attributes flows may set besides the caller-context contract (config `flows.attributes`).
+   * @default - only the contract's (lib/flows/attribute-contract.ts)
+   */
+  readonly attributes?: readonly string[];
   /** The rules to run. @default RULES (every rule) */
   readonly rules?: readonly LintRule[];
 }
