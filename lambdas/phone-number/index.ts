@@ -447,7 +447,9 @@ async function remove(request: Request): Promise<OnEventResponse> {
  * Provider framework `onEvent` handler. Throws a short, clear error for CloudFormation's
  * status reason when the work cannot be done.
  */
-export async function onEvent(event: unknown): Promise<OnEventResponse> {
+export const onEvent: (event: unknown) => Promise<OnEventResponse> = tracer.captureHandler(handleEvent, 'index.onEvent');
+
+async function handleEvent(event: unknown): Promise<OnEventResponse> {
   try {
     const request = parseRequest(event);
     logger.appendKeys({ requestId: request.RequestId });
@@ -475,7 +477,9 @@ export async function onEvent(event: unknown): Promise<OnEventResponse> {
  * true with the attributes. A FAILED claim throws with Connect's status message. A claimed
  * number that another entry adopts is left to the adopter's flow.
  */
-export async function isComplete(event: unknown): Promise<IsCompleteResponse> {
+export const isComplete: (event: unknown) => Promise<IsCompleteResponse> = tracer.captureHandler(checkComplete, 'index.isComplete');
+
+async function checkComplete(event: unknown): Promise<IsCompleteResponse> {
   try {
     const request = parseRequest(event);
     if (request.RequestType === 'Delete') return { IsComplete: true };

@@ -9,4 +9,5 @@ export * from './lex-response';
 export * from './powertools';
 export * from './redact';
 export * from './time-budget';
+export * from './tracing';
 export * from './validation-issues';
