@@ -41,7 +41,7 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-connect';
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { requireEnv } from '../shared/env';
 import { logger, tracer } from '../shared/powertools';
 import { errorName, PhoneNumberError, reasonFor, withRetry } from './calls';
@@ -72,11 +72,11 @@ const connect = tracer.captureAWSv3Client(new ConnectClient({ maxAttempts: 5, re
 /** The envelope the Provider framework passes both handlers (only what is read). */
 const requestSchema = z.looseObject({
   RequestType: z.enum(['Create', 'Update', 'Delete']),
-  RequestId: z.string().min(1),
-  LogicalResourceId: z.string().optional(),
-  PhysicalResourceId: z.string().optional(),
+  RequestId: z.string().check(z.minLength(1)),
+  LogicalResourceId: z.optional(z.string()),
+  PhysicalResourceId: z.optional(z.string()),
   ResourceProperties: z.unknown(),
-  OldResourceProperties: z.unknown().optional(),
+  OldResourceProperties: z.optional(z.unknown()),
 });
 type Request = z.infer<typeof requestSchema>;
 

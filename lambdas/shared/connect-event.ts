@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /**
  * The event Amazon Connect sends a Lambda from an "Invoke AWS Lambda function" flow block
@@ -9,16 +9,16 @@ export const connectEventSchema = z.object({
   Name: z.literal('ContactFlowEvent'),
   Details: z.object({
     ContactData: z.looseObject({
-      ContactId: z.string().min(1),
-      InitialContactId: z.string().optional(),
-      Channel: z.string().optional(),
-      InstanceARN: z.string().optional(),
-      LanguageCode: z.string().optional(),
-      Attributes: z.record(z.string(), z.string()).default({}),
-      CustomerEndpoint: z.looseObject({ Address: z.string().optional(), Type: z.string().optional() }).nullish(),
-      Queue: z.looseObject({ Name: z.string().optional(), ARN: z.string().optional() }).nullish(),
+      ContactId: z.string().check(z.minLength(1)),
+      InitialContactId: z.optional(z.string()),
+      Channel: z.optional(z.string()),
+      InstanceARN: z.optional(z.string()),
+      LanguageCode: z.optional(z.string()),
+      Attributes: z._default(z.record(z.string(), z.string()), {}),
+      CustomerEndpoint: z.nullish(z.looseObject({ Address: z.optional(z.string()), Type: z.optional(z.string()) })),
+      Queue: z.nullish(z.looseObject({ Name: z.optional(z.string()), ARN: z.optional(z.string()) })),
     }),
-    Parameters: z.record(z.string(), z.string()).default({}),
+    Parameters: z._default(z.record(z.string(), z.string()), {}),
   }),
 });
 
