@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { ConnectEvent, connectEventSchema } from './connect-event';
+import { CONNECT_EVENT_FIELDS, ConnectEvent, parseConnectEvent } from './connect-event';
 import { boundedConnectResponse, ConnectResponse, connectResponse, HandlerResult } from './connect-response';
 import { intEnv } from './env';
 import { logger, metrics, tracer } from './powertools';
@@ -37,9 +37,9 @@ export function connectHandler(work: ConnectWork): (event: unknown, context?: Pa
     const started = Date.now();
     let deadlines: InvocationDeadlines | undefined;
     try {
-      const parsed = connectEventSchema.safeParse(event);
+      const parsed = parseConnectEvent(event);
       if (!parsed.success) {
-        logger.warn('malformed Amazon Connect event', { issues: describeIssues(parsed.error.issues, connectEventSchema) });
+        logger.warn('malformed Amazon Connect event', { issues: describeIssues(parsed.issues, CONNECT_EVENT_FIELDS) });
         metrics.addMetric('BadEvent', MetricUnit.Count, 1);
         tracer.putAnnotation('Result', HandlerResult.BAD_EVENT);
         return connectResponse(HandlerResult.BAD_EVENT);

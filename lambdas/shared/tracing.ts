@@ -91,20 +91,33 @@ export function daemonAddress(value = process.env.AWS_XRAY_DAEMON_ADDRESS): { ho
   return match ? { host: match[1], port: Number(match[2]) } : { host: '127.0.0.1', port: 2000 };
 }
 
-/** Sends a document to the X-Ray daemon; a failure to send never reaches the handler. */
+let daemonSocket: import('node:dgram').Socket | undefined;
+
+/**
+ * Sends a document to the X-Ray daemon; a failure to send never reaches the handler. One UDP
+ * socket, opened at the first send (node:dgram is not loaded at init), unreferenced so it never
+ * keeps a process alive, and replaced if it ever errors (UDP keeps no connection a freeze of the
+ * execution environment could break).
+ */
 function sendToDaemon(document: SubsegmentDocument): void {
   try {
     const { host, port } = daemonAddress();
     const message = Buffer.from(`{"format":"json","version":1}\n${JSON.stringify(document)}`);
-    // Loaded at the first send, not at init; a socket per send, as the X-Ray SDK does in Lambda
-    // (a socket kept across a freeze of the execution environment may be stale).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const dgram = require('node:dgram') as typeof import('node:dgram');
-    const socket = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
-    socket.unref();
-    socket.send(message, port, host, () => socket.close());
+    if (!daemonSocket) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const dgram = require('node:dgram') as typeof import('node:dgram');
+      const socket = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
+      socket.unref();
+      socket.on('error', () => {
+        if (daemonSocket === socket) daemonSocket = undefined;
+        socket.close();
+      });
+      daemonSocket = socket;
+    }
+    daemonSocket.send(message, port, host);
   } catch {
     // Tracing is best effort: a trace lost is better than a caller dropped.
+    daemonSocket = undefined;
   }
 }
 
