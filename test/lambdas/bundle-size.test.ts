@@ -50,7 +50,11 @@ beforeAll(async () => {
   expect([...bundles.keys()].sort()).toEqual(handlers.sort());
 });
 
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+afterAll(async () => {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  // esbuild's service process would outlive the suite and hold the Jest worker.
+  await esbuild.stop();
+});
 
 describe('handler bundles', () => {
   test('every handler bundles under 150 KB', () => {
