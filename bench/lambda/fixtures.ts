@@ -12,6 +12,11 @@ export type MockAnswer = (input: Record<string, unknown>) => unknown;
 export interface HandlerFixture {
   /** The path measured, for the table. */
   readonly path: string;
+  /**
+   * The bundle's export the function runs (its CDK `handler`, after the dot).
+   * @default 'handler'
+   */
+  readonly exportName?: string;
   /** Environment variables the handler needs (besides the Lambda-like ones the bench sets). */
   readonly env: Readonly<Record<string, string>>;
   /**
@@ -24,6 +29,7 @@ export interface HandlerFixture {
 const CONTACT_ID = '2f1b6c9e-8d4a-4f0e-9b7c-1a2b3c4d5e6f';
 const CASE_NUMBER = 'CS-123 4567';
 const PARTITION = 'aws-us-gov';
+const PHONE_NUMBER_ID = '7c1a4e55-9a3b-0f6d-2c8e-4a1bb8f2e0d4';
 const INSTANCE_ARN = ['arn', PARTITION, 'connect', 'us-gov-west-1', '123456789012', 'instance/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d'].join(':');
 
 /** A valid Amazon Connect flow event with the given parameters and attributes. */
@@ -148,6 +154,40 @@ export const FIXTURES: Readonly<Record<string, HandlerFixture>> = {
         isBase64Encoded: false,
       },
       answers: { StartChatContactCommand: () => ({ ContactId: CONTACT_ID, ParticipantId: 'participant-1', ParticipantToken: 'token-1' }) },
+    }),
+  },
+  'phone-number': {
+    path: 'isComplete: the claimed number is CLAIMED, bind its flow (DescribePhoneNumber + AssociatePhoneNumberContactFlow)',
+    exportName: 'isComplete',
+    env: { NUMBER_OWNER: 'bench-stack' },
+    prepare: () => ({
+      event: {
+        RequestType: 'Create',
+        RequestId: 'b8f2e0d4-7c1a-4e55-9a3b-0f6d2c8e4a1b',
+        LogicalResourceId: 'MainNumber',
+        PhysicalResourceId: PHONE_NUMBER_ID,
+        ResourceProperties: {
+          ServiceToken: ['arn', PARTITION, 'lambda', 'us-gov-west-1', '123456789012', 'function:bench-provider'].join(':'),
+          InstanceArn: INSTANCE_ARN,
+          ContactFlowArn: `${INSTANCE_ARN}/contact-flow/846ec553-a005-41c0-8341-0123456789ab`,
+          CountryCode: 'US',
+          Type: 'DID',
+          Name: 'main',
+        },
+      },
+      answers: {
+        DescribePhoneNumberCommand: () => ({
+          ClaimedPhoneNumberSummary: {
+            PhoneNumberId: PHONE_NUMBER_ID,
+            PhoneNumber: '+12025550100',
+            PhoneNumberArn: ['arn', PARTITION, 'connect', 'us-gov-west-1', '123456789012', `phone-number/${PHONE_NUMBER_ID}`].join(':'),
+            TargetArn: INSTANCE_ARN,
+            PhoneNumberStatus: { Status: 'CLAIMED' },
+            Tags: { 'gcck:stack': 'bench-stack' },
+          },
+        }),
+        AssociatePhoneNumberContactFlowCommand: () => ({}),
+      },
     }),
   },
   'survey-capture': {

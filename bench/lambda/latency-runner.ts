@@ -8,6 +8,7 @@
  * `await handler(event, context)` one invocation at a time. Log and metric output is counted
  * and discarded (it is still formatted, as in Lambda).
  */
+import * as dgram from 'dgram';
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
@@ -29,6 +30,9 @@ export interface LatencyResult {
   /** True if that response is a fallback (not the success path the fixture intends). */
   readonly fallback: boolean;
   readonly fixturePath: string;
+  /** X-Ray subsegment documents the handler sent to the (local) daemon per invocation, and their names. */
+  readonly subsegmentsPerCall: number;
+  readonly subsegmentNames: string[];
 }
 
 const WARM_UP = 500;
@@ -54,6 +58,10 @@ function summarize(response: unknown): { answer: string; fallback: boolean } {
       .slice(0, 2)
       .map(([key, value]) => `${key}=${value}`);
     return { answer: [`result=${r.result}`, ...extra].join(' '), fallback: r.result !== 'OK' };
+  }
+  if (r && typeof r.IsComplete === 'boolean') {
+    // A custom resource provider's isComplete answer (phone-number).
+    return { answer: `IsComplete=${r.IsComplete}`, fallback: r.IsComplete !== true };
   }
   if (r && typeof r.statusCode === 'number') {
     // An API Gateway proxy answer (chat-start): the status and the error code, if any.
@@ -82,9 +90,24 @@ async function main(): Promise<void> {
     }
   }
 
+  // A sampled trace and a local X-Ray "daemon": the handler sends its subsegments as in Lambda
+  // (so their cost is in the figures) and the runner counts them.
+  const daemon = dgram.createSocket('udp4');
+  await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+  let datagrams = 0;
+  const names = new Set<string>();
+  daemon.on('message', (message) => {
+    datagrams++;
+    const name = (JSON.parse(message.toString().split('\n')[1] ?? '{}') as { name?: string }).name;
+    if (name) names.add(name);
+  });
+  process.env.AWS_XRAY_DAEMON_ADDRESS = `127.0.0.1:${daemon.address().port}`;
+  process.env._X_AMZN_TRACE_ID = 'Root=1-6745a1b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1';
+
+  const exportName = fixture.exportName ?? 'handler';
   const exports = require(bundleFile) as Record<string, unknown>;
-  const handler = exports.handler as (event: unknown, context: unknown) => Promise<unknown>;
-  if (typeof handler !== 'function') throw new Error(`${bundleFile} exports no handler`);
+  const handler = exports[exportName] as (event: unknown, context: unknown) => Promise<unknown>;
+  if (typeof handler !== 'function') throw new Error(`${bundleFile} exports no ${exportName} (exports: ${Object.keys(exports).join(', ')})`);
   const { event, answers } = fixture.prepare(exports);
   for (const { pkg, mock } of mocks) {
     for (const [command, answer] of Object.entries(answers)) {
@@ -115,6 +138,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < WARM_UP; i++) {
       const response = await handler(structuredClone(event), context);
       if (i === 0) first = response;
+      await new Promise((resolve) => setImmediate(resolve));
     }
     outputBytes = 0;
     for (let i = 0; i < invocations; i++) {
@@ -122,11 +146,19 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await handler(input, context);
       samples[i] = performance.now() - t0;
+      // Between invocations Lambda's runtime does I/O (and so the event loop turns, sending the
+      // trace); with the SDK mocked nothing else would let it turn. Not timed.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     process.stdout.write = originalOut;
     process.stderr.write = originalErr;
   }
+
+  // Let the last datagrams arrive, then count.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  daemon.close();
+  const subsegmentsPerCall = datagrams / (invocations + WARM_UP);
 
   const sorted = samples.slice().sort();
   const result: LatencyResult = {
@@ -137,6 +169,8 @@ async function main(): Promise<void> {
     outputBytesPerCall: outputBytes / invocations,
     ...summarize(first),
     fixturePath: fixture.path,
+    subsegmentsPerCall,
+    subsegmentNames: [...names].sort(),
   };
   fs.writeFileSync(resultFile, JSON.stringify(result));
 }

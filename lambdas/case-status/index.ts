@@ -7,7 +7,7 @@
  * groups are readable by more people than the case system is.
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { callerLanguage, connectHandler, connectResponse, describeIssues, HandlerResult, logger, normalizeCaseNumber, requireEnv, tracer, truncateText, withinDeadline } from '../shared';
 import { CASE_STATUS, Language, UNKNOWN_STATUS } from './messages';
 
@@ -31,9 +31,9 @@ const MAX_UPDATED_AT_CHARS = 40;
  * `nextStep` (a map of language to text) and `updatedAt` (ISO date) are optional.
  */
 const caseItemSchema = z.looseObject({
-  status: z.looseObject({ S: z.string().regex(STATUS_CODE) }),
-  nextStep: z.looseObject({ M: z.looseObject({ 'en-US': text.optional(), 'es-US': text.optional() }) }).optional(),
-  updatedAt: text.optional(),
+  status: z.looseObject({ S: z.string().check(z.regex(STATUS_CODE)) }),
+  nextStep: z.optional(z.looseObject({ M: z.looseObject({ 'en-US': z.optional(text), 'es-US': z.optional(text) }) })),
+  updatedAt: z.optional(text),
 });
 
 // maxAttempts 2 and short socket timeouts: the flow waits 8 s at most and the deadline aborts

@@ -137,8 +137,10 @@ function parseRequest(event: APIGatewayProxyEvent, config: ChatSettings): { requ
   return fields.length > 0 ? { fields } : { request: parsed.data };
 }
 
-/** The handler (see the file comment). Never throws. */
-export async function handler(event: APIGatewayProxyEvent, context?: Partial<Context>): Promise<APIGatewayProxyResult> {
+/** The handler (see the file comment), traced as an X-Ray subsegment with its `Outcome`. Never throws. */
+export const handler: (event: APIGatewayProxyEvent, context?: Partial<Context>) => Promise<APIGatewayProxyResult> = tracer.captureHandler(startChat);
+
+async function startChat(event: APIGatewayProxyEvent, context?: Partial<Context>): Promise<APIGatewayProxyResult> {
   const started = Date.now();
   let outcome = 'INTERNAL';
   const logged: Record<string, string> = {};
@@ -200,6 +202,7 @@ export async function handler(event: APIGatewayProxyEvent, context?: Partial<Con
     return failure(500, ChatErrorCode.INTERNAL, 'Chat could not be started. Please try again later.', allowedOrigin(event));
   } finally {
     logger.info('start chat', { outcome, ...logged });
+    tracer.putAnnotation('Outcome', outcome);
     metrics.addMetric(`ChatStart${outcome}`, MetricUnit.Count, 1);
     metrics.addMetric('ChatStartDuration', MetricUnit.Milliseconds, Date.now() - started);
     metrics.publishStoredMetrics();

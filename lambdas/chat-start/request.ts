@@ -3,7 +3,7 @@
  * gates: API Gateway's request validator (the JSON Schema below, refused before any Lambda runs)
  * and the handler's zod schema (refused again, with the field names, if a request gets past it).
  */
-import * as z from 'zod';
+import * as z from '../shared/zod';
 
 /** Longest display name (StartChatContact allows 256; a person's name needs far fewer). */
 export const MAX_DISPLAY_NAME = 80;
@@ -25,14 +25,12 @@ const TOPIC = /^[a-z][a-z0-9-]*$/;
 const PAGE = /^\/[A-Za-z0-9/._~%-]*$/;
 
 /** The start-chat request (zod). */
-export const startChatRequestSchema = z
-  .object({
-    displayName: z.string().trim().min(1).max(MAX_DISPLAY_NAME).regex(DISPLAY_NAME),
-    language: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/),
-    topic: z.string().max(MAX_TOPIC).regex(TOPIC).optional(),
-    page: z.string().max(MAX_PAGE).regex(PAGE).optional(),
-  })
-  .strict();
+export const startChatRequestSchema = z.strictObject({
+  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_DISPLAY_NAME), z.regex(DISPLAY_NAME)),
+  language: z.string().check(z.regex(/^[a-z]{2}-[A-Z]{2}$/)),
+  topic: z.optional(z.string().check(z.maxLength(MAX_TOPIC), z.regex(TOPIC))),
+  page: z.optional(z.string().check(z.maxLength(MAX_PAGE), z.regex(PAGE))),
+});
 
 /** A validated start-chat request. */
 export type StartChatRequest = z.infer<typeof startChatRequestSchema>;

@@ -14,7 +14,7 @@
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import {
   callerLanguage,
   ConfigurationError,
@@ -47,10 +47,10 @@ const RETRY_AFTER_FAILURE_MS = 5000;
 export const closureSchema = z.strictObject({
   closed: z.boolean(),
   reason: z.enum(CLOSURE_REASONS),
-  until: z.iso.datetime({ offset: true }).optional(),
+  until: z.optional(z.iso.datetime({ offset: true })),
   message: z.strictObject({
-    'en-US': z.string().max(MAX_MESSAGE_CHARS),
-    'es-US': z.string().max(MAX_MESSAGE_CHARS),
+    'en-US': z.string().check(z.maxLength(MAX_MESSAGE_CHARS)),
+    'es-US': z.string().check(z.maxLength(MAX_MESSAGE_CHARS)),
   }),
 });
 

@@ -11,7 +11,7 @@
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 // A namespace import lets esbuild drop the parts of zod not used (`import { z }` bundles all of it, ~440 KB).
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { normalizeCaseNumber } from '../shared/case-number';
 import { ConfigurationError, requireEnv } from '../shared/env';
 import { LexEvent, slotText } from '../shared/lex-event';
@@ -82,23 +82,24 @@ const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
 /** The case item, as read with the projection below; other attributes are ignored. */
 const caseItemSchema = z.object({
   status: z.object({ S: z.enum(CASE_STATUSES) }),
-  nextStep: z
-    .object({
+  nextStep: z.optional(
+    z.object({
       M: z.object({
-        'en-US': z.object({ S: z.string() }).optional(),
-        'es-US': z.object({ S: z.string() }).optional(),
+        'en-US': z.optional(z.object({ S: z.string() })),
+        'es-US': z.optional(z.object({ S: z.string() })),
       }),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /**
  * `OFFICE_INFO`: what the bot says about office hours and locations, per Lex locale. The stack
  * writes only the jurisdiction's locales, so either may be absent, but not both.
  */
+const officeText = z.optional(z.string().check(z.trim(), z.minLength(1)));
 const officeInfoSchema = z
-  .strictObject({ en_US: z.string().trim().min(1).optional(), es_US: z.string().trim().min(1).optional() })
-  .refine((info) => info.en_US !== undefined || info.es_US !== undefined, { message: 'give the text for en_US, es_US or both' });
+  .strictObject({ en_US: officeText, es_US: officeText })
+  .check(z.refine((info) => info.en_US !== undefined || info.es_US !== undefined, { message: 'give the text for en_US, es_US or both' }));
 
 type OfficeInfo = z.infer<typeof officeInfoSchema>;
 

@@ -41,7 +41,7 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-connect';
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { requireEnv } from '../shared/env';
 import { logger, tracer } from '../shared/powertools';
 import { errorName, PhoneNumberError, reasonFor, withRetry } from './calls';
@@ -72,11 +72,11 @@ const connect = tracer.captureAWSv3Client(new ConnectClient({ maxAttempts: 5, re
 /** The envelope the Provider framework passes both handlers (only what is read). */
 const requestSchema = z.looseObject({
   RequestType: z.enum(['Create', 'Update', 'Delete']),
-  RequestId: z.string().min(1),
-  LogicalResourceId: z.string().optional(),
-  PhysicalResourceId: z.string().optional(),
+  RequestId: z.string().check(z.minLength(1)),
+  LogicalResourceId: z.optional(z.string()),
+  PhysicalResourceId: z.optional(z.string()),
   ResourceProperties: z.unknown(),
-  OldResourceProperties: z.unknown().optional(),
+  OldResourceProperties: z.optional(z.unknown()),
 });
 type Request = z.infer<typeof requestSchema>;
 
@@ -447,7 +447,9 @@ async function remove(request: Request): Promise<OnEventResponse> {
  * Provider framework `onEvent` handler. Throws a short, clear error for CloudFormation's
  * status reason when the work cannot be done.
  */
-export async function onEvent(event: unknown): Promise<OnEventResponse> {
+export const onEvent: (event: unknown) => Promise<OnEventResponse> = tracer.captureHandler(handleEvent, 'index.onEvent');
+
+async function handleEvent(event: unknown): Promise<OnEventResponse> {
   try {
     const request = parseRequest(event);
     logger.appendKeys({ requestId: request.RequestId });
@@ -475,7 +477,9 @@ export async function onEvent(event: unknown): Promise<OnEventResponse> {
  * true with the attributes. A FAILED claim throws with Connect's status message. A claimed
  * number that another entry adopts is left to the adopter's flow.
  */
-export async function isComplete(event: unknown): Promise<IsCompleteResponse> {
+export const isComplete: (event: unknown) => Promise<IsCompleteResponse> = tracer.captureHandler(checkComplete, 'index.isComplete');
+
+async function checkComplete(event: unknown): Promise<IsCompleteResponse> {
   try {
     const request = parseRequest(event);
     if (request.RequestType === 'Delete') return { IsComplete: true };

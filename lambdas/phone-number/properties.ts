@@ -3,7 +3,7 @@
  * the handler: every value is a string (CloudFormation turns booleans into "true"/"false").
  * lib/constructs/phone-number.ts writes them; this schema is the contract between the two.
  */
-import * as z from 'zod';
+import * as z from '../shared/zod';
 
 /** An Amazon Connect instance ARN; group 1 is the instance id. */
 export const INSTANCE_ARN = /^arn:aws(?:-[a-z]+)*:connect:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:instance\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -23,33 +23,35 @@ export const US_PREFIX = /^\+1\d{0,9}$/;
 
 const shown = (input: unknown): string => (typeof input === 'string' ? JSON.stringify(input) : typeof input);
 
-const flag = z
-  .union([z.boolean(), z.enum(['true', 'false'])], { error: (issue) => `must be true or false, got ${shown(issue.input)}` })
-  .transform((value) => value === true || value === 'true');
+const flag = z.pipe(
+  z.union([z.boolean(), z.enum(['true', 'false'])], { error: (issue) => `must be true or false, got ${shown(issue.input)}` }),
+  z.transform((value: boolean | 'true' | 'false') => value === true || value === 'true'),
+);
 
 /** The resource properties, strictly: an unknown key is an error. */
 export const propertiesSchema = z
-  .object({
+  .strictObject({
     ServiceToken: z.string(),
-    ServiceTimeout: z.string().optional(),
-    InstanceArn: z.string({ error: 'is required' }).regex(INSTANCE_ARN, { error: (issue) => `must be an Amazon Connect instance ARN, got ${shown(issue.input)}` }),
-    ContactFlowArn: z.string({ error: 'is required' }).regex(FLOW_ARN, { error: (issue) => `must be a contact flow ARN, got ${shown(issue.input)}` }),
+    ServiceTimeout: z.optional(z.string()),
+    InstanceArn: z.string({ error: 'is required' }).check(z.regex(INSTANCE_ARN, { error: (issue) => `must be an Amazon Connect instance ARN, got ${shown(issue.input)}` })),
+    ContactFlowArn: z.string({ error: 'is required' }).check(z.regex(FLOW_ARN, { error: (issue) => `must be a contact flow ARN, got ${shown(issue.input)}` })),
     CountryCode: z.enum(['US'], { error: (issue) => `must be US, got ${shown(issue.input)}` }),
     Type: z.enum(['DID', 'TOLL_FREE'], { error: (issue) => `must be DID or TOLL_FREE, got ${shown(issue.input)}` }),
-    Prefix: z.string().regex(US_PREFIX, { error: (issue) => `must be "+1" followed by up to 9 digits, got ${shown(issue.input)}` }).optional(),
-    Adopt: z.string().regex(E164, { error: (issue) => `must be an E.164 number such as "+18005550100", got ${shown(issue.input)}` }).optional(),
-    ReleaseOnDelete: flag.default(false),
-    Description: z.string().max(250, { error: 'must be at most 250 characters' }).optional(),
-    Name: z.string({ error: 'is required' }).regex(ENTRY_NAME, { error: (issue) => `must be a plain identifier, got ${shown(issue.input)}` }),
-    Entries: z.array(z.string().regex(ENTRY_NAME), { error: 'must be a list of entry names' }).default([]),
-    AdoptedNumbers: z.array(z.string().regex(E164), { error: 'must be a list of E.164 numbers' }).default([]),
-    Tags: z.record(z.string().min(1).max(128), z.string().max(256), { error: 'must be a map of tag keys to values' }).default({}),
+    Prefix: z.optional(z.string().check(z.regex(US_PREFIX, { error: (issue) => `must be "+1" followed by up to 9 digits, got ${shown(issue.input)}` }))),
+    Adopt: z.optional(z.string().check(z.regex(E164, { error: (issue) => `must be an E.164 number such as "+18005550100", got ${shown(issue.input)}` }))),
+    ReleaseOnDelete: z._default(flag, false),
+    Description: z.optional(z.string().check(z.maxLength(250, { error: 'must be at most 250 characters' }))),
+    Name: z.string({ error: 'is required' }).check(z.regex(ENTRY_NAME, { error: (issue) => `must be a plain identifier, got ${shown(issue.input)}` })),
+    Entries: z._default(z.array(z.string().check(z.regex(ENTRY_NAME)), { error: 'must be a list of entry names' }), []),
+    AdoptedNumbers: z._default(z.array(z.string().check(z.regex(E164)), { error: 'must be a list of E.164 numbers' }), []),
+    Tags: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(128)), z.string().check(z.maxLength(256)), { error: 'must be a map of tag keys to values' }), {}),
   })
-  .strict()
-  .refine((props) => INSTANCE_ARN.exec(props.InstanceArn)?.[1] === FLOW_ARN.exec(props.ContactFlowArn)?.[1], {
-    error: 'the contact flow belongs to another instance than InstanceArn',
-    path: ['ContactFlowArn'],
-  });
+  .check(
+    z.refine((props) => INSTANCE_ARN.exec(props.InstanceArn)?.[1] === FLOW_ARN.exec(props.ContactFlowArn)?.[1], {
+      error: 'the contact flow belongs to another instance than InstanceArn',
+      path: ['ContactFlowArn'],
+    }),
+  );
 
 /** Validated resource properties. */
 export type PhoneNumberProperties = z.infer<typeof propertiesSchema>;

@@ -1,9 +1,9 @@
 import type { Context } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { ConnectEvent, connectEventSchema } from './connect-event';
+import { CONNECT_EVENT_FIELDS, ConnectEvent, parseConnectEvent } from './connect-event';
 import { boundedConnectResponse, ConnectResponse, connectResponse, HandlerResult } from './connect-response';
 import { intEnv } from './env';
-import { logger, metrics } from './powertools';
+import { logger, metrics, tracer } from './powertools';
 import { Deadline, DEFAULT_BUDGET_MS, InvocationDeadlines, isThrottling, isTimeout, startInvocationDeadlines, withinDeadline } from './time-budget';
 import { describeIssues } from './validation-issues';
 
@@ -28,16 +28,20 @@ export function resultOfError(error: unknown): HandlerResult {
  * remaining time. The work gets a deadline a little earlier (see `startInvocationDeadlines`) and
  * is raced against the budget: when it is spent the handler answers TIMEOUT, even if a
  * downstream client ignores its abort signal and never settles.
+ *
+ * Each sampled invocation is an X-Ray subsegment annotated with its `Result`, so operators can
+ * find the TIMEOUT traces and see which SDK call ate the budget.
  */
 export function connectHandler(work: ConnectWork): (event: unknown, context?: Partial<Context>) => Promise<ConnectResponse> {
-  return async (event, context) => {
+  return tracer.captureHandler(async (event: unknown, context?: Partial<Context>) => {
     const started = Date.now();
     let deadlines: InvocationDeadlines | undefined;
     try {
-      const parsed = connectEventSchema.safeParse(event);
+      const parsed = parseConnectEvent(event);
       if (!parsed.success) {
-        logger.warn('malformed Amazon Connect event', { issues: describeIssues(parsed.error.issues, connectEventSchema) });
+        logger.warn('malformed Amazon Connect event', { issues: describeIssues(parsed.issues, CONNECT_EVENT_FIELDS) });
         metrics.addMetric('BadEvent', MetricUnit.Count, 1);
+        tracer.putAnnotation('Result', HandlerResult.BAD_EVENT);
         return connectResponse(HandlerResult.BAD_EVENT);
       }
       logger.appendKeys({ contactId: parsed.data.Details.ContactData.ContactId });
@@ -46,11 +50,13 @@ export function connectHandler(work: ConnectWork): (event: unknown, context?: Pa
       const response = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? boundedConnectResponse(answer as Record<string, unknown>) : {};
       if (!Object.values(HandlerResult).includes(response.result as HandlerResult)) throw new Error('the handler answered without a known result');
       metrics.addMetric(`Result${response.result}`, MetricUnit.Count, 1);
+      tracer.putAnnotation('Result', response.result);
       return response;
     } catch (error) {
       const result = resultOfError(error);
       logger.error('handler failed; answering with a fallback', { result, error: error as Error });
       metrics.addMetric(`Result${result}`, MetricUnit.Count, 1);
+      tracer.putAnnotation('Result', result);
       return connectResponse(result);
     } finally {
       deadlines?.dispose();
@@ -58,5 +64,5 @@ export function connectHandler(work: ConnectWork): (event: unknown, context?: Pa
       metrics.publishStoredMetrics();
       logger.removeKeys(['contactId']);
     }
-  };
+  });
 }

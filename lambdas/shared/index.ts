@@ -1,12 +1,13 @@
-// Shared building blocks of the kit's Lambda handlers.
+// Shared building blocks of the kit's Lambda handlers. The Lex ones (lex-event, lex-handler,
+// lex-response) are imported from their own files: their schema would put zod in every
+// Connect handler's bundle.
 export * from './case-number';
 export * from './connect-event';
 export * from './connect-handler';
 export * from './connect-response';
 export * from './env';
-export * from './lex-event';
-export * from './lex-response';
 export * from './powertools';
 export * from './redact';
 export * from './time-budget';
+export * from './tracing';
 export * from './validation-issues';

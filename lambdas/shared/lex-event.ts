@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 const slotValue = z.looseObject({
-  value: z
-    .looseObject({
-      originalValue: z.string().optional(),
-      interpretedValue: z.string().nullish(),
-      resolvedValues: z.array(z.string()).optional(),
-    })
-    .nullish(),
+  value: z.nullish(
+    z.looseObject({
+      originalValue: z.optional(z.string()),
+      interpretedValue: z.nullish(z.string()),
+      resolvedValues: z.optional(z.array(z.string())),
+    }),
+  ),
 });
 
 /**
@@ -16,17 +16,17 @@ const slotValue = z.looseObject({
  * Only the fields the kit reads are required; everything else passes through.
  */
 export const lexEventSchema = z.looseObject({
-  sessionId: z.string().min(1),
-  inputTranscript: z.string().optional(),
+  sessionId: z.string().check(z.minLength(1)),
+  inputTranscript: z.optional(z.string()),
   invocationSource: z.enum(['DialogCodeHook', 'FulfillmentCodeHook']),
   bot: z.looseObject({ name: z.string(), localeId: z.string() }),
   sessionState: z.looseObject({
-    sessionAttributes: z.record(z.string(), z.string()).nullish(),
+    sessionAttributes: z.nullish(z.record(z.string(), z.string())),
     intent: z.looseObject({
-      name: z.string().min(1),
-      slots: z.record(z.string(), slotValue.nullable()).nullish(),
-      state: z.string().optional(),
-      confirmationState: z.string().optional(),
+      name: z.string().check(z.minLength(1)),
+      slots: z.nullish(z.record(z.string(), z.nullable(slotValue))),
+      state: z.optional(z.string()),
+      confirmationState: z.optional(z.string()),
     }),
   }),
 });

@@ -4,7 +4,7 @@ import { HandlerResult } from './connect-response';
 import { intEnv } from './env';
 import { LexEvent, lexEventSchema } from './lex-event';
 import { boundedLexResponse, closeIntent, LexResponse } from './lex-response';
-import { logger, metrics } from './powertools';
+import { logger, metrics, tracer } from './powertools';
 import { Deadline, InvocationDeadlines, isThrottling, isTimeout, startInvocationDeadlines, withinDeadline } from './time-budget';
 import { describeIssues } from './validation-issues';
 
@@ -134,7 +134,7 @@ function badEventResponse(raw: unknown): LexResponse {
  */
 export function lexHandler(work: LexWork): (event: unknown, context?: Partial<Context>) => Promise<LexResponse> {
   const handle = answerLex(work);
-  return async (event, context) => {
+  return tracer.captureHandler(async (event: unknown, context?: Partial<Context>) => {
     const response = await handle(event, context);
     try {
       return boundedLexResponse(response, [HANDOFF_ATTRIBUTE]);
@@ -142,7 +142,7 @@ export function lexHandler(work: LexWork): (event: unknown, context?: Partial<Co
       // Only a response the work built wrongly gets here; the handoff built from the event does not fail.
       return boundedLexResponse(badEventResponse(event), [HANDOFF_ATTRIBUTE]);
     }
-  };
+  });
 }
 
 function answerLex(work: LexWork): (event: unknown, context?: Partial<Context>) => Promise<LexResponse> {

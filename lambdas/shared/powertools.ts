@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { piiReplacer } from './redact';
+import { XRayTracer } from './tracing';
 
 /** CloudWatch metrics namespace of every kit handler. */
 export const METRICS_NAMESPACE = 'GovContactCenter';
@@ -12,8 +12,11 @@ export const METRICS_NAMESPACE = 'GovContactCenter';
  */
 export const logger = new Logger({ jsonReplacerFn: piiReplacer });
 
-/** The one tracer; responses are not captured (they carry caller data). */
-export const tracer = new Tracer({ captureHTTPsRequests: false });
+/**
+ * The one tracer: SDK calls and the handler as X-Ray subsegments, without the X-Ray SDK (see
+ * ./tracing). Responses are never captured (they carry caller data).
+ */
+export const tracer = new XRayTracer();
 
 /** The one metrics emitter (embedded metric format). */
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE });

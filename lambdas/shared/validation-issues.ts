@@ -47,10 +47,11 @@ export function schemaFieldNames(schema: object): ReadonlySet<string> {
 
 /**
  * Issues as `path: code` (at most 20), every path segment that is neither a field name of
- * `schema` nor an array index written as `*`. The issue's message is left out: some quote the input.
+ * `schema` (a zod schema, or the set of field names a hand-written check declares) nor an array
+ * index written as `*`. The issue's message is left out: some quote the input.
  */
-export function describeIssues(issues: readonly ValidationIssue[], schema: object): string[] {
-  const known = schemaFieldNames(schema);
+export function describeIssues(issues: readonly ValidationIssue[], schema: object | ReadonlySet<string>): string[] {
+  const known = schema instanceof Set ? (schema as ReadonlySet<string>) : schemaFieldNames(schema);
   return issues.slice(0, MAX_ISSUES).map((issue) => {
     const path = issue.path.map((segment) => (typeof segment === 'number' || (typeof segment === 'string' && known.has(segment)) ? String(segment) : '*'));
     return `${path.join('.') || '(root)'}: ${issue.code}`;
