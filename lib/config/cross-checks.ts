@@ -2,6 +2,7 @@ import { BOT_ROLE_DEFAULTS, BOT_ROLES, KIT_FLOWS_BY_BOT_ROLE } from '../flows/bo
 import { idPart } from '../stacks/ids';
 import { checkChat } from './chat-checks';
 import { formatValue } from './errors';
+import { checkFollowUp } from './follow-up-checks';
 import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
 import type { FeatureConfig } from './schema';
 import { closest } from './zod-issues';
@@ -372,6 +373,7 @@ export function crossCheck(file: string, raw: unknown, today: Date = new Date())
   }
 
   checkChat(at, config, queueNames);
+  checkFollowUp(at, config, queueNames);
 
   const quota = (key: string, limit: number, what: string) => {
     const count = list(config[key]).length;

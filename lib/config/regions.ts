@@ -13,6 +13,8 @@ export interface RegionCapabilities {
   readonly cfnPhoneNumber: boolean;
   /** What the web chat API is built from, each true where the region offers it. */
   readonly webChat: Readonly<Record<keyof typeof WEB_CHAT_SERVICE_NAMES, boolean>>;
+  /** Whether the CloudFormation registry has `AWS::Connect::TaskTemplate` and `AWS::Connect::Rule` there (config `followUp`). */
+  readonly followUpResources: Readonly<Record<'taskTemplate' | 'rule', boolean>>;
 }
 
 /** The services the web chat API needs, with plain names for error messages. */
@@ -68,6 +70,7 @@ const ALL_FEATURES: RegionCapabilities['features'] = {
  * AWS GovCloud (US) User Guide (both in us-gov-west-1, WAF with rate-based rules and
  * API Gateway stage association); cfn-lint's us-gov-west-1 data lists
  * AWS::ApiGateway::*, AWS::WAFv2::WebACL/WebACLAssociation and AWS::Connect::ApprovedOrigin.
+ * Follow-up: cfn-lint 1.51's us-gov-west-1 registry lists AWS::Connect::TaskTemplate and AWS::Connect::Rule.
  */
 export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[number], RegionCapabilities>> = {
   'us-gov-west-1': {
@@ -87,6 +90,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: ['en_US', 'es_US'],
     cfnPhoneNumber: false,
     webChat: ALL_WEB_CHAT,
+    followUpResources: { taskTemplate: true, rule: true },
   },
   'us-east-1': {
     partition: 'aws',
@@ -94,6 +98,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
     webChat: ALL_WEB_CHAT,
+    followUpResources: { taskTemplate: true, rule: true },
   },
   'us-west-2': {
     partition: 'aws',
@@ -101,6 +106,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     lexLocales: LEX_LOCALES,
     cfnPhoneNumber: true,
     webChat: ALL_WEB_CHAT,
+    followUpResources: { taskTemplate: true, rule: true },
   },
 };
 

@@ -8,6 +8,8 @@ import { JurisdictionConfig } from '../config/schema';
 import { AgentStatus } from '../constructs/agent-status';
 import { ContactCenterFunctions, HandlerDataStores, HandlerName } from '../constructs/contact-center-functions';
 import { ContactFlows } from '../constructs/contact-flows';
+import { FollowUpTasks } from '../constructs/follow-up-tasks';
+import { addFollowUp } from './follow-up';
 import { IConnectInstance } from '../constructs/connect-instance';
 import { HoursOfOperation } from '../constructs/hours-of-operation';
 import { LexBot } from '../constructs/lex-bot';
@@ -18,7 +20,7 @@ import { RoutingProfile } from '../constructs/routing-profile';
 import { StandardSecurityProfiles } from '../constructs/security-profiles';
 import { WebChatApi } from '../constructs/web-chat-api';
 import { CHAT_FLOW } from '../config/chat-checks';
-import { botRoles, configValues, FLOW_LAMBDAS, ROUTES } from '../flows/context';
+import { botRoles, configValues, FLOW_LAMBDAS, ROUTES, routeQueueName } from '../flows/context';
 import type { JurisdictionSources } from '../sources';
 import { idPart, resourceId } from './ids';
 
@@ -86,6 +88,8 @@ export class ContactCenterStack extends Stack {
   public readonly phoneNumbers: ReadonlyMap<string, PhoneNumber> = new Map();
   /** The web chat API, if sources were given and `chat.enabled` is true. */
   public readonly webChat?: WebChatApi;
+  /** The follow-up task template and supervisor alert rules, if sources were given and `followUp.enabled` is true. */
+  public readonly followUp?: FollowUpTasks;
 
   constructor(scope: Construct, id: string, props: ContactCenterStackProps) {
     const { config, instance, data: _data, sources: _sources, ...stackProps } = props;
@@ -149,6 +153,7 @@ export class ContactCenterStack extends Stack {
       this.flows = flows;
       this.phoneNumbers = phoneNumbers;
       if (config.chat.enabled) this.webChat = this.addWebChat(config, instance, flows, props.data, queues);
+      if (config.followUp.enabled) this.followUp = addFollowUp(this, config, instance, flows, this.functions, queues);
     }
 
     this.hours = hours;
@@ -200,7 +205,7 @@ export class ContactCenterStack extends Stack {
     }
 
     const queueArn = (name: string) => built.queues.get(name)!.queueArn;
-    const routes = Object.fromEntries(ROUTES.map((route) => [route, queueArn(config.routing[route] ?? config.routing.default)]));
+    const routes = Object.fromEntries(ROUTES.map((route) => [route, queueArn(routeQueueName(config, route))]));
     const roles = Object.entries(botRoles(config)).map(([role, name]) => [role, bots.get(name)!] as const);
     const flows = new ContactFlows(this, 'Flows', {
       instance,
