@@ -7,8 +7,11 @@ import { AlertMetric, FollowUpTasks } from '../constructs/follow-up-tasks';
 import type { ConnectQueue } from '../constructs/queue';
 import type { Construct } from 'constructs';
 
-/** Environment variables of survey-capture that turn on survey follow-up tasks (see lambdas/survey-capture). */
-export const FOLLOW_UP_ENV = { flowId: 'FOLLOW_UP_FLOW_ID', scoreAtMost: 'FOLLOW_UP_SCORE_AT_MOST' } as const;
+/**
+ * Environment variables that turn follow-up tasks on: survey-capture's (survey answers) and
+ * contact-center-status's (failed callbacks; main-inbound keeps the flow id it answers with).
+ */
+export const FOLLOW_UP_ENV = { flowId: 'FOLLOW_UP_FLOW_ID', scoreAtMost: 'FOLLOW_UP_SCORE_AT_MOST', failedCallbackFlowId: 'FAILED_CALLBACK_FLOW_ID' } as const;
 
 /**
  * The follow-up part of a contact-center stack (config `followUp`, enabled): the task template
@@ -29,6 +32,9 @@ export function addFollowUp(
     const survey = functions.byName.get(HandlerName.SURVEY_CAPTURE)!.function;
     survey.addEnvironment(FOLLOW_UP_ENV.flowId, taskFlowArn);
     survey.addEnvironment(FOLLOW_UP_ENV.scoreAtMost, String(config.followUp.surveyScoreAtMost));
+  }
+  if (config.followUp.failedCallbackTasks) {
+    functions.byName.get(HandlerName.CONTACT_CENTER_STATUS)!.function.addEnvironment(FOLLOW_UP_ENV.failedCallbackFlowId, taskFlowArn);
   }
   return new FollowUpTasks(scope, 'FollowUp', {
     instance,

@@ -78,6 +78,7 @@ function setEnvironment(config: JurisdictionConfig, officeInfo: Record<string, s
     // The simulator names flows by file name; '' clears a previous jurisdiction's settings.
     FOLLOW_UP_FLOW_ID: config.followUp?.enabled && config.followUp.surveyTasks ? FOLLOW_UP_FLOW : '',
     FOLLOW_UP_SCORE_AT_MOST: config.followUp?.enabled && config.followUp.surveyTasks ? String(config.followUp.surveyScoreAtMost) : '',
+    FAILED_CALLBACK_FLOW_ID: config.followUp?.enabled && config.followUp.failedCallbackTasks ? FOLLOW_UP_FLOW : '',
   };
   Object.assign(process.env, env);
 }
