@@ -262,10 +262,10 @@ const supervisorAlert = z
     atLeast: z.number().int().min(1).max(86_400).describe('Notify when the metric reaches this value in one of the queues.'),
     queues: z.array(z.string()).min(1).max(25).describe('Names of the queues watched (entries in queues; at most 25).'),
     channels: z.array(z.enum(CHANNELS)).min(1).optional().describe('Channels counted. @default - every channel'),
-    notifyUserTags: z
-      .record(z.string().min(1).max(128), z.string().min(1).max(256))
-      .refine((tags) => Object.keys(tags).length >= 1, 'must name at least one user tag (e.g. role: supervisor)')
-      .describe('Users notified (in the agent workspace and by email): those carrying these tags. Users stay out of the templates; tag supervisors in the agency\'s identity process.'),
+    notifyUsersTagged: z
+      .array(z.string().regex(/^[^=\s][^=]{0,127}=[^=]{1,256}$/, 'must be "<tag key>=<tag value>", e.g. "role=supervisor"'))
+      .min(1)
+      .describe('Users notified by email: those carrying all of these tags ("key=value"). Users stay out of the templates; tag supervisors in the agency\'s identity process.'),
     subject: z.string().min(1).max(200).optional().describe('Subject of the notification. @default - "<metric> alert: <rule name>"'),
     message: z.string().min(1).max(1024).optional().describe('Text of the notification. @default - which metric reached which value'),
   })

@@ -43,6 +43,7 @@ export function addFollowUp(
     alerts: config.followUp.supervisorAlerts.map((alert) => ({
       ...alert,
       metric: AlertMetric[alert.metric],
+      notifyUserTags: Object.fromEntries(alert.notifyUsersTagged.map((tag) => [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)])),
       queues: alert.queues.map((name) => ({ name, queueArn: queues.get(name)!.queueArn })),
     })),
   });
