@@ -112,7 +112,8 @@ export class FollowUpTasks extends Construct {
         { id: { name: 'Case number' }, type: 'TEXT' },
         { id: { name: 'Language' }, type: 'SINGLE_SELECT', singleSelectOptions: [...props.languages] },
       ],
-      constraints: { requiredFields: [{ id: { name: 'Name' } }, { id: { name: 'Reason' } }] },
+      // Constraints is untyped JSON in the L1 (passed through as is): CloudFormation's casing.
+      constraints: { RequiredFields: [{ Id: { Name: 'Name' } }, { Id: { Name: 'Reason' } }] },
       defaults: [
         { id: { name: 'Reason' }, defaultValue: FollowUpReason.AGENT_FOLLOW_UP },
         { id: { name: 'Language' }, defaultValue: props.languages[0] },
