@@ -182,7 +182,7 @@ describe('the default flows', () => {
     expect(failed).toEqual([]);
     const base = sim('pinecrest-benefits');
     const kit = [...base.world.flows.keys()].filter((f) => isKitFlow(base, f));
-    expect(kit).toHaveLength(8);
+    expect(kit).toHaveLength(9);
     const rows = coverage(base.world, suite.kitTaken, kit);
     const covered = rows.reduce((n, r) => n + r.covered, 0);
     const total = rows.reduce((n, r) => n + r.total, 0);
