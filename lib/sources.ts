@@ -3,6 +3,7 @@ import * as path from 'path';
 import { loadBotDefinitions } from './bots/loader';
 import type { BotDefinition } from './bots/schema';
 import { CHAT_FLOW } from './config/chat-checks';
+import { FOLLOW_UP_FLOW } from './config/follow-up-checks';
 import { lexLocaleOf } from './config/cross-checks';
 import { ConfigError } from './config/errors';
 import { displayPath } from './config/files';
@@ -73,7 +74,7 @@ export function loadJurisdictionSources(
 
 /**
  * The flows a phone number can start: inbound flows (CONTACT_FLOW) other than the web chat's
- * flow and the flows other flows set as event hooks (the post-contact survey runs after an
+ * flow, the follow-up task flow (tasks only) and the flows other flows set as event hooks (the post-contact survey runs after an
  * agent leaves, never as a call's first flow).
  */
 export function voiceEntryFlows(flows: readonly LoadedFlow[]): string[] {
@@ -84,7 +85,7 @@ export function voiceEntryFlows(flows: readonly LoadedFlow[]): string[] {
       for (const match of JSON.stringify(action.Parameters ?? {}).matchAll(/\$\{flow:([^}]+)\}/g)) hooked.add(match[1]);
     }
   }
-  return flows.filter((flow) => flow.type === 'CONTACT_FLOW' && flow.name !== CHAT_FLOW && !hooked.has(flow.name)).map((flow) => flow.name);
+  return flows.filter((flow) => flow.type === 'CONTACT_FLOW' && flow.name !== CHAT_FLOW && flow.name !== FOLLOW_UP_FLOW && !hooked.has(flow.name)).map((flow) => flow.name);
 }
 
 /** Every phone number must be bound to a flow that can answer a call (see {@link voiceEntryFlows}) the jurisdiction deploys. */
@@ -94,7 +95,7 @@ function checkPhoneNumberFlows(config: JurisdictionConfig, flows: readonly Loade
     if (inbound.includes(number.flow)) return [];
     const where = `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)}`;
     const list = `(inbound voice flows: ${inbound.join(', ') || 'none'})`;
-    if (flows.some((flow) => flow.name === number.flow)) return [`${where} is deployed, but cannot answer a call (a chat, event-hook, queue or module flow) ${list}`];
+    if (flows.some((flow) => flow.name === number.flow)) return [`${where} is deployed, but cannot answer a call (a chat, task, event-hook, queue or module flow) ${list}`];
     const hint = closest(number.flow, inbound);
     return [
       `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound voice flow this jurisdiction deploys${hint ? `, did you mean "${hint}"?` : ''} (inbound voice flows: ${inbound.join(', ') || 'none'})`,

@@ -159,3 +159,13 @@ describe('follow-up tasks off (Riverton: features.tasks false, followUp.enabled 
     expect(keys.filter((key) => key.startsWith('FOLLOW_UP') || key.startsWith('FAILED_CALLBACK'))).toEqual([]);
   });
 });
+
+describe('the follow-up task flow and phone numbers', () => {
+  test('cannot answer a call: a phone number bound to it is a config error listing the voice flows', () => {
+    const config = structuredClone(exampleConfig('pinecrest-benefits'));
+    (config.phoneNumbers[0] as { flow: string }).flow = 'follow-up-task';
+    expect(() => loadJurisdictionSources(config, ROOT)).toThrow(
+      'config/jurisdictions/pinecrest-benefits.yaml: phoneNumbers[0].flow: "follow-up-task" is deployed, but cannot answer a call (a chat, task, event-hook, queue or module flow) (inbound voice flows: main-inbound)',
+    );
+  });
+});
