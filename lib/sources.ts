@@ -59,9 +59,13 @@ export function loadJurisdictionSources(
   checkFlowFolders(config, root, configFile);
   const { paths, options } = flowSources(config);
   const absolute = paths.map((p) => path.resolve(root, p));
-  const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
-  const set = cache.flows.get(flowsKey) ?? loadFlows(absolute, options);
-  cache.flows.set(flowsKey, set);
+  // The flows the kit leaves out by itself (the follow-up task flow while followUp is off) are
+  // dropped after reading, so jurisdictions that differ only in them share one read of the files.
+  const flowsKey = JSON.stringify([absolute, config.flows.exclude]);
+  const loaded = cache.flows.get(flowsKey) ?? loadFlows(absolute, { ...options, exclude: config.flows.exclude });
+  cache.flows.set(flowsKey, loaded);
+  const dropped = new Set((options.exclude ?? []).filter((name) => !config.flows.exclude.includes(name)));
+  const set = dropped.size === 0 ? loaded : { ...loaded, flows: loaded.flows.filter((flow) => !dropped.has(flow.name)) };
   const findings = lintFlows(set, lintContextFor(config, set.flows));
   FlowError.throwIfErrors(findings);
   checkPhoneNumberFlows(config, set.flows, configFile);

@@ -20,7 +20,8 @@ describe('loadKitInputs', () => {
       ['citizen-services', 'survey-answers'],
       ['citizen-services', 'survey-answers'],
     ]);
-    expect(inputs.sources.map((s) => s.flows.length)).toEqual([8, 8]);
+    // Pinecrest also deploys the follow-up task flow (followUp.enabled).
+    expect(inputs.sources.map((s) => s.flows.length)).toEqual([9, 8]);
     expect(inputs.warnings).toEqual([]);
   });
 
