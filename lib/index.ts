@@ -14,6 +14,7 @@ export * from './constructs/contact-center-functions';
 export * from './constructs/contact-flows';
 export * from './constructs/connect-function';
 export * from './constructs/data-table';
+export * from './constructs/follow-up-tasks';
 export * from './constructs/hours-of-operation';
 export * from './constructs/lex-bot';
 export * from './constructs/phone-number';

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { loadBotDefinitions } from './bots/loader';
 import type { BotDefinition } from './bots/schema';
 import { CHAT_FLOW } from './config/chat-checks';
+import { FOLLOW_UP_FLOW } from './config/follow-up-checks';
 import { lexLocaleOf } from './config/cross-checks';
 import { ConfigError } from './config/errors';
 import { displayPath } from './config/files';
@@ -63,9 +64,13 @@ export function loadJurisdictionSources(
   const prompts = checkPromptFiles(config, configFile, root);
   const { paths, options } = flowSources(config);
   const absolute = paths.map((p) => path.resolve(root, p));
-  const flowsKey = JSON.stringify([absolute, options.exclude ?? []]);
-  const set = cache.flows.get(flowsKey) ?? loadFlows(absolute, options);
-  cache.flows.set(flowsKey, set);
+  // The flows the kit leaves out by itself (the follow-up task flow while followUp is off) are
+  // dropped after reading, so jurisdictions that differ only in them share one read of the files.
+  const flowsKey = JSON.stringify([absolute, config.flows.exclude]);
+  const loaded = cache.flows.get(flowsKey) ?? loadFlows(absolute, { ...options, exclude: config.flows.exclude });
+  cache.flows.set(flowsKey, loaded);
+  const dropped = new Set((options.exclude ?? []).filter((name) => !config.flows.exclude.includes(name)));
+  const set = dropped.size === 0 ? loaded : { ...loaded, flows: loaded.flows.filter((flow) => !dropped.has(flow.name)) };
   // Hold music is woven into the queue flow per jurisdiction: lint, app and simulator all see it.
   const flows = withHoldMusic(config, set.flows, configFile);
   const findings = lintFlows({ ...set, flows }, lintContextFor(config, flows));
@@ -81,7 +86,7 @@ export function loadJurisdictionSources(
 
 /**
  * The flows a phone number can start: inbound flows (CONTACT_FLOW) other than the web chat's
- * flow and the flows other flows set as event hooks (the post-contact survey runs after an
+ * flow, the follow-up task flow (tasks only) and the flows other flows set as event hooks (the post-contact survey runs after an
  * agent leaves, never as a call's first flow).
  */
 export function voiceEntryFlows(flows: readonly LoadedFlow[]): string[] {
@@ -92,7 +97,7 @@ export function voiceEntryFlows(flows: readonly LoadedFlow[]): string[] {
       for (const match of JSON.stringify(action.Parameters ?? {}).matchAll(/\$\{flow:([^}]+)\}/g)) hooked.add(match[1]);
     }
   }
-  return flows.filter((flow) => flow.type === 'CONTACT_FLOW' && flow.name !== CHAT_FLOW && !hooked.has(flow.name)).map((flow) => flow.name);
+  return flows.filter((flow) => flow.type === 'CONTACT_FLOW' && flow.name !== CHAT_FLOW && flow.name !== FOLLOW_UP_FLOW && !hooked.has(flow.name)).map((flow) => flow.name);
 }
 
 /** Every phone number must be bound to a flow that can answer a call (see {@link voiceEntryFlows}) the jurisdiction deploys. */
@@ -102,7 +107,7 @@ function checkPhoneNumberFlows(config: JurisdictionConfig, flows: readonly Loade
     if (inbound.includes(number.flow)) return [];
     const where = `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)}`;
     const list = `(inbound voice flows: ${inbound.join(', ') || 'none'})`;
-    if (flows.some((flow) => flow.name === number.flow)) return [`${where} is deployed, but cannot answer a call (a chat, event-hook, queue or module flow) ${list}`];
+    if (flows.some((flow) => flow.name === number.flow)) return [`${where} is deployed, but cannot answer a call (a chat, task, event-hook, queue or module flow) ${list}`];
     const hint = closest(number.flow, inbound);
     return [
       `${configFile}: phoneNumbers[${i}].flow: ${JSON.stringify(number.flow)} is not an inbound voice flow this jurisdiction deploys${hint ? `, did you mean "${hint}"?` : ''} (inbound voice flows: ${inbound.join(', ') || 'none'})`,

@@ -20,7 +20,8 @@ describe('loadKitInputs', () => {
       ['citizen-services', 'survey-answers'],
       ['citizen-services', 'survey-answers'],
     ]);
-    expect(inputs.sources.map((s) => s.flows.length)).toEqual([9, 9]);
+    // Pinecrest also deploys the follow-up task flow (followUp.enabled).
+    expect(inputs.sources.map((s) => s.flows.length)).toEqual([10, 9]);
     expect(inputs.warnings).toEqual([]);
   });
 

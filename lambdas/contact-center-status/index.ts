@@ -85,20 +85,25 @@ export function resetCacheForTests(): void {
  * Amazon Connect handler. Answers `{ result: "OK", closed: "true", reason, message }` during a
  * closure (message in the caller's language), `{ result: "OK", closed: "false", reason: "NONE",
  * message: "" }` otherwise, and `{ result: <ERROR|THROTTLED|TIMEOUT>, closed: "false" }` when
- * it cannot tell. Environment: CLOSURE_PARAMETER_NAME (required), CACHE_SECONDS (default 30),
- * MAX_STALE_SECONDS (default 300), TIME_BUDGET_MS (default 3000).
+ * it cannot tell. Every answer also carries `followUpFlowId` when FAILED_CALLBACK_FLOW_ID is set: the
+ * flow every follow-up task starts in, which main-inbound keeps to create a task when a callback
+ * cannot be created (a Flow Language CreateTask names its flow statically or by JSONPath only).
+ * Environment: CLOSURE_PARAMETER_NAME (required), CACHE_SECONDS (default 30), MAX_STALE_SECONDS
+ * (default 300), FAILED_CALLBACK_FLOW_ID (default: none), TIME_BUDGET_MS (default 3000).
  */
 export const handler = connectHandler(async (event, deadline) => {
+  const followUpFlowId = process.env.FAILED_CALLBACK_FLOW_ID || undefined;
   try {
     const name = requireEnv('CLOSURE_PARAMETER_NAME');
     const cacheMs = secondsEnv('CACHE_SECONDS', 30) * 1000;
     const maxStaleMs = secondsEnv('MAX_STALE_SECONDS', 300) * 1000;
     const entry = await currentEntry(name, cacheMs, maxStaleMs, deadline);
-    return answer(entry, callerLanguage(event), Date.now());
+    const status = answer(entry, callerLanguage(event), Date.now());
+    return followUpFlowId ? { ...status, followUpFlowId } : status;
   } catch (error) {
     const result = resultOfError(error);
     logger.error('closure status unknown; answering open', { result, error: error as Error });
-    return connectResponse(result, { closed: 'false' });
+    return connectResponse(result, { closed: 'false', followUpFlowId });
   }
 });
 

@@ -5,12 +5,15 @@
  * Flow parameters: `satisfaction`, `trust`, `ease` (any may be missing: a caller who hangs up
  * part-way still counts for the questions answered; a value outside 1–5 counts as unanswered),
  * `language` (optional). The queue is `ContactData.Queue.Name`, else the contact attribute
- * `queue`. Response: `{ result: 'OK', duplicate: 'false' | 'true' }`; `INVALID_INPUT` when no
- * question was answered; the fallbacks of `connectHandler` otherwise.
+ * `queue`. Response: `{ result: 'OK', duplicate: 'false' | 'true', followUp: 'true' | 'false' }`,
+ * with `followUpFlowId` and `lowestScore` when `followUp` is 'true' (the survey flow then creates
+ * a follow-up task in that flow); `INVALID_INPUT` when no question was answered; the fallbacks of
+ * `connectHandler` otherwise. A duplicate never asks for a follow-up (the first answer did).
  *
  * Environment: SURVEY_TABLE_NAME, SURVEY_BUCKET_NAME, SURVEY_KMS_KEY_ARN, SURVEY_RETENTION_DAYS
  * (all required), SURVEY_QUEUE_NAMES (JSON array of the jurisdiction's queue names; default none),
- * TIME_BUDGET_MS (default 3000).
+ * FOLLOW_UP_FLOW_ID and FOLLOW_UP_SCORE_AT_MOST (both or neither: the task flow's ARN and the
+ * highest answer, 1–5, that asks for a follow-up; unset: never), TIME_BUDGET_MS (default 3000).
  *
  * 1. DynamoDB (partition key `contactId`): PutItem with `attribute_not_exists(contactId)`, so the
  *    first answer per contact wins and a repeat invocation (a Connect retry, a caller re-entering
@@ -98,6 +101,7 @@ export const handler = connectHandler(async (event, deadline) => {
   const retentionDays = Number(requireEnv('SURVEY_RETENTION_DAYS'));
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new ConfigurationError('environment variable SURVEY_RETENTION_DAYS must be a whole number of days, at least 1');
   const queueNames = configuredQueueNames();
+  const followUpSettings = followUpFromEnvironment();
 
   const { ContactData } = event.Details;
   if (!CONTACT_ID.test(ContactData.ContactId)) {
@@ -129,7 +133,7 @@ export const handler = connectHandler(async (event, deadline) => {
     if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
     metrics.addMetric('SurveyDuplicate', MetricUnit.Count, 1);
     logger.info('survey already recorded for this contact');
-    return connectResponse(HandlerResult.OK, { duplicate: 'true' });
+    return connectResponse(HandlerResult.OK, { duplicate: 'true', followUp: 'false' });
   }
 
   emitMetrics(record, answered, queueDimension(record.queue, queueNames));
@@ -154,8 +158,10 @@ export const handler = connectHandler(async (event, deadline) => {
     throw error;
   }
 
-  logger.info('survey recorded', { scores: answered.length });
-  return connectResponse(HandlerResult.OK, { duplicate: 'false' });
+  const followUp = followUpFor(record, followUpSettings);
+  if (followUp.followUp === 'true') metrics.addMetric('SurveyFollowUp', MetricUnit.Count, 1);
+  logger.info('survey recorded', { scores: answered.length, followUp: followUp.followUp });
+  return connectResponse(HandlerResult.OK, { duplicate: 'false', ...followUp });
 });
 
 function surveyRecord(event: ConnectEvent, answeredAt: Date): SurveyRecord {
@@ -253,4 +259,32 @@ function emitMetrics(record: SurveyRecord, answered: readonly SurveyQuestion[], 
   metrics.addMetric('SurveyResponses', MetricUnit.Count, 1);
   for (const q of answered) metrics.addMetric(METRIC[q], MetricUnit.Count, record[q] as number);
   metrics.publishStoredMetrics();
+}
+
+/** When a survey asks for a follow-up task: the task flow and the highest answer that does. */
+export interface FollowUpSettings {
+  readonly flowId: string;
+  readonly scoreAtMost: number;
+}
+
+/** The follow-up settings from FOLLOW_UP_FLOW_ID and FOLLOW_UP_SCORE_AT_MOST; undefined if both are unset. */
+export function followUpFromEnvironment(env: NodeJS.ProcessEnv = process.env): FollowUpSettings | undefined {
+  const flowId = env.FOLLOW_UP_FLOW_ID ?? '';
+  const score = env.FOLLOW_UP_SCORE_AT_MOST ?? '';
+  if (flowId === '' && score === '') return undefined;
+  if (flowId === '' || !SCORE.test(score)) {
+    throw new ConfigurationError('environment variables FOLLOW_UP_FLOW_ID and FOLLOW_UP_SCORE_AT_MOST must be set together, the score a whole number from 1 to 5');
+  }
+  return { flowId, scoreAtMost: Number(score) };
+}
+
+/**
+ * Whether a recorded survey asks for a follow-up task: some answer is at or below the threshold.
+ * The lowest answer goes with it, so the agent sees how unhappy the caller was.
+ */
+export function followUpFor(record: SurveyRecord, settings: FollowUpSettings | undefined): Record<string, string> {
+  const scores = SURVEY_QUESTIONS.map((q) => record[q]).filter((score): score is number => score !== null);
+  const lowest = Math.min(...scores);
+  if (!settings || scores.length === 0 || lowest > settings.scoreAtMost) return { followUp: 'false' };
+  return { followUp: 'true', followUpFlowId: settings.flowId, lowestScore: String(lowest) };
 }

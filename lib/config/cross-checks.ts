@@ -5,6 +5,7 @@ import { checkAgentView, checkFlowAttributes } from './agent-context-checks';
 import { checkChat } from './chat-checks';
 import { formatValue } from './errors';
 import { checkPrompts } from './prompt-checks';
+import { checkFollowUp } from './follow-up-checks';
 import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
 import type { FeatureConfig } from './schema';
 import { closest } from './zod-issues';
@@ -379,6 +380,7 @@ export function crossCheck(file: string, raw: unknown, today: Date = new Date())
   checkPrompts(at, (path, message) => warnings.push(`${file}: ${path}: ${message}`), config);
   checkFlowAttributes(at, config);
   checkAgentView(at, config);
+  checkFollowUp(at, config, queueNames);
 
   const quota = (key: string, limit: number, what: string) => {
     const count = list(config[key]).length;

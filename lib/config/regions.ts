@@ -19,6 +19,8 @@ export interface RegionCapabilities {
   readonly webChat: Readonly<Record<keyof typeof WEB_CHAT_SERVICE_NAMES, boolean>>;
   /** Agent-side resource types (evaluation forms, proficiency routing, hierarchy), each true where the region offers it. */
   readonly agentSide: Readonly<Record<keyof typeof AGENT_SIDE_NAMES, boolean>>;
+  /** Whether the CloudFormation registry has `AWS::Connect::TaskTemplate` and `AWS::Connect::Rule` there (config `followUp`). */
+  readonly followUpResources: Readonly<Record<'taskTemplate' | 'rule', boolean>>;
 }
 
 /**
@@ -97,6 +99,7 @@ const ALL_FEATURES: RegionCapabilities['features'] = {
  * AWS GovCloud (US) User Guide (both in us-gov-west-1, WAF with rate-based rules and
  * API Gateway stage association); cfn-lint's us-gov-west-1 data lists
  * AWS::ApiGateway::*, AWS::WAFv2::WebACL/WebACLAssociation and AWS::Connect::ApprovedOrigin.
+ * Follow-up: cfn-lint 1.51's us-gov-west-1 registry lists AWS::Connect::TaskTemplate and AWS::Connect::Rule.
  */
 export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[number], RegionCapabilities>> = {
   'us-gov-west-1': {
@@ -119,6 +122,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     agentViews: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
+    followUpResources: { taskTemplate: true, rule: true },
   },
   'us-east-1': {
     partition: 'aws',
@@ -129,6 +133,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     agentViews: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
+    followUpResources: { taskTemplate: true, rule: true },
   },
   'us-west-2': {
     partition: 'aws',
@@ -139,6 +144,7 @@ export const REGION_CAPABILITIES: Readonly<Record<(typeof SUPPORTED_REGIONS)[num
     agentViews: true,
     webChat: ALL_WEB_CHAT,
     agentSide: ALL_AGENT_SIDE,
+    followUpResources: { taskTemplate: true, rule: true },
   },
 };
 

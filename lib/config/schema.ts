@@ -279,6 +279,39 @@ const chat = z
   })
   .strict();
 
+/** Real-time queue metrics a supervisor alert can watch (Amazon Connect rules, OnMetricDataUpdate). */
+export const ALERT_METRICS = ['OLDEST_CONTACT_AGE', 'CONTACTS_IN_QUEUE'] as const;
+
+/** An Amazon Connect rule name (AWS::Connect::Rule `Name`: letters, digits, ".", "_", "-"). */
+const RULE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+const supervisorAlert = z
+  .object({
+    name: z.string().regex(RULE_NAME, 'must be letters, digits, ".", "_" or "-" (at most 100 characters; a rule name has no spaces)').describe('Name of the rule.'),
+    metric: z.enum(ALERT_METRICS).default('OLDEST_CONTACT_AGE').describe('OLDEST_CONTACT_AGE (seconds the oldest contact has waited) or CONTACTS_IN_QUEUE.'),
+    atLeast: z.number().int().min(1).max(86_400).describe('Notify when the metric reaches this value in one of the queues.'),
+    queues: z.array(z.string()).min(1).max(25).describe('Names of the queues watched (entries in queues; at most 25).'),
+    channels: z.array(z.enum(CHANNELS)).min(1).optional().describe('Channels counted. @default - every channel'),
+    notifyUsersTagged: z
+      .array(z.string().regex(/^[^=\s][^=]{0,127}=[^=]{1,256}$/, 'must be "<tag key>=<tag value>", e.g. "role=supervisor"'))
+      .min(1)
+      .describe('Users notified by email: those carrying all of these tags ("key=value"). Users stay out of the templates; tag supervisors in the agency\'s identity process.'),
+    subject: z.string().min(1).max(200).optional().describe('Subject of the notification. @default - "<metric> alert: <rule name>"'),
+    message: z.string().min(1).max(1024).optional().describe('Text of the notification. @default - which metric reached which value'),
+  })
+  .strict();
+
+const followUp = z
+  .object({
+    enabled: z.boolean().default(false).describe('Deploy the follow-up task flow and task template, and create follow-up tasks (needs features.tasks).'),
+    queue: z.string().optional().describe('Queue follow-up tasks are placed in (`${route:followUp}`). @default - routing.escalation, else routing.default'),
+    surveyTasks: z.boolean().default(true).describe('Create a task when a post-contact survey answer is at or below surveyScoreAtMost.'),
+    surveyScoreAtMost: z.number().int().min(1).max(5).default(2).describe('A survey answer (1 to 5) at or below this creates a follow-up task.'),
+    failedCallbackTasks: z.boolean().default(true).describe('Create a task when a callback the caller asked for cannot be created.'),
+    supervisorAlerts: z.array(supervisorAlert).default([]).describe('Rules that notify supervisors when a queue metric reaches a value (e.g. a long wait).'),
+  })
+  .strict();
+
 /** One replaceable flow text, per caller language: plain text (the flows speak it as Text, not SSML). */
 const flowTextValue = z
   .string()
@@ -324,6 +357,7 @@ export const jurisdictionSchema = z
     lexLocales: z.array(z.enum(LEX_LOCALES)).default(['en_US']).describe('Lex V2 locales the self-service bot is built in.'),
     features: features.default(() => features.parse({})),
     chat: chat.default(() => chat.parse({})).describe('Web chat: the API a web page starts chats through, and the widget settings.'),
+    followUp: followUp.default(() => followUp.parse({})).describe('Follow-up tasks (low survey scores, failed callbacks) and supervisor alert rules.'),
     retention: z
       .object({
         recordings: retention.describe('Call recordings, chat transcripts and Contact Lens output.'),
@@ -462,3 +496,7 @@ export type FeatureConfig = JurisdictionConfig['features'];
 export type PromptsConfig = JurisdictionConfig['prompts'];
 /** The web chat settings. */
 export type ChatConfig = JurisdictionConfig['chat'];
+/** The follow-up task and supervisor alert settings. */
+export type FollowUpConfig = JurisdictionConfig['followUp'];
+/** One supervisor alert rule. */
+export type SupervisorAlertConfig = FollowUpConfig['supervisorAlerts'][number];

@@ -60,6 +60,7 @@ export const ATTRIBUTE_CONTRACT: readonly ContractAttribute[] = [
   { name: 'topicQueue', values: 'the topic\'s queue ARN (absent when the topic routes by language)', setBy: ['chat-start'] },
   { name: 'languages', values: 'the jurisdiction\'s languages, e.g. `en-US,es-US`', setBy: ['main-inbound', 'chat-inbound'] },
   { name: 'agentView', values: '`on`, `off` (config `agentView.enabled`: whether the flows pop the caller-context view)', allowed: ['on', 'off'], setBy: ['main-inbound', 'chat-inbound'] },
+  { name: 'followUpFlowId', values: 'ARN of the follow-up task flow (only with `followUp.enabled`; a failed callback starts a task there)', setBy: ['main-inbound'] },
   { name: 'redaction', values: '`FAILED` (only set when Contact Lens redaction could not be set up)', allowed: ['FAILED'], setBy: ['main-inbound', 'chat-inbound'] },
   { name: 'surveySatisfaction', values: '`1` to `5`, empty when skipped', allowed: ['', '1', '2', '3', '4', '5'], setBy: ['post-contact-survey'] },
   { name: 'surveyTrust', values: '`1` to `5`, empty when skipped', allowed: ['', '1', '2', '3', '4', '5'], setBy: ['post-contact-survey'] },

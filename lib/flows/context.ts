@@ -1,3 +1,4 @@
+import { FOLLOW_UP_FLOW, followUpQueueName } from '../config/follow-up-checks';
 import { REGION_CAPABILITIES } from '../config/regions';
 import type { JurisdictionConfig } from '../config/schema';
 import { HandlerName } from '../constructs/contact-center-functions';
@@ -14,8 +15,16 @@ export const KIT_FLOW_FOLDER = 'contact-flows';
 /** AWS-managed agent workspace views flows may show as `${view:<name>}` (ShowView). */
 export const MANAGED_VIEWS = ['detail', 'list', 'form', 'confirmation', 'cards'] as const;
 
-/** The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to `default`). */
-export const ROUTES = ['default', 'spanish', 'escalation', 'callback'] as const;
+/**
+ * The routing roles flows name as `${route:<role>}` (config `routing`; unset roles fall back to
+ * `default`). `followUp` is the queue of follow-up tasks (config `followUp.queue`, see {@link routeQueueName}).
+ */
+export const ROUTES = ['default', 'spanish', 'escalation', 'callback', 'followUp'] as const;
+
+/** The name of the queue a routing role sends contacts to in a jurisdiction. */
+export function routeQueueName(config: JurisdictionConfig, route: (typeof ROUTES)[number]): string {
+  return route === 'followUp' ? followUpQueueName(config) : (config.routing[route] ?? config.routing.default);
+}
 
 
 export { BOT_ROLE_DEFAULTS, BOT_ROLES, type BotRole } from './bot-roles';
@@ -56,9 +65,13 @@ export function configValues(config: JurisdictionConfig): Record<string, string>
   };
 }
 
-/** Where a jurisdiction's flows come from: the kit folder and its extra folders, minus its exclusions. */
+/**
+ * Where a jurisdiction's flows come from: the kit folder and its extra folders, minus its
+ * exclusions (and minus the follow-up task flow unless `followUp.enabled`).
+ */
 export function flowSources(config: JurisdictionConfig, kitFolder: string = KIT_FLOW_FOLDER): { paths: string[]; options: LoadFlowsOptions } {
-  return { paths: [kitFolder, ...config.flows.folders], options: { exclude: config.flows.exclude } };
+  const exclude = config.followUp?.enabled || config.flows.exclude.includes(FOLLOW_UP_FLOW) ? config.flows.exclude : [...config.flows.exclude, FOLLOW_UP_FLOW];
+  return { paths: [kitFolder, ...config.flows.folders], options: { exclude } };
 }
 
 /**

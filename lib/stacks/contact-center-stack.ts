@@ -10,6 +10,8 @@ import { AgentSide } from '../constructs/agent-side';
 import { AgentStatus } from '../constructs/agent-status';
 import { ContactCenterFunctions, HandlerDataStores, HandlerName } from '../constructs/contact-center-functions';
 import { ContactFlows } from '../constructs/contact-flows';
+import { FollowUpTasks } from '../constructs/follow-up-tasks';
+import { addFollowUp } from './follow-up';
 import { IConnectInstance } from '../constructs/connect-instance';
 import { HoursOfOperation } from '../constructs/hours-of-operation';
 import { LexBot } from '../constructs/lex-bot';
@@ -21,7 +23,7 @@ import { RoutingProfile } from '../constructs/routing-profile';
 import { StandardSecurityProfiles } from '../constructs/security-profiles';
 import { WebChatApi } from '../constructs/web-chat-api';
 import { CHAT_FLOW } from '../config/chat-checks';
-import { botRoles, configValues, FLOW_LAMBDAS, ROUTES } from '../flows/context';
+import { botRoles, configValues, FLOW_LAMBDAS, ROUTES, routeQueueName } from '../flows/context';
 import type { JurisdictionSources } from '../sources';
 import { idPart, resourceId } from './ids';
 import { managedViewArns } from '../constructs/managed-views';
@@ -100,6 +102,8 @@ export class ContactCenterStack extends Stack {
   public readonly webChat?: WebChatApi;
   /** The evaluation form, language proficiency attribute and agent hierarchy the config turns on. */
   public readonly agentSide: AgentSide;
+  /** The follow-up task template and supervisor alert rules, if sources were given and `followUp.enabled` is true. */
+  public readonly followUp?: FollowUpTasks;
 
   constructor(scope: Construct, id: string, props: ContactCenterStackProps) {
     const { config, instance, data: _data, sources: _sources, promptBucket: _promptBucket, ...stackProps } = props;
@@ -178,6 +182,7 @@ export class ContactCenterStack extends Stack {
         for (const name of routed) flows.resources.get(name)?.node.addDependency(proficiency);
       }
       if (config.chat.enabled) this.webChat = this.addWebChat(config, instance, flows, props.data, queues);
+      if (config.followUp.enabled) this.followUp = addFollowUp(this, config, instance, flows, this.functions, queues);
     }
 
     this.hours = hours;
@@ -244,7 +249,7 @@ export class ContactCenterStack extends Stack {
     }
 
     const queueArn = (name: string) => built.queues.get(name)!.queueArn;
-    const routes = Object.fromEntries(ROUTES.map((route) => [route, queueArn(config.routing[route] ?? config.routing.default)]));
+    const routes = Object.fromEntries(ROUTES.map((route) => [route, queueArn(routeQueueName(config, route))]));
     const roles = Object.entries(botRoles(config)).map(([role, name]) => [role, bots.get(name)!] as const);
     const flows = new ContactFlows(this, 'Flows', {
       instance,

@@ -94,7 +94,7 @@ describe('gcck validate finds what synthesis would fail on', () => {
   test('a phone number bound to the chat or survey flow, offering only flows that can answer a call', async () => {
     const { code, err, file } = await validateRiverton((t) => replaceOnce(t, 'flow: main-inbound', 'flow: chat-inbound'));
     expect(code).toBe(1);
-    expect(err).toEqual([`Configuration has 1 problem:\n  ${file}: phoneNumbers[0].flow: "chat-inbound" is deployed, but cannot answer a call (a chat, event-hook, queue or module flow) (inbound voice flows: main-inbound)`]);
+    expect(err).toEqual([`Configuration has 1 problem:\n  ${file}: phoneNumbers[0].flow: "chat-inbound" is deployed, but cannot answer a call (a chat, task, event-hook, queue or module flow) (inbound voice flows: main-inbound)`]);
   });
 
   test('a flows folder that does not exist, naming flows.folders and the YAML file', async () => {

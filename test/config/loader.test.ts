@@ -12,7 +12,7 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
 const fileOf = (fixture: string, id: string) => `test/fixtures/config/${fixture}/jurisdictions/${id}.yaml`;
 
 const TOP_LEVEL_KEYS =
-  'id, displayName, account, region, tags, instance, languages, lexLocales, features, chat, retention, functions, routing, bots, flows, prompts, agentView, phoneNumbers, analytics, monitoring, officeInfo, hours, queues, routingProfiles, quickConnects, agentStatuses, evaluationForm, proficiencyRouting, agentHierarchy';
+  'id, displayName, account, region, tags, instance, languages, lexLocales, features, chat, followUp, retention, functions, routing, bots, flows, prompts, agentView, phoneNumbers, analytics, monitoring, officeInfo, hours, queues, routingProfiles, quickConnects, agentStatuses, evaluationForm, proficiencyRouting, agentHierarchy';
 const TIME_ZONE_EXAMPLES = '(e.g. America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Pacific/Honolulu)';
 const GOVCLOUD_FEATURES = '(available there: chat, tasks, contactLens)';
 

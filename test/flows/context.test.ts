@@ -11,7 +11,7 @@ describe('lint context of a jurisdiction', () => {
     expect(lintContextFor(config, flows)).toEqual({
       names: {
         queue: ['City Services'],
-        route: ['default', 'spanish', 'escalation', 'callback'],
+        route: ['default', 'spanish', 'escalation', 'callback', 'followUp'],
         hours: ['main'],
         lambda: ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture'],
         bot: ['citizen-services', 'survey-answers'],

@@ -9,7 +9,7 @@ import { parseFlowFile } from '../../lib/flows/loader';
 const DIR = 'test/fixtures/flows/import';
 const NAMES: JurisdictionNames = {
   queue: ['General', 'Claims', 'Spanish', 'Escalations'],
-  route: ['default', 'spanish', 'escalation', 'callback'],
+  route: ['default', 'spanish', 'escalation', 'callback', 'followUp'],
   hours: ['main', 'extended'],
   lambda: ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture'],
   bot: ['citizen-services'],

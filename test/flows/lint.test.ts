@@ -12,7 +12,7 @@ const VALID = 'test/fixtures/flows/valid';
 const NAMES: LintContext = {
   names: {
     queue: ['General', 'Benefits'],
-    route: ['default', 'spanish', 'escalation', 'callback'],
+    route: ['default', 'spanish', 'escalation', 'callback', 'followUp'],
     hours: ['main'],
     lambda: ['contact-center-status', 'case-status', 'caller-verification', 'survey-capture'],
     bot: ['citizen-services'],

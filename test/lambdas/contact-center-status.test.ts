@@ -474,3 +474,31 @@ describe('contact-center-status: properties', () => {
     );
   });
 });
+
+describe('contact-center-status: follow-up task flow', () => {
+  const FLOW_ARN = 'arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/11111111-2222-3333-4444-555555555555/contact-flow/66666666-7777-8888-9999-000000000000';
+
+  test('adds the failed-callback task flow to an open answer when FAILED_CALLBACK_FLOW_ID is set', async () => {
+    // Prepare
+    process.env.FAILED_CALLBACK_FLOW_ID = FLOW_ARN;
+    ssmMock.on(GetParameterCommand).resolves(parameter(OPEN));
+
+    // Act
+    const response = await handler(connectEvent());
+
+    // Assess
+    expect(response).toEqual({ result: 'OK', closed: 'false', reason: 'NONE', message: '', followUpFlowId: FLOW_ARN });
+  });
+
+  test('adds it to the fail-open answer too, so a broken closure parameter does not stop follow-up tasks', async () => {
+    process.env.FAILED_CALLBACK_FLOW_ID = FLOW_ARN;
+    ssmMock.on(GetParameterCommand).rejects(awsError('InternalServerError', 500));
+    expect(await handler(connectEvent())).toEqual({ result: 'ERROR', closed: 'false', followUpFlowId: FLOW_ARN });
+  });
+
+  test('answers without it when follow-up tasks are off', async () => {
+    delete process.env.FAILED_CALLBACK_FLOW_ID;
+    ssmMock.on(GetParameterCommand).resolves(parameter(OPEN));
+    expect(await handler(connectEvent())).toEqual({ result: 'OK', closed: 'false', reason: 'NONE', message: '' });
+  });
+});

@@ -129,7 +129,7 @@ describe('survey-capture: answers', () => {
     const response = await handler(connectEvent());
 
     // Assess
-    expect(response).toEqual({ result: 'OK', duplicate: 'false' });
+    expect(response).toEqual({ result: 'OK', duplicate: 'false', followUp: 'false' });
     expect(puts()).toEqual([
       {
         TableName: TABLE,
@@ -164,7 +164,7 @@ describe('survey-capture: answers', () => {
     const response = await handler(connectEvent({ parameters: { satisfaction: '2', trust: '' } }));
 
     // Assess
-    expect(response).toEqual({ result: 'OK', duplicate: 'false' });
+    expect(response).toEqual({ result: 'OK', duplicate: 'false', followUp: 'false' });
     expect(puts()[0].Item).toEqual({
       contactId: { S: CONTACT_ID },
       initialContactId: { S: INITIAL_CONTACT_ID },
@@ -191,7 +191,7 @@ describe('survey-capture: answers', () => {
     const response = await handler(connectEvent({ parameters: { satisfaction: '1', trust: '1', ease: '1' } }));
 
     // Assess
-    expect(response).toEqual({ result: 'OK', duplicate: 'true' });
+    expect(response).toEqual({ result: 'OK', duplicate: 'true', followUp: 'false' });
     expect(puts()).toHaveLength(1);
     expect(objects()).toEqual([]);
     expect(surveyMetrics()).toEqual([]);
@@ -303,7 +303,7 @@ describe('survey-capture: answers', () => {
     const response = await handler(connectEvent({ parameters: { satisfaction: '4', trust: '9', ease: 'Timeout' } }));
 
     // Assess
-    expect(response).toEqual({ result: 'OK', duplicate: 'false' });
+    expect(response).toEqual({ result: 'OK', duplicate: 'false', followUp: 'false' });
     expect(objects()).toEqual([objectInput(jsonLine({ satisfaction: 4, trust: null, ease: null }))]);
     const warning = logs.map((l) => l.trim()).filter((l) => l.includes('outside 1-5')).map((l) => JSON.parse(l));
     expect(warning).toEqual([expect.objectContaining({ level: 'WARN', questions: ['trust', 'ease'] })]);
@@ -454,8 +454,8 @@ describe('survey-capture: fallbacks', () => {
 
     // Assess
     expect(responses).toEqual([
-      { result: 'OK', duplicate: 'false' },
-      { result: 'OK', duplicate: 'true' },
+      { result: 'OK', duplicate: 'false', followUp: 'false' },
+      { result: 'OK', duplicate: 'true', followUp: 'false' },
       { result: 'ERROR' },
       { result: 'ERROR' },
       { result: 'BAD_EVENT' },
@@ -540,5 +540,66 @@ describe('survey-capture: properties', () => {
       }),
       { numRuns: 300, seed: 20261127 },
     );
+  });
+});
+
+describe('survey-capture: follow-up tasks', () => {
+  const FLOW_ARN = 'arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/11111111-2222-3333-4444-555555555555/contact-flow/66666666-7777-8888-9999-000000000000';
+
+  beforeEach(() => {
+    process.env.FOLLOW_UP_FLOW_ID = FLOW_ARN;
+    process.env.FOLLOW_UP_SCORE_AT_MOST = '2';
+    dynamoMock.on(PutItemCommand).resolves({});
+    s3Mock.on(PutObjectCommand).resolves({});
+  });
+
+  test('asks for a follow-up task in the configured flow when an answer is at the threshold, with the lowest answer', async () => {
+    // Act
+    const response = await handler(connectEvent({ parameters: { satisfaction: '4', trust: '2', ease: '3' } }));
+
+    // Assess
+    expect(response).toEqual({ result: 'OK', duplicate: 'false', followUp: 'true', followUpFlowId: FLOW_ARN, lowestScore: '2' });
+  });
+
+  test('asks for none when every answer is above the threshold, or the only low "answer" was out of range', async () => {
+    expect(await handler(connectEvent({ parameters: { satisfaction: '3', trust: '5', ease: '4' } }))).toEqual({ result: 'OK', duplicate: 'false', followUp: 'false' });
+    dynamoMock.reset();
+    dynamoMock.on(PutItemCommand).resolves({});
+    expect(await handler(connectEvent({ parameters: { satisfaction: '0', trust: '3' } }))).toEqual({ result: 'OK', duplicate: 'false', followUp: 'false' });
+  });
+
+  test('counts a caller who hung up after one low answer', async () => {
+    expect(await handler(connectEvent({ parameters: { satisfaction: '1' } }))).toEqual({ result: 'OK', duplicate: 'false', followUp: 'true', followUpFlowId: FLOW_ARN, lowestScore: '1' });
+  });
+
+  test('never asks twice for one contact: a repeat invocation is a duplicate without follow-up', async () => {
+    dynamoMock.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    expect(await handler(connectEvent({ parameters: { satisfaction: '1', trust: '1', ease: '1' } }))).toEqual({ result: 'OK', duplicate: 'true', followUp: 'false' });
+  });
+
+  test('follows the threshold exactly for every combination of answers (property)', async () => {
+    const answer = fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined });
+    await fc.assert(
+      fc.asyncProperty(answer, answer, answer, fc.integer({ min: 1, max: 5 }), async (satisfaction, trust, ease, threshold) => {
+        fc.pre(satisfaction !== undefined || trust !== undefined || ease !== undefined);
+        process.env.FOLLOW_UP_SCORE_AT_MOST = String(threshold);
+        dynamoMock.reset();
+        dynamoMock.on(PutItemCommand).resolves({});
+        const parameters = Object.fromEntries(Object.entries({ satisfaction, trust, ease }).flatMap(([q, v]) => (v === undefined ? [] : [[q, String(v)]])));
+        const response = (await handler(connectEvent({ parameters }))) as Record<string, string>;
+        const lowest = Math.min(...Object.values(parameters).map(Number));
+        expect(response.followUp).toEqual(lowest <= threshold ? 'true' : 'false');
+        expect(response.lowestScore).toEqual(lowest <= threshold ? String(lowest) : undefined);
+      }),
+      { seed: 14, numRuns: 60 },
+    );
+  });
+
+  test('answers the configuration fallback, writing nothing, when only one of the two settings is set', async () => {
+    delete process.env.FOLLOW_UP_SCORE_AT_MOST;
+    const response = await handler(connectEvent());
+    expect(isFlatConnectResponse(response)).toBe(true);
+    expect((response as Record<string, string>).result).not.toEqual('OK');
+    expect(puts()).toEqual([]);
   });
 });

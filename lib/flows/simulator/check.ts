@@ -3,6 +3,7 @@ import { suitsLanguage } from './language';
 import type { CallResult } from './runner';
 import { describeEnd } from './runner';
 import type { Scenario } from './scenario';
+import type { SimTask } from './types';
 
 /**
  * Compares a call with its scenario's expectations. Each failure says what was expected and
@@ -99,6 +100,7 @@ export function checkExpectations(scenario: Scenario, result: CallResult, survey
       failures.push(`routing criteria: expected ${expect.routingCriteria === 'none' ? 'none' : describeRoutingCriteria(expected)}, found ${state.routingCriteria ? describeRoutingCriteria(actual) : 'none'}`);
     }
   }
+  if (expect.tasks) failures.push(...taskFailures(expect.tasks, state.tasks ?? []));
   if (expect.survey) {
     const item = surveys[surveys.length - 1];
     if (!item) failures.push('survey: expected answers to be stored, none were');
@@ -114,4 +116,21 @@ export function checkExpectations(scenario: Scenario, result: CallResult, survey
     if (called.join('\n') !== expect.lambdas.join('\n')) failures.push(['functions called differ (- expected, + called):', ...diffLines(expect.lambdas, called, (e, a) => e === a)].join('\n'));
   }
   return failures;
+}
+
+/** Differences between the tasks a scenario expects and those the flows created. */
+function taskFailures(expected: NonNullable<Scenario['expect']['tasks']>, created: readonly SimTask[]): string[] {
+  const shown = (tasks: readonly SimTask[]) => (tasks.length === 0 ? 'none' : tasks.map((t) => `"${t.name}" in ${t.flow}`).join(', '));
+  if (expected.length !== created.length) return [`tasks: expected ${expected.length}, created ${created.length} (${shown(created)})`];
+  return expected.flatMap((want, i) => {
+    const task = created[i];
+    const problems: string[] = [];
+    if (task.flow !== want.flow) problems.push(`flow ${JSON.stringify(task.flow)}, expected ${JSON.stringify(want.flow)}`);
+    if (want.name !== undefined && task.name !== want.name) problems.push(`name ${JSON.stringify(task.name)}, expected ${JSON.stringify(want.name)}`);
+    for (const [key, value] of Object.entries(want.attributes ?? {})) {
+      const got = task.attributes[key];
+      if (got !== value) problems.push(`attribute ${key} ${got === undefined ? 'missing' : typeof got === 'string' ? JSON.stringify(got) : 'known at run time'}, expected ${JSON.stringify(value)}`);
+    }
+    return problems.length > 0 ? [`tasks[${i}]: ${problems.join('; ')}`] : [];
+  });
 }

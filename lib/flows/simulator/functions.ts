@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutIte
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
+import { FOLLOW_UP_FLOW } from '../../config/follow-up-checks';
 import type { JurisdictionConfig } from '../../config/schema';
 import type { CodeHook } from './lex-dialog';
 import { applyUpdate, conditionHolds } from './dynamo-expressions';
@@ -74,6 +75,10 @@ function setEnvironment(config: JurisdictionConfig, officeInfo: Record<string, s
     SURVEY_BUCKET_NAME: 'sim-analytics',
     SURVEY_KMS_KEY_ARN: 'sim-key',
     OFFICE_INFO: JSON.stringify(officeInfo),
+    // The simulator names flows by file name; '' clears a previous jurisdiction's settings.
+    FOLLOW_UP_FLOW_ID: config.followUp?.enabled && config.followUp.surveyTasks ? FOLLOW_UP_FLOW : '',
+    FOLLOW_UP_SCORE_AT_MOST: config.followUp?.enabled && config.followUp.surveyTasks ? String(config.followUp.surveyScoreAtMost) : '',
+    FAILED_CALLBACK_FLOW_ID: config.followUp?.enabled && config.followUp.failedCallbackTasks ? FOLLOW_UP_FLOW : '',
   };
   Object.assign(process.env, env);
 }

@@ -47,7 +47,7 @@ export const scenarioSchema = z
     name: z.string().min(1).describe('What the call proves, as a sentence.'),
     jurisdictions: z.array(z.string()).optional().describe('Jurisdictions the scenario runs for. @default - every jurisdiction that deploys the flow'),
     flow: z.string().default('main-inbound').describe('The flow the call enters.'),
-    channel: z.enum(['VOICE', 'CHAT']).default('VOICE'),
+    channel: z.enum(['VOICE', 'CHAT', 'TASK']).default('VOICE').describe('TASK: a task contact (no caller), e.g. in a task flow.'),
     at: z.iso.datetime({ offset: true }).describe('The simulated instant, e.g. 2027-03-02T10:00:00-06:00.'),
     language: z.enum(['en-US', 'es-US']).optional().describe('The language the contact starts with (a chat widget sends it as the "language" attribute). @default - the jurisdiction\'s first'),
     customerNumber: z.string().default('+15555550123').describe('The caller\'s number (E.164), or any text for an anonymous caller.'),
@@ -105,6 +105,10 @@ export const scenarioSchema = z
           .optional()
           .describe('The routing criteria set on the contact at the end of the call, one entry per step (one requirement each), or "none".'),
         survey: z.record(z.string(), z.string()).optional().describe('The survey answers survey-capture stored (satisfaction, trust, ease).'),
+        tasks: z
+          .array(z.strictObject({ flow: z.string().describe('The flow the task starts in.'), name: z.string().optional(), attributes: z.record(z.string(), z.string()).optional().describe('Attributes the task must carry (others may be there too).') }))
+          .optional()
+          .describe('Every task the flows created (CreateTask), in order; [] expects none.'),
         lambdas: z.array(z.string()).optional().describe('Functions called, in order, as "name → result".'),
       })
       .default({}),

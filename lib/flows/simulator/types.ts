@@ -58,6 +58,13 @@ export interface Frame {
 /** Where the contact is in its life: in a flow the caller reached, in queue, with an agent. */
 export type Phase = 'inbound' | 'queue' | 'whisper-customer' | 'whisper-agent' | 'hold' | 'transfer' | 'disconnect-flow';
 
+/** A task a flow created: its name, the flow it starts in and its attributes. */
+export interface SimTask {
+  readonly name: string;
+  readonly flow: string;
+  readonly attributes: Readonly<Record<string, SimValue>>;
+}
+
 /** The contact as flows see it, plus the simulator's bookkeeping. Plain data: cloned to fork. */
 export interface SimState {
   phase: Phase;
@@ -91,6 +98,8 @@ export interface SimState {
   callback?: { readonly queue: string; readonly number: string };
   /** Routing criteria set on the contact (UpdateContactRoutingCriteria); replaced whole, never changed in place. */
   routingCriteria?: readonly RoutingStep[];
+  /** Tasks the flows created (CreateTask), in order. */
+  tasks?: SimTask[];
   steps: number;
   faultsUsed: number;
   events: CallEvent[];

@@ -1,6 +1,6 @@
 import type { BotDefinition } from '../../bots/schema';
 import type { JurisdictionConfig } from '../../config/schema';
-import { botRoles, configValues, FLOW_LAMBDAS, type BotRole } from '../context';
+import { botRoles, configValues, FLOW_LAMBDAS, ROUTES, routeQueueName, type BotRole } from '../context';
 import { FlowError } from '../errors';
 import { tryResolveReferences, type ReferenceKind } from '../references';
 import type { LoadedFlow } from '../types';
@@ -17,10 +17,7 @@ export function buildWorld(config: JurisdictionConfig, flows: readonly LoadedFlo
   const values = configValues(config);
   const queues = new Set(config.queues.map((q) => q.name));
   const flowNames = new Set(flows.map((f) => f.name));
-  const route = (name: string) => {
-    const routing = config.routing as Record<string, string | undefined>;
-    return routing[name] ?? (['spanish', 'escalation', 'callback'].includes(name) ? config.routing.default : undefined);
-  };
+  const route = (name: string) => ((ROUTES as readonly string[]).includes(name) ? routeQueueName(config, name as (typeof ROUTES)[number]) : undefined);
   const roles = botRoles(config);
   const resolve = (kind: ReferenceKind, name: string): string | undefined => {
     switch (kind) {

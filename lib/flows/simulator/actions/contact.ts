@@ -138,7 +138,15 @@ export const CONTACT_ACTIONS: ActionFamily = {
     return { end: 'agent' };
   },
 
-  CreateTask: noteOnly('a task is created'),
+  /** https://docs.aws.amazon.com/connect/latest/APIReference/createtask.html: the task starts in ContactFlowId. */
+  CreateTask(action, state, ctx) {
+    const flow = valueOf(state, action.Parameters.ContactFlowId);
+    if (flow === UNKNOWN || !ctx.world.flows.has(flow)) return error('NoMatchingError', `task flow ${text(flow)} does not exist`);
+    const attributes: Record<string, SimValue> = Object.fromEntries(Object.entries((action.Parameters.Attributes ?? {}) as Record<string, unknown>).map(([key, value]) => [key, valueOf(state, value)]));
+    const name = valueOf(state, action.Parameters.Name);
+    state.tasks = [...(state.tasks ?? []), { name: name === UNKNOWN ? '(known at run time)' : name, flow, attributes }];
+    return next(`task in ${flow}`);
+  },
   ResumeContact: noteOnly('the contact resumes'),
   CompleteOutboundCall: noteOnly('the outbound call is placed'),
   StartOutboundChatContact: noteOnly('an outbound chat is started'),
