@@ -182,7 +182,7 @@ describe('the default flows', () => {
     expect(failed).toEqual([]);
     const base = sim('pinecrest-benefits');
     const kit = [...base.world.flows.keys()].filter((f) => isKitFlow(base, f));
-    expect(kit).toHaveLength(9);
+    expect(kit).toHaveLength(10);
     const rows = coverage(base.world, suite.kitTaken, kit);
     const covered = rows.reduce((n, r) => n + r.covered, 0);
     const total = rows.reduce((n, r) => n + r.total, 0);
