@@ -1,58 +1,90 @@
 /**
- * Synth-scale benchmark: the kit app against a bare aws-cdk-lib "floor" app of the same
- * shape, for 1, 10 and 50 generated jurisdictions. Prints one plain-text table. The kit is
- * measured with and without asset bundling (esbuild for its NodejsFunctions) and without cdk-nag.
+ * Synth benchmark: `npx cdk synth` of the kit against a fair floor, as a user runs it.
  *
- *   npx tsx bench/synth.ts
+ *   npm run bench:synth                          1, 2, 10 and 50 jurisdictions, 3 runs (1 at 50)
+ *   npm run bench:synth -- --quick               1 and 2 jurisdictions, 1 run (a few minutes)
+ *   npm run bench:synth -- --sizes 1,2,10 --runs 2
  *
- * Every measurement runs in a fresh `node --import tsx bench/synth-runner.ts` process with
- * CDK_VALIDATION=false; see bench/README.md for what each figure means.
+ * Every run is a whole `npx cdk synth -q` process tree with cdk.json's context (CloudFormation
+ * validation on); the floor app (bench/synth-floor-app.ts) re-emits the kit's own templates through
+ * the same CLI. The app writes its phase timings to GCCK_TIMINGS (lib/timings.ts). See bench/README.md.
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { writeJurisdictionFixtures } from './synth-fixtures';
-import type { RunnerResult } from './synth-shared';
-import { AssemblyShape, childrenCpuMs, median, medianSample, readAssemblyShape, Sample } from './synth-stats';
+import type { PhaseTime, SynthTimings } from '../lib/timings';
+import { generatedIdentity, writeJurisdictionFixtures } from './synth-fixtures';
+import { AssemblyShape, childrenCpuMs, median, readAssemblyShape } from './synth-stats';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const RUNNER = path.join(__dirname, 'synth-runner.ts');
-const SIZES = [1, 10, 50] as const;
-const RUNS = 3;
-/** Wall-clock budget for the whole bench; N=50 gets fewer runs if it would overrun. */
-const BUDGET_MS = 8 * 60_000;
-/** Target: kit within this factor of the floor, for one jurisdiction and per extra jurisdiction. */
-const TARGET_RATIO = 1.5;
+const FLOOR_APP = `node --require ./bin/ts-cache.cjs ${path.join('bench', 'synth-floor-app.ts')}`;
+/** Target: the kit within this factor of the floor (wall and CPU), and per extra jurisdiction. */
+const TARGET_RATIO = 1.3;
+/** Target: a second synth with nothing changed, both examples, wall ms. */
+const TARGET_WARM_MS = 5000;
 
-type Variant = 'kit' | 'kit-nobundle' | 'kit-nonag' | 'floor';
-/** Measured in this order in every round; the floor copies the shape of the first kit run. */
-const VARIANTS: readonly Variant[] = ['kit', 'kit-nobundle', 'kit-nonag', 'floor'];
-const VARIANT_LABEL: Record<Variant, string> = {
-  kit: 'kit (nag on)',
-  'kit-nobundle': 'kit (no bundling)',
-  'kit-nonag': 'kit (nag off)',
-  floor: 'floor (bare L1)',
+/** The phases the app reports, in the order they happen. */
+const PHASES = ['appLoad', 'config', 'build', 'bundling', 'nag', 'validation', 'templateWrite'] as const;
+type Phase = (typeof PHASES)[number];
+const PHASE_LABEL: Record<Phase | 'cliStart' | 'cliFinish', string> = {
+  cliStart: 'CLI start',
+  appLoad: 'app load',
+  config: 'config + sources',
+  build: 'construct build',
+  bundling: 'bundling',
+  nag: 'nag',
+  validation: 'validation',
+  templateWrite: 'template write',
+  cliFinish: 'CLI finish',
 };
-/** The kit rows the targets are checked for, with the label used in the target lines. */
-const TARGET_VARIANTS: readonly [Variant, string][] = [
-  ['kit', 'kit (nag on, with bundling)'],
-  ['kit-nobundle', 'kit (no bundling)'],
-];
 
-interface Row {
-  readonly n: number;
-  readonly variant: Variant;
+/** One whole `npx cdk synth`. */
+interface Sample {
+  /** Spawn to exit, ms. */
+  readonly wall: number;
+  /** User + system CPU of the whole process tree (npx, the CLI, the app, esbuild), ms. */
+  readonly cpu: number;
+  /** Peak RSS of the app process, MB. */
+  readonly rss: number;
+  /** Spawn until the app process started, ms. */
+  readonly cliStart: number;
+  /** The app's end until the CLI exited, ms. */
+  readonly cliFinish: number;
+  readonly phases: Record<Phase, PhaseTime>;
+}
+
+interface Options {
+  readonly sizes: number[];
   readonly runs: number;
-  readonly median?: Sample;
-  readonly shape?: AssemblyShape;
-  readonly error?: string;
+  readonly examples: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  let sizes = [1, 2, 10, 50];
+  let runs: number | undefined;
+  let examples = true;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--quick') {
+      sizes = [1, 2];
+      runs = 1;
+    } else if (flag === '--sizes') sizes = value().split(',').map((s) => Number(s.trim()));
+    else if (flag === '--runs') runs = Number(value());
+    else if (flag === '--no-examples') examples = false;
+    else throw new Error(`unknown option ${argv[i]} (--quick, --sizes 1,2,10,50, --runs N, --no-examples)`);
+  }
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || sizes.length === 0) throw new Error('--sizes takes positive integers, e.g. 1,2,10');
+  sizes = [...new Set(sizes)].sort((a, b) => a - b);
+  return { sizes, runs: runs ?? 3, examples };
 }
 
 let tmpRoot: string | undefined;
+/** The synth caches' folder of the last run (bundles, validation results), when the kit honours GCCK_CACHE_DIR. */
+let synthCache = '';
 const children = new Set<ChildProcess>();
-
 function cleanup(): void {
   for (const child of children) child.kill();
   if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
@@ -60,20 +92,21 @@ function cleanup(): void {
 }
 
 /**
- * Runs the runner once in a fresh process (`launcher` node --import tsx, or npx tsx)
- * and turns its result file into a {@link Sample}.
+ * Runs `npx cdk synth -q` once into `outdir` and reads the app's timings.
+ * @param app the floor app's command, or undefined for cdk.json's (the kit)
+ * @param tsCache the TypeScript loader's cache folder (bin/ts-cache.cjs; an empty one makes the run compile the kit)
+ * @param coldCaches true to give the kit's synth caches an empty folder (GCCK_CACHE_DIR), false to keep the last one
  */
-async function runOnce(args: string[], launcher: 'node' | 'npx' = 'node'): Promise<Sample> {
-  const resultFile = path.join(tmpRoot!, `result-${process.hrtime.bigint()}.json`);
-  const env: NodeJS.ProcessEnv = { ...process.env, CDK_VALIDATION: 'false' };
-  for (const key of ['CDK_CONTEXT_JSON', 'CDK_OUTDIR', 'NODE_OPTIONS']) delete env[key];
-  const [cmd, cmdArgs] =
-    launcher === 'node'
-      ? [process.execPath, ['--import', 'tsx', RUNNER, resultFile, ...args]]
-      : ['npx', ['--no-install', 'tsx', RUNNER, resultFile, ...args]];
+async function synth(context: Record<string, string>, outdir: string, tsCache: string, app?: string, coldCaches = true): Promise<Sample> {
+  const timingsFile = path.join(tmpRoot!, `timings-${process.hrtime.bigint()}.json`);
+  if (coldCaches) synthCache = path.join(tmpRoot!, `synth-cache-${process.hrtime.bigint()}`);
+  const env: NodeJS.ProcessEnv = { ...process.env, GCCK_TIMINGS: timingsFile, GCCK_TS_CACHE_DIR: tsCache, GCCK_CACHE_DIR: synthCache };
+  for (const key of ['CDK_CONTEXT_JSON', 'CDK_OUTDIR', 'NODE_OPTIONS', 'CDK_VALIDATION']) delete env[key];
+  const args = ['--no-install', 'cdk', 'synth', '-q', '-o', outdir, ...Object.entries(context).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  if (app) args.push('--app', app);
   const spawnedAt = Date.now();
   const cpuBefore = childrenCpuMs();
-  const child = spawn(cmd, cmdArgs, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('npx', args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   children.add(child);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -81,212 +114,227 @@ async function runOnce(args: string[], launcher: 'node' | 'npx' = 'node'): Promi
     child.on('error', reject);
     child.on('close', resolve);
   });
+  const exitedAt = Date.now();
   children.delete(child);
-  const cpu = childrenCpuMs() - cpuBefore; // the child has been waited for once 'close' fired
-  if (code !== 0 || !fs.existsSync(resultFile)) {
-    const first = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn')).slice(0, 3).join(' | ');
-    throw new Error(`runner exited with ${code}: ${first}`);
+  const cpu = childrenCpuMs() - cpuBefore;
+  if (code !== 0 || !fs.existsSync(timingsFile)) {
+    const first = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn')).slice(0, 4).join(' | ');
+    throw new Error(`cdk synth exited with ${code}: ${first}`);
   }
-  const r = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as RunnerResult;
-  fs.rmSync(resultFile, { force: true });
+  const t = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as SynthTimings;
+  fs.rmSync(timingsFile, { force: true });
   return {
-    wall: r.doneEpochMs - spawnedAt,
-    startup: r.mainStartMs,
-    imports: r.importedMs - r.mainStartMs,
-    load: r.loadedMs - r.importedMs,
-    build: r.builtMs - r.loadedMs,
-    synth: r.synthDoneMs - r.builtMs,
-    inProcess: r.synthDoneMs - r.importedMs,
-    rss: r.maxRssMb,
+    wall: exitedAt - spawnedAt,
     cpu,
+    rss: t.maxRssMb,
+    cliStart: t.processStartEpochMs - spawnedAt,
+    cliFinish: exitedAt - t.doneEpochMs,
+    phases: Object.fromEntries(PHASES.map((p) => [p, t[p]])) as Record<Phase, PhaseTime>,
   };
 }
 
-const fmt = (v: number | undefined, digits = 0) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(digits));
-const verdict = (ratio: number) => (Number.isFinite(ratio) ? (ratio <= TARGET_RATIO ? 'PASS' : 'FAIL') : 'n/a');
+/** Field-by-field median of several samples. */
+function medianOf(samples: readonly Sample[]): Sample {
+  const m = (get: (s: Sample) => number) => median(samples.map(get));
+  return {
+    wall: m((s) => s.wall),
+    cpu: m((s) => s.cpu),
+    rss: m((s) => s.rss),
+    cliStart: m((s) => s.cliStart),
+    cliFinish: m((s) => s.cliFinish),
+    phases: Object.fromEntries(PHASES.map((p) => [p, { wall: m((s) => s.phases[p].wall), cpu: m((s) => s.phases[p].cpu) }])) as Record<Phase, PhaseTime>,
+  };
+}
+
+const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
+const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? a / b : NaN);
+const verdict = (r: number, limit = TARGET_RATIO) => (Number.isFinite(r) ? (r <= limit ? 'PASS' : 'FAIL') : 'n/a');
+
+/** A plain-text table: first column left-aligned, the others right-aligned. */
+function table(headers: string[], rows: string[][]): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
 
 async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-bench-synth-'));
+  let seq = 0;
+  const fresh = (name: string) => path.join(tmpRoot!, `${name}-${++seq}`);
+  // Empty at first: the examples' cold run fills it, every later run finds the kit compiled.
+  const tsCache = fresh('ts-cache');
   const notes: string[] = [];
+  const out: string[] = [];
+  const progress = (text: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
 
-  for (const n of SIZES) writeJurisdictionFixtures(path.join(tmpRoot, `config-${n}`), n, REPO_ROOT);
-  let outdirSeq = 0;
-  const outdir = () => path.join(tmpRoot!, `out-${++outdirSeq}`);
-  const argsFor = (variant: Variant, n: number, out: string) =>
-    variant === 'floor'
-      ? ['floor', path.join(tmpRoot!, `floor-spec-${n}.json`), out]
-      : ['kit', path.join(tmpRoot!, `config-${n}`), out, variant === 'kit-nonag' ? 'nonag' : 'nag', variant === 'kit-nobundle' ? 'nobundle' : 'bundle'];
-
-  // Warm-up (discarded): fills the OS file cache and tsx's transform cache.
-  try {
-    const out = outdir();
-    await runOnce(argsFor('kit', 1, out));
-    fs.rmSync(out, { recursive: true, force: true });
-  } catch {
-    /* the measured runs report the error */
+  // ---- the README's main command on the examples: cold (empty caches, new cdk.out), then warm (again, same cdk.out) ----
+  let examples: { cold: Sample; warm: Sample; floor: Sample; shape: AssemblyShape } | undefined;
+  if (options.examples) {
+    progress('examples: cold, warm, floor');
+    const outdir = fresh('examples-out');
+    const cold = await synth({}, outdir, tsCache);
+    const coldOut = fresh('examples-cold-copy');
+    fs.cpSync(outdir, coldOut, { recursive: true });
+    const warm = await synth({}, outdir, tsCache, undefined, false);
+    const floor = await synth({ floorFrom: coldOut }, fresh('examples-floor-out'), tsCache, FLOOR_APP);
+    examples = { cold, warm, floor, shape: readAssemblyShape(coldOut) };
   }
 
-  // Launcher overhead: an empty runner under `node --import tsx` and under `npx tsx` (as cdk.json's "app").
-  const empty: Record<'node' | 'npx', number[]> = { node: [], npx: [] };
-  for (let i = 0; i < RUNS; i++) {
-    for (const launcher of ['node', 'npx'] as const) {
-      try {
-        empty[launcher].push((await runOnce(['empty'], launcher)).wall);
-      } catch {
-        /* reported as '-' */
+  // ---- scale: generated jurisdictions; kit and floor take turns, median of the runs ----
+  interface SizeResult {
+    n: number;
+    kit?: Sample;
+    floor?: Sample;
+    shape?: AssemblyShape;
+    floorShape?: AssemblyShape;
+    runs: number;
+    error?: string;
+  }
+  const results: SizeResult[] = [];
+  for (const n of options.sizes) {
+    const configDir = fresh(`config-${n}`);
+    writeJurisdictionFixtures(configDir, n, REPO_ROOT);
+    const runs = n >= 50 ? Math.min(options.runs, 1) : options.runs;
+    if (runs < options.runs) notes.push(`N=${n}: ${runs} run instead of ${options.runs} (one kit run alone takes minutes).`);
+    const kit: Sample[] = [];
+    const floor: Sample[] = [];
+    const result: SizeResult = { n, runs };
+    try {
+      for (let run = 0; run < runs; run++) {
+        progress(`N=${n}: kit run ${run + 1}/${runs}`);
+        const outdir = fresh(`kit-${n}-out`);
+        kit.push(await synth({ configDir }, outdir, tsCache));
+        if (run === 0) {
+          result.shape = readAssemblyShape(outdir);
+          fs.renameSync(outdir, path.join(tmpRoot, `kit-${n}-assembly`));
+        } else fs.rmSync(outdir, { recursive: true, force: true });
+        progress(`N=${n}: floor run ${run + 1}/${runs}`);
+        const floorOut = fresh(`floor-${n}-out`);
+        floor.push(await synth({ floorFrom: path.join(tmpRoot, `kit-${n}-assembly`) }, floorOut, tsCache, FLOOR_APP));
+        if (run === 0) result.floorShape = readAssemblyShape(floorOut);
+        fs.rmSync(floorOut, { recursive: true, force: true });
       }
+    } catch (error) {
+      result.error = (error as Error).message;
     }
+    result.kit = kit.length ? medianOf(kit) : undefined;
+    result.floor = floor.length ? medianOf(floor) : undefined;
+    results.push(result);
   }
 
-  const rows: Row[] = [];
-  for (const n of SIZES) {
-    const samples: Record<Variant, Sample[]> = { kit: [], 'kit-nobundle': [], 'kit-nonag': [], floor: [] };
-    const shapes: Partial<Record<Variant, AssemblyShape>> = {};
-    const errors: Partial<Record<Variant, string>> = {};
-    let runs = RUNS;
-    for (let rep = 0; rep < runs; rep++) {
-      const repStarted = performance.now();
-      for (const variant of VARIANTS) {
-        if (errors[variant]) continue;
-        if (variant === 'floor' && !shapes.kit) {
-          errors.floor = 'no kit assembly to copy the shape from';
-          continue;
-        }
-        const out = outdir();
-        try {
-          samples[variant].push(await runOnce(argsFor(variant, n, out)));
-          if (!shapes[variant]) {
-            shapes[variant] = readAssemblyShape(out);
-            if (variant === 'kit') fs.writeFileSync(path.join(tmpRoot, `floor-spec-${n}.json`), JSON.stringify(shapes.kit!.stacks));
-          }
-        } catch (error) {
-          errors[variant] = (error as Error).message;
-        } finally {
-          fs.rmSync(out, { recursive: true, force: true });
-        }
+  // ---- -c jurisdiction=<one>: one of 50 against one of 2 (only one is built either way, so --quick affords it) ----
+  const selection: { n: number; sample?: Sample; error?: string }[] = [];
+  const largest = Math.max(50, options.sizes[options.sizes.length - 1]);
+  for (const n of [2, largest]) {
+    progress(`-c jurisdiction=${generatedIdentity(1).id} of ${n}`);
+    const configDir = fresh(`config-${n}-selection`);
+    writeJurisdictionFixtures(configDir, n, REPO_ROOT);
+    const samples: Sample[] = [];
+    try {
+      for (let run = 0; run < Math.min(options.runs, 2); run++) {
+        const outdir = fresh('selection-out');
+        samples.push(await synth({ configDir, jurisdiction: generatedIdentity(1).id }, outdir, tsCache));
+        fs.rmSync(outdir, { recursive: true, force: true });
       }
-      // Keep inside the budget: the largest size gets fewer runs if the remaining ones would overrun.
-      const repMs = performance.now() - repStarted;
-      const remainingReps = runs - rep - 1;
-      if (n === SIZES[SIZES.length - 1] && remainingReps > 0) {
-        const affordable = Math.floor((BUDGET_MS - (performance.now() - started)) / repMs);
-        if (affordable < remainingReps) {
-          runs = rep + 1 + Math.max(0, affordable);
-          notes.push(`N=${n}: ${runs} run(s) instead of ${RUNS} to stay within the ${BUDGET_MS / 60_000}-minute budget (one run of the ${VARIANTS.length} variants took ${(repMs / 1000).toFixed(1)} s).`);
-        }
-      }
-    }
-    for (const variant of VARIANTS) {
-      rows.push({
-        n,
-        variant,
-        runs: samples[variant].length,
-        median: samples[variant].length ? medianSample(samples[variant]) : undefined,
-        shape: shapes[variant],
-        error: errors[variant],
-      });
+      selection.push({ n, sample: medianOf(samples) });
+    } catch (error) {
+      selection.push({ n, error: (error as Error).message });
     }
   }
   cleanup();
 
   // ---- report ----
-  const headers = ['N', 'app', 'runs', 'stacks', 'res', 'res/stk', 'KB tpl', 'wall ms', 'start ms', 'import ms', 'load ms', 'build ms', 'synth ms', 'in-proc ms', 'CPU ms', 'RSS MB'];
-  const table: string[][] = rows.map((r) => {
-    const m = r.median;
-    const s = r.shape;
-    if (r.error && !m) return [String(r.n), VARIANT_LABEL[r.variant], '0', `FAILED: ${r.error}`];
-    return [
-      String(r.n),
-      VARIANT_LABEL[r.variant],
+  out.push(`Synth bench: whole \`npx cdk synth -q\` process trees, cdk.json context (validation on), node ${process.version}, ${os.cpus().length} CPUs.`);
+  out.push(`wall = spawn to exit; CPU = user+sys of the whole process tree; RSS = peak of the app process; median of the runs.`);
+  out.push(`floor = bench/synth-floor-app.ts re-emitting the kit's own templates (same stacks, resources, properties) as literal CfnResources through the same CLI.`);
+  out.push('');
+  if (examples) {
+    const { cold, warm, floor, shape } = examples;
+    out.push(`The README's main command (config/: ${shape.stacks.length} stacks, ${shape.resources} resources):`);
+    out.push(
+      ...table(
+        ['run', 'wall ms', 'CPU ms', 'RSS MB', 'wall/floor', 'CPU/floor'],
+        [
+          ['kit cold (empty caches)', fmt(cold.wall), fmt(cold.cpu), fmt(cold.rss), fmt(ratio(cold.wall, floor.wall), 2), fmt(ratio(cold.cpu, floor.cpu), 2)],
+          ['kit warm (again)', fmt(warm.wall), fmt(warm.cpu), fmt(warm.rss), fmt(ratio(warm.wall, floor.wall), 2), fmt(ratio(warm.cpu, floor.cpu), 2)],
+          ['floor', fmt(floor.wall), fmt(floor.cpu), fmt(floor.rss), '1.00', '1.00'],
+        ],
+      ),
+    );
+    out.push(`Target: cold within ${TARGET_RATIO}x the floor: wall ${verdict(ratio(cold.wall, floor.wall))}, CPU ${verdict(ratio(cold.cpu, floor.cpu))}; ` +
+      `warm faster than the floor and under ${TARGET_WARM_MS / 1000} s: ${warm.wall < floor.wall && warm.wall < TARGET_WARM_MS ? 'PASS' : 'FAIL'}.`);
+    out.push('');
+  }
+
+  out.push('Scale (generated copies of pinecrest-benefits):');
+  const scaleRows: string[][] = [];
+  for (const r of results) {
+    if (!r.kit || !r.floor) {
+      scaleRows.push([`N=${r.n}`, `FAILED: ${r.error ?? 'no sample'}`]);
+      continue;
+    }
+    const same = r.shape && r.floorShape && r.shape.resources === r.floorShape.resources ? '' : ' (shapes differ!)';
+    scaleRows.push([
+      `N=${r.n}${same}`,
       String(r.runs),
-      fmt(s?.stacks.length),
-      fmt(s?.resources),
-      s ? fmt(s.resources / Math.max(1, s.stacks.length), 1) : '-',
-      s ? fmt(s.templateBytes / 1024) : '-',
-      fmt(m?.wall),
-      fmt(m?.startup),
-      fmt(m?.imports),
-      fmt(m?.load),
-      fmt(m?.build),
-      fmt(m?.synth),
-      fmt(m?.inProcess),
-      fmt(m?.cpu),
-      fmt(m?.rss),
-    ];
-  });
-  const widths = headers.map((h, i) => Math.max(h.length, ...table.filter((row) => row.length === headers.length).map((row) => row[i].length)));
-  const line = (cells: string[]) =>
-    cells.length === headers.length
-      ? cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
-      : `${cells[0].padStart(widths[0])}  ${cells[1].padEnd(widths[1])}  ${cells.slice(2).join('  ')}`;
-
-  const get = (n: number, v: Variant) => rows.find((r) => r.n === n && r.variant === v)?.median;
-  const first = SIZES[0];
-  const last = SIZES[SIZES.length - 1];
-  const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? a / b : NaN);
-  const inc = (v: Variant, key: keyof Sample) => {
-    const a = get(first, v)?.[key];
-    const b = get(last, v)?.[key];
-    return a !== undefined && b !== undefined ? (b - a) / (last - first) : NaN;
-  };
-  const diff = (n: number, a: Variant, b: Variant, key: keyof Sample = 'wall') => (get(n, a)?.[key] ?? NaN) - (get(n, b)?.[key] ?? NaN);
-
-  const out: string[] = [];
-  out.push(`Synth scale — kit vs bare aws-cdk-lib floor (CDK_VALIDATION=false, cdk.json context + CLI defaults, node ${process.version}, ${os.cpus().length} CPUs)`);
-  out.push(`Each figure: median of fresh \`node --import tsx\` processes; wall = spawn → synth done; start = node+tsx startup; load = config YAML + zod; in-proc = load + build + synth.`);
-  out.push(`Bundling (esbuild) runs while the tree is built, so it is in "build"; "kit (no bundling)" sets the context aws:cdk:bundling-stacks = [] as \`cdk ls\` does.`);
+      fmt(r.shape?.stacks.length),
+      fmt(r.shape?.resources),
+      fmt(r.kit.wall),
+      fmt(r.floor.wall),
+      fmt(ratio(r.kit.wall, r.floor.wall), 2),
+      fmt(r.kit.cpu),
+      fmt(r.floor.cpu),
+      fmt(ratio(r.kit.cpu, r.floor.cpu), 2),
+      fmt(r.kit.rss),
+      fmt(r.floor.rss),
+      fmt(ratio(r.kit.rss, r.floor.rss), 2),
+    ]);
+  }
+  out.push(...table(['size', 'runs', 'stacks', 'res', 'kit wall', 'floor wall', 'ratio', 'kit CPU', 'floor CPU', 'ratio', 'kit RSS', 'floor RSS', 'ratio'], scaleRows));
+  const first = results[0];
+  for (const r of results.slice(1)) {
+    if (!first?.kit || !first.floor || !r.kit || !r.floor) continue;
+    const per = (a: number, b: number) => (a - b) / (r.n - first.n);
+    const kw = per(r.kit.wall, first.kit.wall);
+    const fw = per(r.floor.wall, first.floor.wall);
+    const kc = per(r.kit.cpu, first.kit.cpu);
+    const fc = per(r.floor.cpu, first.floor.cpu);
+    // A negative increment is run-to-run noise larger than one jurisdiction's cost: no verdict.
+    const increment = (k: number, f: number) => (k > 0 && f > 0 ? `${fmt(k / f, 2)}x ${verdict(k / f)}` : 'n/a (noise exceeds the increment)');
+    out.push(`Each extra jurisdiction, N=${first.n}->${r.n}: wall kit ${fmt(kw)} vs floor ${fmt(fw)} ms = ${increment(kw, fw)}; ` +
+      `CPU kit ${fmt(kc)} vs floor ${fmt(fc)} ms = ${increment(kc, fc)}; RSS kit ${fmt(per(r.kit.rss, first.kit.rss), 1)} vs floor ${fmt(per(r.floor.rss, first.floor.rss), 1)} MB`);
+  }
+  out.push(`Target: kit within ${TARGET_RATIO}x the floor (wall and CPU) at every size: ` +
+    results.map((r) => `N=${r.n} ${verdict(Math.max(ratio(r.kit?.wall, r.floor?.wall), ratio(r.kit?.cpu, r.floor?.cpu)))}`).join(', '));
   out.push('');
-  out.push(line(headers));
-  out.push(widths.map((w) => '-'.repeat(w)).join('  '));
-  let previousN = rows[0]?.n;
-  for (let i = 0; i < rows.length; i++) {
-    if (rows[i].n !== previousN) out.push('');
-    previousN = rows[i].n;
-    out.push(line(table[i]));
-  }
+
+  out.push('Where the time goes, ms (median; "wall/CPU"; CPU is the app process only, esbuild excluded; CLI rows are wall):');
+  const phaseHeaders = ['phase', ...(examples ? ['examples kit', 'examples floor'] : []), ...results.flatMap((r) => [`N=${r.n} kit`, `N=${r.n} floor`])];
+  const cell = (s: Sample | undefined, p: Phase | 'cliStart' | 'cliFinish') =>
+    !s ? '-' : p === 'cliStart' || p === 'cliFinish' ? fmt(s[p]) : `${fmt(s.phases[p].wall)}/${fmt(s.phases[p].cpu)}`;
+  const phaseRows = (['cliStart', ...PHASES, 'cliFinish'] as const).map((p) => [
+    PHASE_LABEL[p],
+    ...(examples ? [cell(examples.cold, p), cell(examples.floor, p)] : []),
+    ...results.flatMap((r) => [cell(r.kit, p), cell(r.floor, p)]),
+  ]);
+  out.push(...table(phaseHeaders, phaseRows));
   out.push('');
-  const f1 = get(first, 'floor');
-  const iff = inc('floor', 'wall');
-  for (const [variant, label] of TARGET_VARIANTS) {
-    const k1 = get(first, variant);
-    const r1 = ratio(k1?.wall, f1?.wall);
-    const r1in = ratio(k1?.inProcess, f1?.inProcess);
-    out.push(`Target 1 — ${label}, N=${first}, within ${TARGET_RATIO}x the floor:`);
-    out.push(`  wall      ${fmt(k1?.wall)} / ${fmt(f1?.wall)} ms = ${fmt(r1, 2)}x   ${verdict(r1)}`);
-    out.push(`  in-proc   ${fmt(k1?.inProcess)} / ${fmt(f1?.inProcess)} ms = ${fmt(r1in, 2)}x   (${verdict(r1in)} on in-process time alone)`);
-    out.push(`  CPU       ${fmt(k1?.cpu)} / ${fmt(f1?.cpu)} ms = ${fmt(ratio(k1?.cpu, f1?.cpu), 2)}x   (whole process tree; steadier than wall when the machine is busy)`);
-    out.push(`  peak RSS  ${fmt(k1?.rss)} / ${fmt(f1?.rss)} MB = ${fmt(ratio(k1?.rss, f1?.rss), 2)}x`);
+
+  out.push(`-c jurisdiction=${generatedIdentity(1).id} (one jurisdiction selected):`);
+  out.push(...table(['of', 'wall ms', 'CPU ms', 'RSS MB', 'config CPU ms'], selection.map((s) => (s.sample ? [`${s.n}`, fmt(s.sample.wall), fmt(s.sample.cpu), fmt(s.sample.rss), fmt(s.sample.phases.config.cpu)] : [`${s.n}`, `FAILED: ${s.error}`]))));
+  const of2 = selection.find((s) => s.n === 2)?.sample;
+  const ofMax = selection.find((s) => s.n === largest)?.sample;
+  if (of2 && ofMax) {
+    const r = ratio(ofMax.cpu, of2.cpu);
+    out.push(`Target: one of ${largest} costs no more than one of 2 (10% allowed for run-to-run noise): CPU ${fmt(r, 2)}x ${verdict(r, 1.1)}, ` +
+      `config + sources ${fmt(ofMax.phases.config.cpu)} vs ${fmt(of2.phases.config.cpu)} ms CPU.`);
   }
-  for (const [variant, label] of TARGET_VARIANTS) {
-    const ik = inc(variant, 'wall');
-    const ri = ratio(ik, iff);
-    const iin = inc(variant, 'inProcess');
-    out.push(`Target 2 — ${label}, each extra jurisdiction adds <= ${TARGET_RATIO}x what the floor adds for stacks of the same size, (t${last} - t${first}) / ${last - first}:`);
-    out.push(`  wall      kit ${fmt(ik, 1)} ms vs floor ${fmt(iff, 1)} ms = ${fmt(ri, 2)}x   ${verdict(ri)}`);
-    out.push(`  in-proc   kit ${fmt(iin, 1)} ms vs floor ${fmt(inc('floor', 'inProcess'), 1)} ms = ${fmt(ratio(iin, inc('floor', 'inProcess')), 2)}x`);
-    out.push(`  CPU       kit ${fmt(inc(variant, 'cpu'), 1)} ms vs floor ${fmt(inc('floor', 'cpu'), 1)} ms = ${fmt(ratio(inc(variant, 'cpu'), inc('floor', 'cpu')), 2)}x`);
-    out.push(`  peak RSS  kit ${fmt(inc(variant, 'rss'), 1)} MB vs floor ${fmt(inc('floor', 'rss'), 1)} MB = ${fmt(ratio(inc(variant, 'rss'), inc('floor', 'rss')), 2)}x`);
-  }
-  const phases = (v: Variant) => `load ${fmt(inc(v, 'load'), 1)}, build ${fmt(inc(v, 'build'), 1)}, synth ${fmt(inc(v, 'synth'), 1)}`;
-  out.push(`Per extra jurisdiction by phase, ms: kit (no bundling) ${phases('kit-nobundle')}; floor ${phases('floor')}.`);
-  out.push(`Bundling cost (kit nag on, with - without bundling): wall N=${first} ${fmt(diff(first, 'kit', 'kit-nobundle'))} ms, ` +
-    `N=${last} ${fmt(diff(last, 'kit', 'kit-nobundle'))} ms, per extra jurisdiction ${fmt(inc('kit', 'wall') - inc('kit-nobundle', 'wall'), 1)} ms; ` +
-    `CPU N=${first} ${fmt(diff(first, 'kit', 'kit-nobundle', 'cpu'))} ms, N=${last} ${fmt(diff(last, 'kit', 'kit-nobundle', 'cpu'))} ms, ` +
-    `per extra jurisdiction ${fmt(inc('kit', 'cpu') - inc('kit-nobundle', 'cpu'), 1)} ms ` +
-    `(esbuild runs once per distinct entry and process; later jurisdictions reuse the bundles).`);
-  const ikn = inc('kit-nonag', 'wall');
-  out.push(`Nag cost (kit nag on - nag off, both with bundling): wall N=${first} ${fmt(diff(first, 'kit', 'kit-nonag'))} ms, ` +
-    `N=${last} ${fmt(diff(last, 'kit', 'kit-nonag'))} ms, per extra jurisdiction ${fmt(inc('kit', 'wall') - ikn, 1)} ms; ` +
-    `CPU N=${first} ${fmt(diff(first, 'kit', 'kit-nonag', 'cpu'))} ms, N=${last} ${fmt(diff(last, 'kit', 'kit-nonag', 'cpu'))} ms, ` +
-    `per extra jurisdiction ${fmt(inc('kit', 'cpu') - inc('kit-nonag', 'cpu'), 1)} ms ` +
-    `(kit without nag vs floor per jurisdiction: wall ${fmt(ratio(ikn, iff), 2)}x, CPU ${fmt(ratio(inc('kit-nonag', 'cpu'), inc('floor', 'cpu')), 2)}x)`);
-  out.push(`Launcher: empty script ${fmt(empty.node.length ? median(empty.node) : undefined)} ms under \`node --import tsx\`, ` +
-    `${fmt(empty.npx.length ? median(empty.npx) : undefined)} ms under \`npx tsx\` (cdk.json's "app"; not included above).`);
   for (const note of notes) out.push(`Note: ${note}`);
-  out.push(`Bench took ${((performance.now() - started) / 1000).toFixed(0)} s; 1-minute load average ${loadAtStart.toFixed(2)} at the start, ` +
-    `${os.loadavg()[0].toFixed(2)} at the end (the bench keeps about 1 of ${os.cpus().length} CPUs busy; well above 1 means other work competed and the figures are noisier).`);
+  out.push(`Bench took ${((performance.now() - started) / 1000).toFixed(0)} s; 1-minute load average ${loadAtStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end ` +
+    `(one synth keeps about 1 of ${os.cpus().length} CPUs busy; well above that, wall figures stretch and CPU figures are the steadier ones).`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -299,7 +347,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main()
   .catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   })
   .finally(cleanup);

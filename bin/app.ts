@@ -16,6 +16,7 @@ import type * as FlowErrors from '../lib/flows/errors';
 import type * as KitApp from '../lib/kit-app';
 import type * as Cdk from 'aws-cdk-lib';
 import type * as Nag from '../lib/compliance/nag-results';
+import type * as Timings from '../lib/timings';
 
 const key = assemblyKey();
 const replayed = key === undefined ? undefined : replayAssembly(key, process.env.CDK_OUTDIR!);
@@ -33,11 +34,14 @@ function synthesize(): void {
   const { FlowError } = require('../lib/flows/errors') as typeof FlowErrors;
   const { loadKitInputs, synthesizeKit } = require('../lib/kit-app') as typeof KitApp;
   const { NAG_RESULTS_FILE } = require('../lib/compliance/nag-results') as typeof Nag;
+  const { startTimings, timed, timedSynthesis } = require('../lib/timings') as typeof Timings;
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
   // `cdk synth --debug` still records them.
   const app = new App({ stackTraces: process.env.CDK_DEBUG === 'true' });
+  // GCCK_TIMINGS=<file>: where the time went, for bench/synth.ts; nothing otherwise.
+  const writeTimings = startTimings(app);
   const configDir = String(app.node.tryGetContext('configDir') ?? 'config');
   const selection = app.node.tryGetContext('jurisdiction');
   const only = typeof selection === 'string' && selection.trim() !== '' ? selection.split(',').map((s) => s.trim()) : undefined;
@@ -46,10 +50,11 @@ function synthesize(): void {
   // built, then the app is built, its stack limits checked and synthesized. A problem anywhere
   // ends the run with the full list and no stack trace.
   try {
-    const inputs = loadKitInputs({ configDir, only });
+    const inputs = timed('config', () => loadKitInputs({ configDir, only }));
     for (const warning of inputs.warnings) process.stderr.write(`warning: ${warning}\n`);
-    const { warnings } = synthesizeKit(app, inputs);
+    const { warnings } = timedSynthesis(app, () => synthesizeKit(app, inputs));
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+    writeTimings();
     if (key !== undefined) storeAssembly(key, app.outdir, [...inputs.warnings, ...warnings], ['validation-report.json', NAG_RESULTS_FILE]);
   } catch (error) {
     if (!(error instanceof ConfigError) && !(error instanceof FlowError)) throw error;

@@ -165,6 +165,7 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const configs: JurisdictionConfig[] = [];
   const configFiles: string[] = [];
   const warnings: string[] = [];
+  const checkedAliases = new Map<string, string>();
   for (const file of selected) {
     const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile, options.today);
     problems.push(...result.problems);
@@ -172,9 +173,10 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
     if (result.config) {
       configs.push(result.config);
       configFiles.push(displayPath(path.join(dir, file)));
+      checkedAliases.set(file, result.config.instance.alias);
     }
   }
-  const clashes = aliasClashes(dir, files, selected, defaults);
+  const clashes = aliasClashes(dir, files, selected, defaults, checkedAliases);
   problems.push(...clashes.problems);
   warnings.push(...clashes.warnings);
   // A mistake in defaults.yaml is found once per jurisdiction file: report it once.
@@ -182,9 +184,9 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   return { configs, files: configFiles, warnings };
 }
 
-/** The instance alias a jurisdiction file sets (defaults underneath), read without validating the file. */
-function aliasOf(file: string, defaults: unknown): string | undefined {
-  const merged = mergeUnder(defaults, readYamlFile(file, []));
+/** The instance alias a jurisdiction file sets (defaults underneath; the defaults' own without a file), read without validating the file. */
+function aliasOf(file: string | undefined, defaults: unknown): string | undefined {
+  const merged = file === undefined ? defaults : mergeUnder(defaults, readYamlFile(file, []));
   const instance = isPlain(merged) ? merged.instance : undefined;
   return isPlain(instance) && typeof instance.alias === 'string' ? instance.alias : undefined;
 }
@@ -195,13 +197,42 @@ function aliasOf(file: string, defaults: unknown): string | undefined {
  * would take over its login URL). The copy is the file whose alias does not start with its
  * own id; when that does not tell them apart, every file of the pair is blamed. A clash only
  * an unselected file is blamed for is a warning, so the original can still be built alone.
+ *
+ * Only a clash involving a selected file is reported, so an unselected file is parsed only if
+ * it can hold a selected alias: its text contains one, or it sets none and the defaults' alias
+ * is one (YAML parsing is about 20 ms a file: `-c jurisdiction=` one of 50 must not pay for
+ * the other 49). An alias is letters, digits and hyphens, which a YAML file cannot spell
+ * without writing them out.
+ *
+ * @param checkedAliases the alias of each selected file already validated (not parsed again)
  */
-function aliasClashes(dir: string, files: readonly string[], selected: readonly string[], defaults: unknown): { problems: string[]; warnings: string[] } {
+function aliasClashes(
+  dir: string,
+  files: readonly string[],
+  selected: readonly string[],
+  defaults: unknown,
+  checkedAliases: ReadonlyMap<string, string> = new Map(),
+): { problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const warnings: string[] = [];
+  const aliases = new Map<string, string | undefined>();
+  for (const file of selected) aliases.set(file, checkedAliases.has(file) ? checkedAliases.get(file) : aliasOf(path.join(dir, file), defaults));
+  const wanted = [...new Set(aliases.values())].filter((alias): alias is string => alias !== undefined);
+  const defaultAlias = aliasOf(undefined, defaults);
+  const inheritsWanted = defaultAlias !== undefined && wanted.includes(defaultAlias);
+  for (const file of files) {
+    if (aliases.has(file) || wanted.length === 0) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, file), 'utf8');
+    } catch {
+      continue; // unselected and unreadable: nothing it could clash with is known
+    }
+    if (inheritsWanted || wanted.some((alias) => text.includes(alias))) aliases.set(file, aliasOf(path.join(dir, file), defaults));
+  }
   const byAlias = new Map<string, string[]>();
   for (const file of files) {
-    const alias = aliasOf(path.join(dir, file), defaults);
+    const alias = aliases.get(file);
     if (alias !== undefined) byAlias.set(alias, [...(byAlias.get(alias) ?? []), file]);
   }
   const idOf = (file: string) => file.replace(/\.ya?ml$/, '');

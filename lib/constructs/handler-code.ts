@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { bundleHandler, HandlerBundleOptions } from '../cache/handler-bundle';
+import { timed } from '../timings';
 
 /** Copies a finished bundle into the folder the asset stager hands out. */
 class CopyBundle implements ILocalBundling {
@@ -53,7 +54,7 @@ export interface HandlerCodeProps {
  */
 export function handlerCode(scope: Construct, props: HandlerCodeProps): Pick<nodejs.NodejsFunctionProps, 'code' | 'handler'> {
   if (!Stack.of(scope).bundlingRequired) return { handler: props.exportName };
-  const bundle = bundleHandler(props.projectRoot, props.entry, bundleOptions(props.bundling, props.runtime));
+  const bundle = timed('bundling', () => bundleHandler(props.projectRoot, props.entry, bundleOptions(props.bundling, props.runtime)));
   return {
     code: lambda.Code.fromAsset(bundle.dir, {
       assetHashType: AssetHashType.OUTPUT,

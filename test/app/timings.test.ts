@@ -1,0 +1,86 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import type { IPolicyValidationPluginBeta1 } from 'aws-cdk-lib';
+import type { SynthTimings } from '../../lib/timings';
+
+/** Keeps the CPU busy for `ms`, so that the phase it runs in has a known minimum. */
+function busy(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    /* spin */
+  }
+}
+
+/** A validation plugin standing in for a nag pack: slow, and finds nothing. */
+const slowPlugin: IPolicyValidationPluginBeta1 = {
+  name: 'slow-pack',
+  validate: () => {
+    busy(60);
+    return { success: true, violations: [] };
+  },
+};
+
+/** A fresh copy of lib/timings (its state is per process), started with GCCK_TIMINGS = `file` or unset. */
+function startedTimings(app: App, file: string | undefined): { timings: typeof import('../../lib/timings'); write: () => void } {
+  let timings: typeof import('../../lib/timings') | undefined;
+  jest.isolateModules(() => {
+    timings = require('../../lib/timings');
+  });
+  const saved = process.env.GCCK_TIMINGS;
+  if (file === undefined) delete process.env.GCCK_TIMINGS;
+  else process.env.GCCK_TIMINGS = file;
+  try {
+    return { timings: timings!, write: timings!.startTimings(app) };
+  } finally {
+    if (saved === undefined) delete process.env.GCCK_TIMINGS;
+    else process.env.GCCK_TIMINGS = saved;
+  }
+}
+
+describe('lib/timings (GCCK_TIMINGS, read by bench/synth.ts)', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-timings-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** The app's phases as bin/app.ts runs them: config, then the build and synth of one stack. */
+  function runApp(file: string): void {
+    const app = new App({ outdir: path.join(dir, 'out') });
+    const { timings, write } = startedTimings(app, file);
+    timings.timed('config', () => busy(40));
+    timings.timedSynthesis(app, () => {
+      const stack = new Stack(app, 'S');
+      new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic' });
+      busy(50);
+      Validations.of(app).addPlugins(slowPlugin);
+      app.synth();
+    });
+    write();
+  }
+
+  test('attributes each phase its own time: config, construct build, the validation plugins as nag', () => {
+    const file = path.join(dir, 'timings.json');
+    runApp(file);
+    const t = JSON.parse(fs.readFileSync(file, 'utf8')) as SynthTimings;
+    expect(t.config.wall).toBeGreaterThanOrEqual(40);
+    expect(t.config.wall).toBeLessThan(40 + 1000);
+    expect(t.build.wall).toBeGreaterThanOrEqual(50);
+    expect(t.nag.wall).toBeGreaterThanOrEqual(60);
+    // The plugin's time is not counted again as template writing.
+    expect(t.templateWrite.wall).toBeLessThan(t.phases.synth.wall - 60 + 1);
+    expect(t.bundling).toEqual({ wall: 0, cpu: 0 });
+    expect(t.doneEpochMs).toBeGreaterThan(t.processStartEpochMs);
+    expect(t.maxRssMb).toBeGreaterThan(0);
+  });
+
+  test('without GCCK_TIMINGS nothing is written and app.synth is left as it was', () => {
+    const app = new App({ outdir: path.join(dir, 'out') });
+    const synth = app.synth;
+    const { timings, write } = startedTimings(app, undefined);
+    timings.timedSynthesis(app, () => expect(app.synth).toBe(synth));
+    write();
+    expect(app.synth).toBe(synth);
+    expect(fs.readdirSync(dir).filter((f) => f !== 'out')).toEqual([]);
+  });
+});
