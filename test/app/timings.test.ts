@@ -7,8 +7,9 @@ import type { SynthTimings } from '../../lib/timings';
 
 /** Keeps the CPU busy for `ms`, so that the phase it runs in has a known minimum. */
 function busy(ms: number): void {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
+  // performance.now, the clock lib/timings reads: Date.now's whole milliseconds could end the spin early.
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
     /* spin */
   }
 }
