@@ -7,6 +7,8 @@ export interface StackShape {
   readonly name: string;
   /** Resources in its template, AWS::CDK::Metadata excluded. */
   readonly resources: number;
+  /** Size of its template file. */
+  readonly templateBytes: number;
 }
 
 /** Shape of a synthesized cloud assembly, read from its manifest and templates. */
@@ -53,10 +55,11 @@ export function readAssemblyShape(outdir: string): AssemblyShape {
   for (const [name, artifact] of Object.entries(manifest.artifacts ?? {})) {
     if (artifact.type !== 'aws:cloudformation:stack' || !artifact.properties?.templateFile) continue;
     const file = path.join(outdir, artifact.properties.templateFile);
-    templateBytes += fs.statSync(file).size;
+    const bytes = fs.statSync(file).size;
+    templateBytes += bytes;
     const template = JSON.parse(fs.readFileSync(file, 'utf8')) as { Resources?: Record<string, { Type: string }> };
     const own = Object.values(template.Resources ?? {}).filter((r) => r.Type !== 'AWS::CDK::Metadata');
-    stacks.push({ name, resources: own.length });
+    stacks.push({ name, resources: own.length, templateBytes: bytes });
     resources += own.length;
   }
   return { stacks, resources, templateBytes };

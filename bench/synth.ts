@@ -17,6 +17,7 @@ import { performance } from 'perf_hooks';
 import type { PhaseTime, SynthTimings } from '../lib/timings';
 import { generatedIdentity, writeJurisdictionFixtures } from './synth-fixtures';
 import { AssemblyShape, childrenCpuMs, median, readAssemblyShape } from './synth-stats';
+import { STACK_LIMITS } from '../lib/kit-app';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const FLOOR_APP = `node --require ./bin/ts-cache.cjs ${path.join('bench', 'synth-floor-app.ts')}`;
@@ -266,6 +267,14 @@ async function main(): Promise<void> {
     );
     out.push(`Target: cold within ${TARGET_RATIO}x the floor: wall ${verdict(ratio(cold.wall, floor.wall))}, CPU ${verdict(ratio(cold.cpu, floor.cpu))}; ` +
       `warm faster than the floor and under ${TARGET_WARM_MS / 1000} s: ${warm.wall < floor.wall && warm.wall < TARGET_WARM_MS ? 'PASS' : 'FAIL'}.`);
+    out.push('');
+    out.push(`Per stack, against CloudFormation's limits (${STACK_LIMITS.resources} resources, ${STACK_LIMITS.templateBytes / 1000} KB of template; the app fails over them and warns at ${STACK_LIMITS.warnShare * 100}%):`);
+    out.push(
+      ...table(
+        ['stack', 'resources', 'share', 'template KB', 'share'],
+        shape.stacks.map((s) => [s.name, String(s.resources), `${fmt((100 * s.resources) / STACK_LIMITS.resources, 1)}%`, fmt(s.templateBytes / 1000, 1), `${fmt((100 * s.templateBytes) / STACK_LIMITS.templateBytes, 1)}%`]),
+      ),
+    );
     out.push('');
   }
 
