@@ -68,8 +68,9 @@ describe('lib/timings (GCCK_TIMINGS, read by bench/synth.ts)', () => {
     expect(t.config.wall).toBeLessThan(40 + 1000);
     expect(t.build.wall).toBeGreaterThanOrEqual(50);
     expect(t.nag.wall).toBeGreaterThanOrEqual(60);
-    // The plugin's time is not counted again as template writing.
-    expect(t.templateWrite.wall).toBeLessThan(t.phases.synth.wall - 60 + 1);
+    // The plugin's 60 ms are not counted again as template writing (half of them is the margin for
+    // a loaded machine's clock jitter; counted twice, the gap would be about 0).
+    expect(t.templateWrite.wall).toBeLessThan(t.phases.synth.wall - 30);
     expect(t.bundling).toEqual({ wall: 0, cpu: 0 });
     expect(t.doneEpochMs).toBeGreaterThan(t.processStartEpochMs);
     expect(t.maxRssMb).toBeGreaterThan(0);
