@@ -7,11 +7,9 @@ import { EXAMPLES_CONFIG, kitContext } from '../helpers/examples';
 import { mutatedRiverton } from '../helpers/mutated-config';
 
 const ROOT = path.join(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/**
- * Runs bin/app.ts as `cdk synth` would (cdk.json's `node --import tsx`: one process, where the
- * tsx command starts a second), with no AWS credentials or profile in the environment.
- */
+/** Runs bin/app.ts as `cdk synth` would, with no AWS credentials or profile in the environment. */
 function runApp(context: Record<string, unknown>, validation: boolean) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-app-'));
   const env: NodeJS.ProcessEnv = {};
@@ -24,7 +22,7 @@ function runApp(context: Record<string, unknown>, validation: boolean) {
   env.AWS_EC2_METADATA_DISABLED = 'true';
   if (validation) delete env.CDK_VALIDATION;
   else env.CDK_VALIDATION = 'false';
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(TSX, [path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
   return { ...result, outdir };
 }
 
