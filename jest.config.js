@@ -1,12 +1,13 @@
 /**
- * Jest runs TypeScript through ts-jest in transpile-only mode (no type information: about 1 s
- * per suite instead of 7 s); `npm run typecheck` does the type-checking once for the project.
+ * Jest runs TypeScript through esbuild, one file at a time without type information
+ * (test/esbuild-transform.js); `npm run typecheck` does the type-checking once for the project,
+ * beside jest (test/run.js).
  */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   // Passing suites print nothing but results: see the file.
   setupFilesAfterEnv: ['<rootDir>/test/setup-quiet.ts'],

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadJurisdictions } from '../../lib/config/loader';
-import { loadKitInputs, synthesizeKit, type KitSynthesis } from '../../lib/kit-app';
+import { loadKitInputs, synthesizeKit, type KitInputs, type KitSynthesis } from '../../lib/kit-app';
 import { kitApp } from '../helpers/examples';
 
 /**
@@ -21,11 +21,13 @@ if (ids.length === 0) {
   });
 } else {
   describe(`the jurisdictions in config/ (${ids.join(', ')})`, () => {
+    let inputs: KitInputs;
     let synthesis: KitSynthesis;
     let outdir: string;
     beforeAll(() => {
-      // All files at once, so the checks across jurisdictions (ids, aliases, numbers) run too.
-      const inputs = loadKitInputs({ configDir: CONFIG }, ROOT);
+      // All files at once, so the checks across jurisdictions (ids, aliases, numbers) run too, in
+      // one app: each jurisdiction adds its own build, and nothing is loaded or synthesized twice.
+      inputs = loadKitInputs({ configDir: CONFIG }, ROOT);
       const app = kitApp({ 'aws:cdk:bundling-stacks': [] });
       outdir = app.outdir;
       synthesis = synthesizeKit(app, inputs);
@@ -33,7 +35,7 @@ if (ids.length === 0) {
     afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
     test.each(ids)('%s synthesizes its three stacks in its own account and region, with no commercial ARN', (id) => {
-      const [config] = loadJurisdictions({ configDir: CONFIG, only: [id] }).configs;
+      const config = inputs.configs.find((c) => c.id === id)!;
       const stacks = synthesis.assembly.stacks.filter((s) => s.stackName.startsWith(`${id}-`));
       expect(stacks.map((s) => s.stackName).sort()).toEqual([`${id}-analytics`, `${id}-contact-center`, `${id}-stateful`]);
       for (const stack of stacks) {

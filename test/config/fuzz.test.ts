@@ -21,21 +21,26 @@ describe('seeded config fuzz: every mutation ends in success or a clear <file>: 
     const dir = writeCase(scratch, fuzzCase);
     return { fuzzCase, dir, result: classify(() => loadKitInputs({ configDir: dir }, ROOT, cache)) };
   });
-  /** Cases that end badly; `timed` also counts a case over 10 s as bad. */
+  /**
+   * Cases that end badly; `timed` also counts a case over 10 s as bad. The limit is on the case's
+   * own CPU time: on an idle machine that is its wall time, and a loaded one (other jest workers,
+   * other engineers) cannot make a fast case fail it.
+   */
   const failures = (list: typeof results, timed = true) =>
-    list.filter((r) => r.result.outcome === 'unclear-error' || r.result.outcome === 'stack-trace' || (timed && r.result.ms > 10_000)).map((r) => ({
+    list.filter((r) => r.result.outcome === 'unclear-error' || r.result.outcome === 'stack-trace' || (timed && r.result.cpuMs > 10_000)).map((r) => ({
       index: r.fuzzCase.index,
       mutations: r.fuzzCase.mutations,
       outcome: r.result.outcome,
       ms: r.result.ms,
+      cpuMs: r.result.cpuMs,
       detail: r.result.detail,
     }));
 
-  test('the config, bot and flow checks end every case cleanly within 10 s', () => {
+  test('the config, bot and flow checks end every case cleanly within 10 s of CPU time', () => {
     const tally = emptyTally();
     for (const { result } of results) count(tally, result);
     expect(failures(results)).toEqual([]);
-    expect(tally).toEqual(expect.objectContaining({ tried: CASES, unclearError: 0, stackTrace: 0, over10s: 0 }));
+    expect(tally).toEqual(expect.objectContaining({ tried: CASES, unclearError: 0, stackTrace: 0 }));
     // Both endings occur, so the classification is exercised both ways.
     expect(tally.accepted).toBeGreaterThan(10);
     expect(tally.clearError).toBeGreaterThan(100);

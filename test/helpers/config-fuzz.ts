@@ -49,6 +49,11 @@ export type Outcome = 'accepted' | 'clear-error' | 'unclear-error' | 'stack-trac
 export interface CaseResult {
   readonly outcome: Outcome;
   readonly ms: number;
+  /**
+   * CPU time (user + system) this process spent on the case: what the case itself costs, whatever
+   * else the machine runs (a shared 2-core machine at load 25 stretched a 1.3 s case to 10.6 s of wall).
+   */
+  readonly cpuMs: number;
   /** The error message (or its first lines), for reporting a failure. */
   readonly detail?: string;
 }
@@ -287,21 +292,27 @@ export function isClearLine(line: string): boolean {
 /** Runs `check` on a case folder and classifies the ending. */
 export function classify(check: () => unknown): CaseResult {
   const started = Date.now();
+  const cpuStarted = process.cpuUsage();
+  const cpuMs = () => {
+    const used = process.cpuUsage(cpuStarted);
+    return Math.round((used.user + used.system) / 1000);
+  };
   try {
     check();
-    return { outcome: 'accepted', ms: Date.now() - started };
+    return { outcome: 'accepted', ms: Date.now() - started, cpuMs: cpuMs() };
   } catch (error) {
     const ms = Date.now() - started;
+    const cpu = cpuMs();
     if (error instanceof ConfigError) {
       const clear = error.problems.every(isClearLine);
-      return { outcome: clear ? 'clear-error' : 'unclear-error', ms, detail: error.problems.filter((p) => !isClearLine(p)).slice(0, 3).join('\n') };
+      return { outcome: clear ? 'clear-error' : 'unclear-error', ms, cpuMs: cpu, detail: error.problems.filter((p) => !isClearLine(p)).slice(0, 3).join('\n') };
     }
     if (error instanceof FlowError) {
       const lines = error.message.split('\n').slice(1).map((l) => l.trim());
       const clear = lines.every(isClearLine);
-      return { outcome: clear ? 'clear-error' : 'unclear-error', ms, detail: lines.slice(0, 3).join('\n') };
+      return { outcome: clear ? 'clear-error' : 'unclear-error', ms, cpuMs: cpu, detail: lines.slice(0, 3).join('\n') };
     }
-    return { outcome: 'stack-trace', ms, detail: error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error) };
+    return { outcome: 'stack-trace', ms, cpuMs: cpu, detail: error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error) };
   }
 }
 

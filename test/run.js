@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: the type-check and jest side by side, so that on two cores the type-check fills the
+ * core jest leaves idle while one long test file finishes. Jest prints as it runs; the
+ * type-check's output follows at the end. Exits non-zero if either fails. Arguments go to jest.
+ *
+ * The type-check is incremental (`npm run typecheck`): its build info lives in
+ * node_modules/.cache/gcck-typecheck/ (safe to delete; `npm ci` starts it afresh).
+ */
+const { spawn } = require('child_process');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+
+/** Runs a command to its end; resolves with its exit code and, when `capture`, its output. */
+function run(command, args, capture) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let output = '';
+    if (capture) {
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+    }
+    child.on('error', (error) => resolve({ code: 1, output: `${output}${command}: ${error.message}\n` }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+async function main() {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const typecheck = run(npm, ['run', '--silent', 'typecheck'], true);
+  const jest = await run(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], false);
+  const types = await typecheck;
+  if (types.code !== 0) process.stderr.write(`\nType-check (npm run typecheck) failed:\n${types.output}`);
+  else process.stdout.write('Type-check (npm run typecheck): no errors\n');
+  process.exitCode = jest.code !== 0 || types.code !== 0 ? 1 : 0;
+}
+
+main();
