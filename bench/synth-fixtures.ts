@@ -16,7 +16,8 @@ export function generatedIdentity(index: number): { id: string; alias: string; a
 
 /**
  * Writes a config folder holding `count` jurisdictions derived from {@link TEMPLATE_JURISDICTION}
- * (only `id`, `instance.alias` and `account` change) plus a copy of `config/defaults.yaml`,
+ * (only `id`, `instance.alias` and `account` change, each with a copy of its recorded prompts)
+ * plus a copy of `config/defaults.yaml`,
  * ready for `loadJurisdictions({ configDir })`.
  *
  * @param configDir folder to create; must not exist yet or be empty.
@@ -29,6 +30,8 @@ export function writeJurisdictionFixtures(configDir: string, count: number, repo
   const defaults = path.join(repoRoot, TEMPLATE_DEFAULTS);
   if (fs.existsSync(defaults)) fs.copyFileSync(defaults, path.join(configDir, 'defaults.yaml'));
   const source = fs.readFileSync(path.join(repoRoot, TEMPLATE_JURISDICTION), 'utf8');
+  // The example's recorded prompts, found next to jurisdictions/ under prompts/<id>/.
+  const prompts = path.join(repoRoot, path.dirname(path.dirname(TEMPLATE_JURISDICTION)), 'prompts', path.basename(TEMPLATE_JURISDICTION, '.yaml'));
   for (let i = 1; i <= count; i++) {
     const doc = parseDocument(source);
     const { id, alias, account } = generatedIdentity(i);
@@ -37,5 +40,6 @@ export function writeJurisdictionFixtures(configDir: string, count: number, repo
     doc.setIn(['account'], account);
     // The $schema comment line points at ../jurisdiction.schema.json, which is not copied: harmless for the loader.
     fs.writeFileSync(path.join(jurisdictions, `${id}.yaml`), doc.toString());
+    if (fs.existsSync(prompts)) fs.cpSync(prompts, path.join(configDir, 'prompts', id), { recursive: true });
   }
 }
