@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   // Bundles live in the temp dir; @aws-sdk/* (external, as in production) resolves through this link.
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(tmpRoot, 'node_modules'), 'dir');
 
-  const { options, source } = await productionOptions(REPO_ROOT);
+  const { options, source } = productionOptions();
   const names = discover(notes);
   const rows: Row[] = names.map((name) => ({ name, init: [], floorInit: [], latency: [], errors: [] }));
 

@@ -6,48 +6,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BuildOptions, Metafile } from 'esbuild';
+import { handlerBuildSettings } from '../../lib/cache/handler-bundle';
+import { BUNDLING, HANDLER_RUNTIME } from '../../lib/constructs/connect-function';
+import { bundleOptions } from '../../lib/constructs/handler-code';
 
-/** esbuild options equivalent to the production NodejsFunction bundling, plus where they came from. */
+/** esbuild options of the production bundling, plus where they came from. */
 export interface ProductionOptions {
   readonly options: BuildOptions;
   readonly source: string;
 }
 
 /**
- * The esbuild options NodejsFunction uses for the kit's handlers, read from `BUNDLING` in
- * lib/constructs/connect-function.ts so the bench follows the construct (NodejsFunction's CLI
- * flags mapped to the JS API). Falls back to the documented values if that file cannot load.
+ * The esbuild settings the kit's handlers ship with: `BUNDLING` and `HANDLER_RUNTIME` of
+ * lib/constructs/connect-function.ts, mapped by the bundler the app uses, so the bench and the
+ * bundle-size test measure exactly what is deployed.
  */
-export async function productionOptions(repoRoot: string): Promise<ProductionOptions> {
-  const fallback: BuildOptions = {
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    external: ['@aws-sdk/*'],
+export function productionOptions(): ProductionOptions {
+  return {
+    options: handlerBuildSettings(bundleOptions(BUNDLING, HANDLER_RUNTIME)),
+    source: 'BUNDLING in lib/constructs/connect-function.ts (lib/cache/handler-bundle.ts handlerBuildSettings)',
   };
-  try {
-    const mod = (await import(path.join(repoRoot, 'lib', 'constructs', 'connect-function'))) as {
-      BUNDLING: { minify?: boolean; sourceMap?: boolean; sourcesContent?: boolean; target?: string; format?: string; externalModules?: string[] };
-    };
-    const b = mod.BUNDLING;
-    return {
-      options: {
-        platform: 'node',
-        target: b.target ?? 'node22',
-        format: (b.format ?? 'cjs') as BuildOptions['format'],
-        minify: b.minify ?? false,
-        sourcemap: b.sourceMap ?? false,
-        sourcesContent: b.sourcesContent ?? true,
-        external: b.externalModules ?? ['@aws-sdk/*'],
-      },
-      source: 'BUNDLING in lib/constructs/connect-function.ts',
-    };
-  } catch (error) {
-    return { options: fallback, source: `built-in defaults (connect-function.ts did not load: ${(error as Error).message.split('\n')[0]})` };
-  }
 }
 
 /** One AWS SDK package the bundle requires at run time, and the clients the handler constructs from it. */

@@ -135,18 +135,28 @@ function outputHash(dir: string): string | undefined {
   }
 }
 
-function esbuildOptions(root: string, entry: string, options: HandlerBundleOptions): esbuild.BuildOptions & { write: false; metafile: true } {
+/**
+ * The esbuild settings a handler is bundled with (NodejsFunction's options in esbuild's API terms),
+ * without entry or output: what the Lambda bench and the bundle-size test build with too.
+ */
+export function handlerBuildSettings(options: HandlerBundleOptions): esbuild.BuildOptions {
   return {
-    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     target: options.target,
     format: options.format,
-    outfile: path.join(root, VIRTUAL_OUTDIR, options.format === 'esm' ? 'index.mjs' : 'index.js'),
     minify: options.minify,
     sourcemap: options.sourceMap,
     sourcesContent: options.sourcesContent,
     external: [...options.externalModules],
+  };
+}
+
+function esbuildOptions(root: string, entry: string, options: HandlerBundleOptions): esbuild.BuildOptions & { write: false; metafile: true } {
+  return {
+    ...handlerBuildSettings(options),
+    entryPoints: [entry],
+    outfile: path.join(root, VIRTUAL_OUTDIR, options.format === 'esm' ? 'index.mjs' : 'index.js'),
     absWorkingDir: root,
     // Errors are thrown (naming the handler), warnings printed by bundleHandler.
     logLevel: 'silent',

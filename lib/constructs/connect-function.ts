@@ -21,6 +21,9 @@ export const CONNECT_MAX_SECONDS = 8;
  * bundles each distinct configuration once, so per-function differences would multiply
  * synth time. Per-jurisdiction values go in environment variables, never in `define`.
  */
+/** The runtime every contact-flow function runs on. */
+export const HANDLER_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
 export const BUNDLING: nodejs.BundlingOptions = Object.freeze({
   minify: true,
   sourceMap: true,
@@ -116,7 +119,7 @@ export class ConnectFunction extends Construct {
 
     const entry = path.join(LAMBDAS_DIR, props.handlerName, 'index.ts');
     const projectRoot = path.join(LAMBDAS_DIR, '..');
-    const runtime = lambda.Runtime.NODEJS_24_X;
+    const runtime = HANDLER_RUNTIME;
     this.function = new nodejs.NodejsFunction(this, 'Resource', {
       entry,
       ...handlerCode(this, { entry, exportName: 'handler', projectRoot, bundling: BUNDLING, runtime }),

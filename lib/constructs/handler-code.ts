@@ -18,7 +18,8 @@ class CopyBundle implements ILocalBundling {
 }
 
 /** NodejsFunction's bundling options as the in-process bundler takes them. */
-function bundleOptions(bundling: nodejs.BundlingOptions, runtime: lambda.Runtime): HandlerBundleOptions {
+/** NodejsFunction's `bundling` settings (and the runtime's default target) as the kit's bundler takes them. */
+export function bundleOptions(bundling: nodejs.BundlingOptions, runtime: lambda.Runtime): HandlerBundleOptions {
   return {
     minify: bundling.minify ?? false,
     sourceMap: bundling.sourceMap ?? false,

@@ -30,7 +30,7 @@ beforeAll(async () => {
     .readdirSync(LAMBDAS, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'shared' && fs.existsSync(path.join(LAMBDAS, d.name, 'index.ts')))
     .map((d) => d.name);
-  const { options } = await productionOptions(REPO_ROOT);
+  const { options } = productionOptions();
   outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-bundle-size-'));
   const result = await esbuild.build({
     ...options,
