@@ -61,7 +61,7 @@ export function loadJurisdictionSources(
   checkBotLocales(config, definitions, configFile);
 
   checkFlowFolders(config, root, configFile);
-  const prompts = checkPromptFiles(config, configFile, root);
+  const prompts = checkPromptFiles(config, configFile);
   const { paths, options } = flowSources(config);
   const absolute = paths.map((p) => path.resolve(root, p));
   // The flows the kit leaves out by itself (the follow-up task flow while followUp is off) are

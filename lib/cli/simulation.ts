@@ -41,8 +41,7 @@ export function loadSimulations(root: string, only?: readonly string[], configDi
   const { configs, files } = loadJurisdictions({ configDir, only: only ? [...only] : undefined });
   const cache = new SourceCache();
   return configs.map((config, i) => {
-    // Relative to root: the prompts folder is found next to the jurisdiction file.
-    const sources = loadJurisdictionSources(config, root, cache, path.relative(root, path.resolve(files[i])));
+    const sources = loadJurisdictionSources(config, root, cache, files[i]);
     const text = { ...DEFAULT_OFFICE_INFO, ...config.officeInfo };
     const officeInfo = Object.fromEntries(config.languages.map((language) => [lexLocaleOf(language), text[language]!]));
     return { config, world: buildWorld(config, sources.flows, sources.bots), officeInfo };

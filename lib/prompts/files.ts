@@ -29,11 +29,11 @@ export interface JurisdictionPrompts {
  * config folder (the folder holding `jurisdictions/`), so a config folder and its copy (the
  * kit's test fixtures) each carry their own audio.
  *
- * @param configFile the jurisdiction file (absolute, or relative to `root`)
- * @param root what a relative `configFile` is relative to; @default the working folder
+ * @param configFile the jurisdiction file as problem lines show it (absolute, or relative to the
+ *   working folder: lib/config/files.ts displayPath)
  */
-export function promptFolder(config: JurisdictionConfig, configFile: string, root: string = process.cwd()): string {
-  const configDir = path.dirname(path.dirname(path.resolve(root, configFile)));
+export function promptFolder(config: JurisdictionConfig, configFile: string): string {
+  const configDir = path.dirname(path.dirname(path.resolve(configFile)));
   return path.resolve(configDir, config.prompts.folder ?? path.join('prompts', config.id));
 }
 
@@ -42,11 +42,10 @@ export function promptFolder(config: JurisdictionConfig, configFile: string, roo
  * Connect can play it (lib/prompts/requirements.ts). Throws one ConfigError listing every
  * problem, before any construct is built.
  *
- * @param configFile the jurisdiction file as messages show it (absolute, or relative to `root`)
- * @param root what a relative `configFile` is relative to; @default the working folder
+ * @param configFile the jurisdiction file as problem lines show it (see {@link promptFolder})
  */
-export function checkPromptFiles(config: JurisdictionConfig, configFile: string, root: string = process.cwd()): JurisdictionPrompts {
-  const folder = promptFolder(config, configFile, root);
+export function checkPromptFiles(config: JurisdictionConfig, configFile: string): JurisdictionPrompts {
+  const folder = promptFolder(config, configFile);
   const files = config.prompts.files;
   if (files.length === 0) return { folder, prompts: [] };
   const shownFolder = displayPath(folder);

@@ -19,7 +19,6 @@ const AGENT_SIDE_TYPES = [
   'AWS::Connect::TaskTemplate',
   'AWS::Connect::Rule',
   'AWS::Connect::Prompt',
-  'AWS::Connect::View',
   'Custom::CDKBucketDeployment',
 ];
 
@@ -40,11 +39,11 @@ describe('a jurisdiction with every agent-side feature off', () => {
     expect(config.agentHierarchy).toBeUndefined();
   });
 
-  test('the control: the Pinecrest example, with them on, synthesizes each type (the view is AWS-managed, never synthesized)', () => {
+  test('the control: the Pinecrest example, with them on, synthesizes each type', () => {
     const example = loadKitInputs({ configDir: EXAMPLES_CONFIG_DIR, only: ['pinecrest-benefits'] }, ROOT);
     const on = addJurisdiction(kitApp({ 'aws:cdk:bundling-stacks': [] }), example.configs[0], example.sources[0]);
     const present = AGENT_SIDE_TYPES.filter((type) => Object.keys(Template.fromStack(on.contactCenter).findResources(type)).length > 0);
-    expect(present).toEqual(AGENT_SIDE_TYPES.filter((type) => type !== 'AWS::Connect::View'));
+    expect(present).toEqual(AGENT_SIDE_TYPES);
   });
 
   test.each(AGENT_SIDE_TYPES)('synthesizes no %s', (type) => {
@@ -60,10 +59,10 @@ describe('a jurisdiction with every agent-side feature off', () => {
     expect(flowNames).toContain('Main inbound');
   });
 
-  test('the inbound flows carry the switches off, so the view and the routing criteria steps are skipped', () => {
+  test('the inbound flows carry both switches off, so the agent view (AWS-managed, never a resource) and the routing criteria steps are skipped', () => {
     for (const inbound of ['Main inbound', 'Chat inbound']) {
       expect(content(inbound)).toContain('\\"agentView\\":\\"off\\"');
-      expect(content(inbound)).toContain('\\"Value\\":\\"off\\"');
+      expect(content(inbound)).toContain('\\"proficiencyRouting\\":{\\"Value\\":\\"off\\",\\"Type\\":\\"String\\"}');
     }
   });
 
