@@ -4,7 +4,7 @@ import { loadBotDefinitions } from './bots/loader';
 import type { BotDefinition } from './bots/schema';
 import { CHAT_FLOW } from './config/chat-checks';
 import { FOLLOW_UP_FLOW } from './config/follow-up-checks';
-import { lexLocaleOf } from './config/cross-checks';
+import { lexLocaleOf } from './config/lex-locale';
 import { ConfigError } from './config/errors';
 import { displayPath } from './config/files';
 import { closest } from './config/zod-issues';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { lexLocaleOf } from '../config/cross-checks';
+import { lexLocaleOf } from '../config/lex-locale';
 import { ConfigError } from '../config/errors';
 import { displayPath, readYamlFile } from '../config/files';
 import { loadJurisdictions } from '../config/loader';

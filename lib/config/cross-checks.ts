@@ -9,6 +9,7 @@ import { checkFollowUp } from './follow-up-checks';
 import { DEFAULT_QUOTAS, FEATURE_NAMES, REGION_CAPABILITIES } from './regions';
 import type { FeatureConfig } from './schema';
 import { closest } from './zod-issues';
+import { lexLocaleOf } from './lex-locale';
 
 /** Problems (errors) and warnings found by the cross-reference checks. */
 export interface CrossCheckResult {
@@ -91,10 +92,6 @@ const MAX_HOURS_OVERRIDES = 50;
 /** Resources in one CloudFormation stack. */
 const MAX_STACK_RESOURCES = 500;
 
-/** Maps a caller language (BCP 47) to its Lex V2 locale. */
-export function lexLocaleOf(language: string): string {
-  return language.replace('-', '_');
-}
 
 /**
  * Cross-reference checks that a schema cannot express: names unique, references resolve,

@@ -3,7 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { jurisdictionTags } from '../compliance/tags';
-import { lexLocaleOf } from '../config/cross-checks';
+import { lexLocaleOf } from '../config/lex-locale';
 import { REGION_CAPABILITIES } from '../config/regions';
 import { JurisdictionConfig } from '../config/schema';
 import { AgentSide } from '../constructs/agent-side';

@@ -1,4 +1,4 @@
-import { crossCheck, isTimeZone, lexLocaleOf, parseDate } from '../../lib/config/cross-checks';
+import { crossCheck, isTimeZone, parseDate } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/examples';
 
@@ -266,13 +266,6 @@ describe('parseDate', () => {
       expect(parseDate(text)).toBeUndefined();
     },
   );
-});
-
-describe('lexLocaleOf', () => {
-  test('maps a BCP 47 caller language to its Lex V2 locale', () => {
-    expect(lexLocaleOf('en-US')).toEqual('en_US');
-    expect(lexLocaleOf('es-US')).toEqual('es_US');
-  });
 });
 
 // Each of these once passed the config checks and failed only while the app was built.

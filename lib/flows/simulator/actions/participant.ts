@@ -3,6 +3,7 @@ import { ActionContext, ActionFamily, branchOn, condition, conditionIndex, error
 import type { Answer, Outcome, SimState, SimValue } from '../types';
 import { UNKNOWN } from '../types';
 import { valueOf } from '../values';
+import { lexLocaleOf } from '../../../config/lex-locale';
 
 /**
  * Participant actions: what the caller hears and says.
@@ -31,9 +32,6 @@ function menuAnswer(action: Action, answer: Answer, state: SimState): Outcome {
   const i = answer.value === UNKNOWN ? -1 : conditionIndex(action, answer.value);
   return i >= 0 ? condition(i, `pressed ${String(answer.value)}`) : error('NoMatchingCondition', `pressed ${String(answer.value === UNKNOWN ? '?' : answer.value)}, which no option uses`);
 }
-
-/** Lex locale for a contact language: en-US → en_US. */
-export const lexLocale = (languageCode: string) => languageCode.replace('-', '_');
 
 export const PARTICIPANT_ACTIONS: ActionFamily = {
   MessageParticipant(action, state, ctx) {
@@ -78,7 +76,7 @@ export const PARTICIPANT_ACTIONS: ActionFamily = {
     const raw = (action.Parameters.LexSessionAttributes ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(raw)) sessionAttributes[key] = valueOf(state, value);
     return {
-      ask: { kind: 'lex', bot: botName, locale: lexLocale(state.languageCode), sessionAttributes },
+      ask: { kind: 'lex', bot: botName, locale: lexLocaleOf(state.languageCode), sessionAttributes },
       resume: (answer, s) => {
         if (answer.kind === 'hangup') return { end: 'hang-up' };
         if (answer.kind === 'timeout') return error('InputTimeLimitExceeded', 'the caller said nothing');
