@@ -37,8 +37,12 @@ interface AssemblyRecord {
    * from; a replay gives the copies it writes the same times. Absent in entries of older kits.
    */
   readonly stats?: Readonly<Record<string, readonly [number, number]>>;
-  /** When the store began (ms since the epoch): only times older than this are trusted. */
-  readonly storedAt?: number;
+  /**
+   * A time (ms since the epoch) at which the assembly folder was known to hold these files (the
+   * start of the store, or of a later replay that checked or wrote them): a recorded modification
+   * time older than this by {@link RACY_MS} proves the file unchanged since.
+   */
+  readonly checkedAt?: number;
 }
 
 /**
@@ -170,7 +174,7 @@ export function storeAssembly(key: string, outdir: string, warnings: readonly st
   try {
     fs.rmSync(temp, { recursive: true, force: true });
     fs.mkdirSync(temp, { recursive: true });
-    const storedAt = Date.now();
+    const checkedAt = Date.now();
     const entries = assemblyEntries(outdir, extra);
     const stats = statFiles(outdir, entries);
     for (const name of entries) fs.cpSync(path.join(outdir, name), path.join(temp, name), { recursive: true });
@@ -178,7 +182,7 @@ export function storeAssembly(key: string, outdir: string, warnings: readonly st
     walk(temp, '', files, () => false);
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(temp, target);
-    const record: AssemblyRecord = { files: Object.fromEntries(files), warnings, stats: stats ?? {}, storedAt };
+    const record: AssemblyRecord = { files: Object.fromEntries(files), warnings, stats: stats ?? {}, checkedAt };
     writeEntry(path.join(store, `${key}.json`), record);
     prune(store);
   } catch {
@@ -210,7 +214,9 @@ export function replayAssembly(key: string, outdir: string): readonly string[] |
   const recordFile = path.join(root, `${key}.json`);
   const record = readEntry<AssemblyRecord>(recordFile);
   if (record === undefined || typeof record.files !== 'object' || !Array.isArray(record.warnings)) return undefined;
-  if (!holdsAssembly(outdir, record)) {
+  const checkedAt = Date.now();
+  const held = holdsAssembly(outdir, record);
+  if (held === undefined) {
     const stored = path.join(root, key);
     const files: Array<[string, string]> = [];
     walk(stored, '', files, () => false);
@@ -220,8 +226,14 @@ export function replayAssembly(key: string, outdir: string): readonly string[] |
     for (const name of fs.readdirSync(stored)) copyEntry(path.join(stored, name), path.join(outdir, name));
     restoreTimes(outdir, record);
   }
-  const now = new Date();
-  fs.utimesSync(recordFile, now, now);
+  // Files just written or hashed are now known to be right: recording their times and when lets
+  // the next replay trust them instead of hashing them again (the write also marks the entry used).
+  if (held === undefined ? record.stats !== undefined : held.hashed) {
+    writeEntry(recordFile, { ...record, stats: held?.stats ?? record.stats, checkedAt } satisfies AssemblyRecord);
+  } else {
+    const now = new Date();
+    fs.utimesSync(recordFile, now, now);
+  }
   return record.warnings;
 }
 
@@ -246,31 +258,34 @@ function statFiles(dir: string, entries: readonly string[]): Record<string, [num
 }
 
 /**
- * True when `outdir` already holds exactly the stored files of `record` (the usual second synth:
- * cdk.out is what the last one wrote), so nothing needs copying. A file counts as unchanged
- * when its size and modification time are those recorded and that time is older than the store
- * by {@link RACY_MS} (any later write gets a later time); otherwise its content is hashed and
- * compared. A folder with a file more or less, or any doubt, answers false: the stored copy is
- * then checked and written as usual.
+ * Whether `outdir` already holds exactly the stored files of `record` (the usual second synth:
+ * cdk.out is what the last one wrote), so that nothing needs copying. A file counts as unchanged
+ * when it has the recorded size and modification time and that time is older than
+ * {@link AssemblyRecord.checkedAt} by {@link RACY_MS} (any later write gets a later time);
+ * otherwise its content is hashed and compared (`hashed` is then true). Returns the files' sizes
+ * and times, or undefined for a file more or less, a different content, or any doubt.
  */
-function holdsAssembly(outdir: string, record: AssemblyRecord): boolean {
-  const { stats, storedAt } = record;
-  if (stats === undefined || typeof storedAt !== 'number') return false;
+function holdsAssembly(outdir: string, record: AssemblyRecord): { hashed: boolean; stats: Record<string, [number, number]> } | undefined {
+  const { stats, checkedAt } = record;
+  if (stats === undefined || typeof checkedAt !== 'number') return undefined;
   const expected = Object.keys(record.files);
   const entries = [...new Set(expected.map((name) => name.split('/')[0]))];
   const present = statFiles(outdir, entries);
-  if (present === undefined || Object.keys(present).length !== expected.length) return false;
-  return expected.every((name) => {
+  if (present === undefined || Object.keys(present).length !== expected.length) return undefined;
+  let hashed = false;
+  for (const name of expected) {
     const now = present[name];
     const then = stats[name];
-    if (now === undefined) return false;
-    if (then !== undefined && now[0] === then[0] && Math.trunc(now[1]) === Math.trunc(then[1]) && then[1] < storedAt - RACY_MS) return true;
+    if (now === undefined) return undefined;
+    if (then !== undefined && now[0] === then[0] && Math.trunc(now[1]) === Math.trunc(then[1]) && then[1] < checkedAt - RACY_MS) continue;
     try {
-      return sha256(fs.readFileSync(path.join(outdir, name))) === record.files[name];
+      if (sha256(fs.readFileSync(path.join(outdir, name))) !== record.files[name]) return undefined;
     } catch {
-      return false;
+      return undefined;
     }
-  });
+    hashed = true;
+  }
+  return { hashed, stats: present };
 }
 
 /** Gives each replayed file the modification time it had when stored, so the next replay finds it unchanged by {@link holdsAssembly}'s cheap test. */

@@ -60,7 +60,7 @@ describe('assembly cache key', () => {
     expect(assemblyKey(env, root)).not.toBe(before);
   });
 
-  test('changes when a file is added, with the context, and with the environment the app reads', () => {
+  test('changes when a file is added, with the context, and with the environment the app reads, not with the CLI-only switches', () => {
     const before = assemblyKey(env, root);
     fs.writeFileSync(path.join(root, 'contact-flows', 'new.json'), '{}');
     const added = assemblyKey(env, root);
@@ -68,6 +68,8 @@ describe('assembly cache key', () => {
     expect(assemblyKey({ ...env, CDK_CONTEXT_JSON: JSON.stringify({ configDir: path.join(root, 'config'), jurisdiction: 'a' }) }, root)).not.toBe(added);
     expect(assemblyKey({ ...env, CDK_VALIDATION: 'false' }, root)).not.toBe(added);
     expect(assemblyKey({ ...env, PATH: '/bin' }, root)).toBe(added);
+    // the CLI's own switches (README "Caches") reach the app's environment but not its output
+    expect(assemblyKey({ ...env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' }, root)).toBe(added);
   });
 
   test('follows a symbolic link to a folder: a change behind it changes the key', () => {
@@ -155,6 +157,25 @@ describe('assembly cache', () => {
     fs.writeFileSync(path.join(env.CDK_OUTDIR!, 'asset.abc', 'planted.js'), 'exports.x = 1;');
     replayAssembly(key, env.CDK_OUTDIR!);
     expect(fs.readdirSync(path.join(env.CDK_OUTDIR!, 'asset.abc'))).toEqual(['index.js']);
+  });
+
+  test('a replay that had to hash a file records its time, so the next one trusts it without hashing', () => {
+    // GIVEN an assembly stored right after it was written (times too recent to trust)
+    const key = assemblyKey(env, root)!;
+    synthesize(env.CDK_OUTDIR!);
+    storeAssembly(key, env.CDK_OUTDIR!, [], [], env, root);
+    const record = path.join(process.env.GCCK_CACHE_DIR!, 'assemblies', `${key}.json`);
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    for (const file of ['asset.abc/index.js', 'a.template.json', 'a.assets.json', 'manifest.json']) fs.utimesSync(path.join(env.CDK_OUTDIR!, file), hourAgo, hourAgo);
+    // WHEN it is replayed twice
+    const stored = fs.statSync(record).ino;
+    replayAssembly(key, env.CDK_OUTDIR!);
+    const afterFirst = fs.statSync(record).ino;
+    replayAssembly(key, env.CDK_OUTDIR!);
+    // THEN the first replay hashed the files and rewrote the record with their times; the second had nothing to check
+    expect(afterFirst).not.toBe(stored);
+    expect(fs.statSync(record).ino).toBe(afterFirst);
+    expect(fs.readFileSync(path.join(env.CDK_OUTDIR!, 'a.template.json'), 'utf8')).toBe('{"Resources":{}}');
   });
 
   test('replays over a file just written with the stored size and time (too recent for the times to be trusted)', () => {
