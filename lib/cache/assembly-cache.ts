@@ -46,8 +46,8 @@ interface AssemblyRecord {
 }
 
 /**
- * How much older than the store a file's modification time must be before size and time alone
- * are trusted to say it is unchanged. Coarser than any file system's timestamp granularity
+ * How much older than the last check ({@link AssemblyRecord.checkedAt}) a file's modification
+ * time must be before size and time alone are trusted to say it is unchanged. Coarser than any file system's timestamp granularity
  * (FAT and HFS+ keep whole seconds), so a file edited just after it was written, within the
  * same tick, is never taken as unchanged: such a file is hashed instead (git's "racy clean").
  */
@@ -205,7 +205,8 @@ function prune(root: string): void {
 
 /**
  * Writes the assembly stored under `key` into `outdir`, after checking every stored file
- * against its recorded hash. Returns the warnings to print again, or undefined on a miss (no
+ * against its recorded hash; writes nothing when `outdir` already holds it (see
+ * {@link holdsAssembly}). Returns the warnings to print again, or undefined on a miss (no
  * entry, a damaged one, a missing or altered file): the caller then synthesizes as usual.
  */
 export function replayAssembly(key: string, outdir: string): readonly string[] | undefined {
