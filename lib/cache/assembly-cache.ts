@@ -19,8 +19,12 @@ const NOT_INPUTS = new Set(['.git', 'node_modules', 'coverage', '.bench', 'scrat
 
 /** Environment variables that reach the app's output (context, output folder, validation switches, partitions). */
 const INPUT_ENV = /^(CDK_|GCCK_|AWS_|JSII_)/;
-/** …except the CLI's own bookkeeping files, which name where it wants reports, not what is built. */
-const NOT_INPUT_ENV = new Set(['CDK_ERROR_FILE', 'CDK_PERF_COUNTERS_FILE']);
+/**
+ * …except what only the CLI reads: its bookkeeping files (where it wants reports, not what is
+ * built) and its own switches (README "Caches": an offline kit sets them, and setting one must
+ * not cost a full synthesis).
+ */
+const NOT_INPUT_ENV = new Set(['CDK_ERROR_FILE', 'CDK_PERF_COUNTERS_FILE', 'CDK_DISABLE_VERSION_CHECK', 'CDK_DISABLE_CLI_TELEMETRY']);
 
 /** What the cache remembers about one synthesized assembly. */
 interface AssemblyRecord {
@@ -28,7 +32,26 @@ interface AssemblyRecord {
   readonly files: Readonly<Record<string, string>>;
   /** The warnings the app printed while synthesizing, printed again on replay. */
   readonly warnings: readonly string[];
+  /**
+   * Size and modification time (ms) each stored file had in the assembly folder it was stored
+   * from; a replay gives the copies it writes the same times. Absent in entries of older kits.
+   */
+  readonly stats?: Readonly<Record<string, readonly [number, number]>>;
+  /**
+   * A time (ms since the epoch) at which the assembly folder was known to hold these files (the
+   * start of the store, or of a later replay that checked or wrote them): a recorded modification
+   * time older than this by {@link RACY_MS} proves the file unchanged since.
+   */
+  readonly checkedAt?: number;
 }
+
+/**
+ * How much older than the last check ({@link AssemblyRecord.checkedAt}) a file's modification
+ * time must be before size and time alone are trusted to say it is unchanged. Coarser than any file system's timestamp granularity
+ * (FAT and HFS+ keep whole seconds), so a file edited just after it was written, within the
+ * same tick, is never taken as unchanged: such a file is hashed instead (git's "racy clean").
+ */
+const RACY_MS = 2000;
 
 /** Folder depth the walk follows (the checkout's deepest folder is far above it). */
 const MAX_DEPTH = 40;
@@ -151,12 +174,16 @@ export function storeAssembly(key: string, outdir: string, warnings: readonly st
   try {
     fs.rmSync(temp, { recursive: true, force: true });
     fs.mkdirSync(temp, { recursive: true });
-    for (const name of assemblyEntries(outdir, extra)) fs.cpSync(path.join(outdir, name), path.join(temp, name), { recursive: true });
+    const checkedAt = Date.now();
+    const entries = assemblyEntries(outdir, extra);
+    const stats = statFiles(outdir, entries);
+    for (const name of entries) fs.cpSync(path.join(outdir, name), path.join(temp, name), { recursive: true });
     const files: Array<[string, string]> = [];
     walk(temp, '', files, () => false);
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(temp, target);
-    writeEntry(path.join(store, `${key}.json`), { files: Object.fromEntries(files), warnings } satisfies AssemblyRecord);
+    const record: AssemblyRecord = { files: Object.fromEntries(files), warnings, stats: stats ?? {}, checkedAt };
+    writeEntry(path.join(store, `${key}.json`), record);
     prune(store);
   } catch {
     fs.rmSync(temp, { recursive: true, force: true });
@@ -178,7 +205,8 @@ function prune(root: string): void {
 
 /**
  * Writes the assembly stored under `key` into `outdir`, after checking every stored file
- * against its recorded hash. Returns the warnings to print again, or undefined on a miss (no
+ * against its recorded hash; writes nothing when `outdir` already holds it (see
+ * {@link holdsAssembly}). Returns the warnings to print again, or undefined on a miss (no
  * entry, a damaged one, a missing or altered file): the caller then synthesizes as usual.
  */
 export function replayAssembly(key: string, outdir: string): readonly string[] | undefined {
@@ -187,14 +215,88 @@ export function replayAssembly(key: string, outdir: string): readonly string[] |
   const recordFile = path.join(root, `${key}.json`);
   const record = readEntry<AssemblyRecord>(recordFile);
   if (record === undefined || typeof record.files !== 'object' || !Array.isArray(record.warnings)) return undefined;
-  const stored = path.join(root, key);
-  const files: Array<[string, string]> = [];
-  walk(stored, '', files, () => false);
-  const expected = Object.entries(record.files);
-  if (files.length !== expected.length || files.some(([name, hash]) => record.files[name] !== hash)) return undefined;
-  fs.mkdirSync(outdir, { recursive: true });
-  for (const name of fs.readdirSync(stored)) copyEntry(path.join(stored, name), path.join(outdir, name));
-  const now = new Date();
-  fs.utimesSync(recordFile, now, now);
+  const checkedAt = Date.now();
+  const held = holdsAssembly(outdir, record);
+  if (held === undefined) {
+    const stored = path.join(root, key);
+    const files: Array<[string, string]> = [];
+    walk(stored, '', files, () => false);
+    const expected = Object.entries(record.files);
+    if (files.length !== expected.length || files.some(([name, hash]) => record.files[name] !== hash)) return undefined;
+    fs.mkdirSync(outdir, { recursive: true });
+    for (const name of fs.readdirSync(stored)) copyEntry(path.join(stored, name), path.join(outdir, name));
+    restoreTimes(outdir, record);
+  }
+  // Files just written or hashed are now known to be right: recording their times and when lets
+  // the next replay trust them instead of hashing them again (the write also marks the entry used).
+  if (held === undefined ? record.stats !== undefined : held.hashed) {
+    writeEntry(recordFile, { ...record, stats: held?.stats ?? record.stats, checkedAt } satisfies AssemblyRecord);
+  } else {
+    const now = new Date();
+    fs.utimesSync(recordFile, now, now);
+  }
   return record.warnings;
+}
+
+/** The files under the named top-level entries of `dir`, relative to it, with size and modification time; undefined if one is unreadable. */
+function statFiles(dir: string, entries: readonly string[]): Record<string, [number, number]> | undefined {
+  const out: Record<string, [number, number]> = {};
+  const visit = (rel: string, depth: number): boolean => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(path.join(dir, rel));
+    } catch {
+      return false;
+    }
+    if (stat.isFile()) {
+      out[rel] = [stat.size, stat.mtimeMs];
+      return true;
+    }
+    if (!stat.isDirectory() || depth >= MAX_DEPTH) return false;
+    return fs.readdirSync(path.join(dir, rel)).every((name) => visit(`${rel}/${name}`, depth + 1));
+  };
+  return entries.every((name) => visit(name, 0)) ? out : undefined;
+}
+
+/**
+ * Whether `outdir` already holds exactly the stored files of `record` (the usual second synth:
+ * cdk.out is what the last one wrote), so that nothing needs copying. A file counts as unchanged
+ * when it has the recorded size and modification time and that time is older than
+ * {@link AssemblyRecord.checkedAt} by {@link RACY_MS} (any later write gets a later time);
+ * otherwise its content is hashed and compared (`hashed` is then true). Returns the files' sizes
+ * and times, or undefined for a file more or less, a different content, or any doubt.
+ */
+function holdsAssembly(outdir: string, record: AssemblyRecord): { hashed: boolean; stats: Record<string, [number, number]> } | undefined {
+  const { stats, checkedAt } = record;
+  if (stats === undefined || typeof checkedAt !== 'number') return undefined;
+  const expected = Object.keys(record.files);
+  const entries = [...new Set(expected.map((name) => name.split('/')[0]))];
+  const present = statFiles(outdir, entries);
+  if (present === undefined || Object.keys(present).length !== expected.length) return undefined;
+  let hashed = false;
+  for (const name of expected) {
+    const now = present[name];
+    const then = stats[name];
+    if (now === undefined) return undefined;
+    if (then !== undefined && now[0] === then[0] && Math.trunc(now[1]) === Math.trunc(then[1]) && then[1] < checkedAt - RACY_MS) continue;
+    try {
+      if (sha256(fs.readFileSync(path.join(outdir, name))) !== record.files[name]) return undefined;
+    } catch {
+      return undefined;
+    }
+    hashed = true;
+  }
+  return { hashed, stats: present };
+}
+
+/** Gives each replayed file the modification time it had when stored, so the next replay finds it unchanged by {@link holdsAssembly}'s cheap test. */
+function restoreTimes(outdir: string, record: AssemblyRecord): void {
+  for (const [name, [, mtimeMs]] of Object.entries(record.stats ?? {})) {
+    if (record.files[name] === undefined) continue;
+    try {
+      fs.utimesSync(path.join(outdir, name), new Date(), mtimeMs / 1000);
+    } catch {
+      /* the next replay hashes this file instead */
+    }
+  }
 }

@@ -60,7 +60,7 @@ describe('assembly cache key', () => {
     expect(assemblyKey(env, root)).not.toBe(before);
   });
 
-  test('changes when a file is added, with the context, and with the environment the app reads', () => {
+  test('changes when a file is added, with the context, and with the environment the app reads, not with the CLI-only switches', () => {
     const before = assemblyKey(env, root);
     fs.writeFileSync(path.join(root, 'contact-flows', 'new.json'), '{}');
     const added = assemblyKey(env, root);
@@ -68,6 +68,8 @@ describe('assembly cache key', () => {
     expect(assemblyKey({ ...env, CDK_CONTEXT_JSON: JSON.stringify({ configDir: path.join(root, 'config'), jurisdiction: 'a' }) }, root)).not.toBe(added);
     expect(assemblyKey({ ...env, CDK_VALIDATION: 'false' }, root)).not.toBe(added);
     expect(assemblyKey({ ...env, PATH: '/bin' }, root)).toBe(added);
+    // the CLI's own switches (README "Caches") reach the app's environment but not its output
+    expect(assemblyKey({ ...env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' }, root)).toBe(added);
   });
 
   test('follows a symbolic link to a folder: a change behind it changes the key', () => {
@@ -117,6 +119,76 @@ describe('assembly cache', () => {
     fs.writeFileSync(path.join(env.CDK_OUTDIR!, 'a.template.json'), '{"Resources":{"Planted":{}}}');
     replayAssembly(key, env.CDK_OUTDIR!);
     expect(fs.readFileSync(path.join(env.CDK_OUTDIR!, 'a.template.json'), 'utf8')).toBe('{"Resources":{}}');
+  });
+
+  /** Stores a synthesis whose files were written an hour ago (the usual case: cdk.out is older than the store by far more than a timestamp tick). */
+  function storeOldSynthesis(): string {
+    const key = assemblyKey(env, root)!;
+    synthesize(env.CDK_OUTDIR!);
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    for (const file of ['asset.abc/index.js', 'a.template.json', 'a.assets.json', 'manifest.json']) fs.utimesSync(path.join(env.CDK_OUTDIR!, file), hourAgo, hourAgo);
+    storeAssembly(key, env.CDK_OUTDIR!, ['w1'], [], env, root);
+    return key;
+  }
+
+  test('writes nothing when cdk.out already holds the stored assembly, after a store and after a replay', () => {
+    const key = storeOldSynthesis();
+    const template = path.join(env.CDK_OUTDIR!, 'a.template.json');
+    const inode = fs.statSync(template).ino;
+    // the synthesis that stored it left cdk.out as stored: the replay keeps those very files
+    expect(replayAssembly(key, env.CDK_OUTDIR!)).toEqual(['w1']);
+    expect(fs.statSync(template).ino).toBe(inode);
+    // a replay into another folder copies, with the stored times, and the next replay there writes nothing
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-out-'));
+    replayAssembly(key, out);
+    const copied = fs.statSync(path.join(out, 'a.template.json'));
+    expect(Math.trunc(copied.mtimeMs)).toBe(Math.trunc(fs.statSync(template).mtimeMs));
+    expect(replayAssembly(key, out)).toEqual(['w1']);
+    expect(fs.statSync(path.join(out, 'a.template.json')).ino).toBe(copied.ino);
+  });
+
+  test('replays over a template edited in place to the same size, and over a file added to an asset folder', () => {
+    const key = storeOldSynthesis();
+    const template = path.join(env.CDK_OUTDIR!, 'a.template.json');
+    fs.writeFileSync(template, '{"Resources":[]}'.padEnd('{"Resources":{}}'.length));
+    expect(fs.statSync(template).size).toBe('{"Resources":{}}'.length);
+    replayAssembly(key, env.CDK_OUTDIR!);
+    expect(fs.readFileSync(template, 'utf8')).toBe('{"Resources":{}}');
+    fs.writeFileSync(path.join(env.CDK_OUTDIR!, 'asset.abc', 'planted.js'), 'exports.x = 1;');
+    replayAssembly(key, env.CDK_OUTDIR!);
+    expect(fs.readdirSync(path.join(env.CDK_OUTDIR!, 'asset.abc'))).toEqual(['index.js']);
+  });
+
+  test('a replay that had to hash a file records its time, so the next one trusts it without hashing', () => {
+    // GIVEN an assembly stored right after it was written (times too recent to trust)
+    const key = assemblyKey(env, root)!;
+    synthesize(env.CDK_OUTDIR!);
+    storeAssembly(key, env.CDK_OUTDIR!, [], [], env, root);
+    const record = path.join(process.env.GCCK_CACHE_DIR!, 'assemblies', `${key}.json`);
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    for (const file of ['asset.abc/index.js', 'a.template.json', 'a.assets.json', 'manifest.json']) fs.utimesSync(path.join(env.CDK_OUTDIR!, file), hourAgo, hourAgo);
+    // WHEN it is replayed twice
+    const stored = fs.statSync(record).ino;
+    replayAssembly(key, env.CDK_OUTDIR!);
+    const afterFirst = fs.statSync(record).ino;
+    replayAssembly(key, env.CDK_OUTDIR!);
+    // THEN the first replay hashed the files and rewrote the record with their times; the second had nothing to check
+    expect(afterFirst).not.toBe(stored);
+    expect(fs.statSync(record).ino).toBe(afterFirst);
+    expect(fs.readFileSync(path.join(env.CDK_OUTDIR!, 'a.template.json'), 'utf8')).toBe('{"Resources":{}}');
+  });
+
+  test('replays over a file just written with the stored size and time (too recent for the times to be trusted)', () => {
+    const key = assemblyKey(env, root)!;
+    synthesize(env.CDK_OUTDIR!);
+    storeAssembly(key, env.CDK_OUTDIR!, [], [], env, root);
+    const template = path.join(env.CDK_OUTDIR!, 'a.template.json');
+    const { mtime } = fs.statSync(template);
+    // an edit within the same timestamp tick as the synthesis leaves size and time as recorded
+    fs.writeFileSync(template, '{"Resources":[]}');
+    fs.utimesSync(template, mtime, mtime);
+    replayAssembly(key, env.CDK_OUTDIR!);
+    expect(fs.readFileSync(template, 'utf8')).toBe('{"Resources":{}}');
   });
 
   test('misses when nothing was stored, when a stored file was altered, and when the record is damaged', () => {

@@ -21,9 +21,10 @@ describe('gcck loads only the command it runs', () => {
     expect(commands.sort()).toEqual(['lib/cli/command.ts', 'lib/cli/lint-flows.ts', 'lib/cli/main.ts']);
   });
 
-  test('gcck lint-flows FILE never loads the synthesis path, cdk-nag or the audit', () => {
+  test('gcck lint-flows FILE never loads the synthesis path, cdk-nag, the audit, the config loader or aws-cdk-lib', () => {
     const loaded = modulesLoadedBy(['lint-flows', 'contact-flows/main-inbound.json']);
     expect(loaded).toContain('lib/flows/lint/index.ts');
+    expect(loaded.filter((f) => f.startsWith('node_modules/aws-cdk-lib/') || f === 'lib/config/loader.ts' || f === 'lib/flows/context.ts')).toEqual([]);
     for (const heavy of ['lib/kit-app.ts', 'lib/compliance/nag.ts', 'lib/jurisdiction.ts', 'lib/cli/validate.ts', 'lib/cli/audit.ts', 'lib/cli/simulate.ts']) {
       expect(loaded).not.toContain(heavy);
     }
