@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEX_LOCALES } from '../config/schema';
+import { LEX_LOCALES } from '../config/known-values';
 
 /**
  * The bot definition schema: the single source of truth for what a `config/bots/<name>.yaml`

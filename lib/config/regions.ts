@@ -1,5 +1,5 @@
 import type { FeatureConfig } from './schema';
-import { LEX_LOCALES, SUPPORTED_REGIONS } from './schema';
+import { LEX_LOCALES, SUPPORTED_REGIONS } from './known-values';
 
 /** What one AWS Region offers the kit. */
 export interface RegionCapabilities {

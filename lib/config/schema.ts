@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FLOW_TEXT_NAMES, MAX_FLOW_TEXT_LENGTH, type FlowTextName } from '../flows/texts';
 import { agentHierarchySchema, evaluationFormSchema, proficiencyRoutingSchema } from './agent-schema';
+import { LEX_LOCALES, SUPPORTED_REGIONS } from './known-values';
 
 /**
  * The jurisdiction configuration schema: the single source of truth for what a
@@ -34,11 +35,6 @@ const time = () => z.string().regex(TIME, 'must be a 24-hour time HH:MM, e.g. "0
 /** Days of the week, as Amazon Connect spells them. */
 export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 
-/** Regions the kit knows; see lib/config/regions.ts for what each offers. */
-export const SUPPORTED_REGIONS = ['us-gov-west-1', 'us-east-1', 'us-west-2'] as const;
-
-/** Lex V2 locales the kit can ask for; the region table narrows this (GovCloud: en_US and es_US). */
-export const LEX_LOCALES = ['en_US', 'es_US', 'es_419', 'es_ES', 'fr_CA', 'fr_FR', 'de_DE', 'it_IT', 'ja_JP', 'ko_KR', 'pt_BR', 'zh_CN', 'en_GB', 'en_AU', 'en_IN', 'ar_AE', 'hi_IN', 'vi_VN'] as const;
 
 /** Caller languages (BCP 47) the kit has prompts and voices for. */
 export const LANGUAGES = ['en-US', 'es-US'] as const;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { JSON_SCHEMA_PATH, jurisdictionJsonSchema, jurisdictionJsonSchemaText } from '../../lib/config/json-schema';
-import { SUPPORTED_REGIONS } from '../../lib/config/schema';
+import { SUPPORTED_REGIONS } from '../../lib/config/known-values';
 
 type Json = Record<string, any>;
 

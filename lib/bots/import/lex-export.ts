@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { LEX_LOCALES } from '../../config/schema';
+import { LEX_LOCALES } from '../../config/known-values';
 import { BOT_JSON_SCHEMA_PATH } from '../json-schema';
 import { parseBotDefinition } from '../loader';
 import { BotDefinition, FALLBACK_INTENT_NAME, LexLocale } from '../schema';
