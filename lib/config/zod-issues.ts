@@ -39,9 +39,9 @@ function lowerUnits(text: string): string[] {
 
 /**
  * Levenshtein distance between two strings' {@link lowerUnits}, or any number `>= limit` once
- * it is known to reach `limit`: a row of the table never holds less than the row before it, so
- * a row whose every cell reaches `limit` ends the work. A 5,000-character value compared with
- * every allowed name costs one row, not 5,000.
+ * it is known to reach `limit`: lengths that differ by `limit` need no table, and the smallest
+ * cell of a row is never below the previous row's, so a row whose every cell reaches `limit` ends
+ * the work. (A 5,000-character value against short names cost 5,000 rows a name: 0.7 s a check.)
  */
 function distance(a: readonly string[], b: readonly string[], limit: number): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
