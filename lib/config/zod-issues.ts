@@ -53,8 +53,10 @@ function distance(a: readonly string[], b: readonly string[], limit: number): nu
     const ai = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
       const saved = row[j];
-      const substitution = previous + (ai === b[j - 1] ? 0 : 1);
-      const cell = Math.min(row[j] + 1, row[j - 1] + 1, substitution);
+      // Plain comparisons, not Math.min: a global looked up per cell is slow in a vm context (jest).
+      let cell = previous + (ai === b[j - 1] ? 0 : 1);
+      if (saved + 1 < cell) cell = saved + 1;
+      if (row[j - 1] + 1 < cell) cell = row[j - 1] + 1;
       row[j] = cell;
       if (cell < smallest) smallest = cell;
       previous = saved;
