@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const generatedMs = performance.now() - started;
   const scratch = fuzz.fuzzScratch();
   const cache = new SourceCache();
+  const folders = new fuzz.CaseFolders(scratch);
   const configLevel = fuzz.emptyTally();
   const fullBuild = fuzz.emptyTally();
   const endToEnd = fuzz.emptyTally();
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const buildMs: number[] = [];
   try {
     for (const fuzzCase of cases) {
-      const dir = fuzz.writeCase(scratch, fuzzCase);
+      const dir = folders.write(fuzzCase);
       const checked = fuzz.classify(() => loadKitInputs({ configDir: dir }, root, cache));
       fuzz.count(configLevel, checked);
       let final = checked;
@@ -58,7 +59,6 @@ async function main(): Promise<void> {
       if (final.outcome === 'unclear-error' || final.outcome === 'stack-trace' || final.ms > 10_000) {
         notClean.push(`  case ${fuzzCase.index} (${final.outcome}, ${final.ms} ms): ${JSON.stringify(fuzzCase.mutations).slice(0, 200)}\n    ${final.detail ?? ''}`);
       }
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });

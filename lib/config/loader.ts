@@ -66,16 +66,41 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * "\uD800" escape gives, makes a template CloudFormation cannot parse.
  */
 export function textProblems(file: string, data: unknown, keyPath: PropertyKey[] = []): string[] {
-  const bad = (text: string) => LONE_SURROGATE.test(text);
-  const where = (at: readonly PropertyKey[]) => `${file}: ${formatPath(at)}`;
+  const problems: string[] = [];
   const what = 'holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not Unicode text (write the whole character, or remove it)';
-  if (typeof data === 'string') return bad(data) ? [`${where(keyPath)}: ${what}`] : [];
-  if (Array.isArray(data)) return data.flatMap((item, i) => textProblems(file, item, [...keyPath, i]));
-  if (!isPlain(data)) return [];
-  return Object.entries(data).flatMap(([key, value]) => [
-    ...(bad(key) ? [`${where(keyPath)}: a key ${what}`] : []),
-    ...textProblems(file, value, [...keyPath, key]),
-  ]);
+  // One walk with one key path grown and shrunk in place: a file of thousands of entries, nearly
+  // all fine, costs no array per value.
+  const at = [...keyPath];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) problems.push(`${file}: ${formatPath(at)}: ${what}`);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        visit(value[i]);
+        at.pop();
+      }
+    } else if (isPlain(value)) {
+      for (const [key, child] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) problems.push(`${file}: ${formatPath(at)}: a key ${what}`);
+        at.push(key);
+        visit(child);
+        at.pop();
+      }
+    }
+  };
+  visit(data);
+  return problems;
+}
+
+/** What {@link checkJurisdictionFile} found in one file. */
+export interface JurisdictionFileCheck {
+  /** The validated config, frozen. @default - none: the file has problems */
+  readonly config?: JurisdictionConfig;
+  /** Every problem in the file, in the problem-line format. */
+  readonly problems: string[];
+  /** Warnings that do not stop synthesis (e.g. a default quota exceeded). */
+  readonly warnings: string[];
 }
 
 /**
@@ -88,18 +113,22 @@ export function textProblems(file: string, data: unknown, keyPath: PropertyKey[]
  *   supply is reported against that file rather than the jurisdiction file
  * @param today the date holidays are compared with; @default - now
  */
-export function checkJurisdictionFile(
-  file: string,
-  defaults: unknown = {},
-  defaultsFile?: string,
-  today?: Date,
-): { config?: JurisdictionConfig; problems: string[]; warnings: string[] } {
+export function checkJurisdictionFile(file: string, defaults: unknown = {}, defaultsFile?: string, today?: Date): JurisdictionFileCheck {
+  return checkJurisdiction(file, defaults, defaultsFile, today).check;
+}
+
+/**
+ * {@link checkJurisdictionFile}, and the file's parsed YAML before the defaults are merged in,
+ * valid or not (undefined if it could not be read or parsed): the alias-clash check reads that
+ * rather than parsing the file a second time.
+ */
+function checkJurisdiction(file: string, defaults: unknown, defaultsFile: string | undefined, today: Date | undefined): { check: JurisdictionFileCheck; data: unknown } {
   const problems: string[] = [];
   const raw = readYamlFile(file, problems);
-  if (raw === undefined) return { problems, warnings: [] };
+  if (raw === undefined) return { check: { problems, warnings: [] }, data: undefined };
   const shown = displayPath(file);
   if (!isPlain(raw)) {
-    return { problems: [`${shown}: (top level): expected a mapping of settings, received ${Array.isArray(raw) ? 'a list' : typeof raw}`], warnings: [] };
+    return { check: { problems: [`${shown}: (top level): expected a mapping of settings, received ${Array.isArray(raw) ? 'a list' : typeof raw}`], warnings: [] }, data: raw };
   }
   problems.push(...textProblems(shown, raw));
   const merged = mergeUnder(defaults, raw);
@@ -131,7 +160,8 @@ export function checkJurisdictionFile(
   }
   const cross = crossCheck(shown, parsed.success ? parsed.data : merged, today);
   problems.push(...cross.problems);
-  return { config: problems.length === 0 && parsed.success ? deepFreeze(parsed.data) : undefined, problems, warnings: cross.warnings };
+  const config = problems.length === 0 && parsed.success ? deepFreeze(parsed.data) : undefined;
+  return { check: { config, problems, warnings: cross.warnings }, data: raw };
 }
 
 /**
@@ -165,18 +195,18 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   const configs: JurisdictionConfig[] = [];
   const configFiles: string[] = [];
   const warnings: string[] = [];
-  const checkedAliases = new Map<string, string>();
+  const selectedAliases = new Map<string, string | undefined>();
   for (const file of selected) {
-    const result = checkJurisdictionFile(path.join(dir, file), defaults, defaultsFile, options.today);
+    const { check: result, data } = checkJurisdiction(path.join(dir, file), defaults, defaultsFile, options.today);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     if (result.config) {
       configs.push(result.config);
       configFiles.push(displayPath(path.join(dir, file)));
-      checkedAliases.set(file, result.config.instance.alias);
     }
+    selectedAliases.set(file, result.config ? result.config.instance.alias : aliasIn(mergeUnder(defaults, data)));
   }
-  const clashes = aliasClashes(dir, files, selected, defaults, checkedAliases);
+  const clashes = aliasClashes(dir, files, selected, defaults, selectedAliases);
   problems.push(...clashes.problems);
   warnings.push(...clashes.warnings);
   // A mistake in defaults.yaml is found once per jurisdiction file: report it once.
@@ -184,11 +214,15 @@ export function loadJurisdictions(options: LoadOptions): LoadedJurisdictions {
   return { configs, files: configFiles, warnings };
 }
 
-/** The instance alias a jurisdiction file sets (defaults underneath; the defaults' own without a file), read without validating the file. */
-function aliasOf(file: string | undefined, defaults: unknown): string | undefined {
-  const merged = file === undefined ? defaults : mergeUnder(defaults, readYamlFile(file, []));
+/** The instance alias in unvalidated settings (a file's with the defaults merged underneath), if any. */
+function aliasIn(merged: unknown): string | undefined {
   const instance = isPlain(merged) ? merged.instance : undefined;
   return isPlain(instance) && typeof instance.alias === 'string' ? instance.alias : undefined;
+}
+
+/** The instance alias a jurisdiction file sets (defaults underneath), read without validating the file. */
+function aliasOf(file: string, defaults: unknown): string | undefined {
+  return aliasIn(mergeUnder(defaults, readYamlFile(file, [])));
 }
 
 /**
@@ -204,21 +238,21 @@ function aliasOf(file: string | undefined, defaults: unknown): string | undefine
  * the other 49). An alias is letters, digits and hyphens, which a YAML file cannot spell
  * without writing them out.
  *
- * @param checkedAliases the alias of each selected file already validated (not parsed again)
+ * @param selectedAliases the alias of each selected file, from its check (the file is not parsed again)
  */
 function aliasClashes(
   dir: string,
   files: readonly string[],
   selected: readonly string[],
   defaults: unknown,
-  checkedAliases: ReadonlyMap<string, string> = new Map(),
+  selectedAliases: ReadonlyMap<string, string | undefined>,
 ): { problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const warnings: string[] = [];
   const aliases = new Map<string, string | undefined>();
-  for (const file of selected) aliases.set(file, checkedAliases.has(file) ? checkedAliases.get(file) : aliasOf(path.join(dir, file), defaults));
+  for (const file of selected) aliases.set(file, selectedAliases.get(file));
   const wanted = [...new Set(aliases.values())].filter((alias): alias is string => alias !== undefined);
-  const defaultAlias = aliasOf(undefined, defaults);
+  const defaultAlias = aliasIn(defaults);
   const inheritsWanted = defaultAlias !== undefined && wanted.includes(defaultAlias);
   for (const file of files) {
     if (aliases.has(file) || wanted.length === 0) continue;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validateKit } from '../../lib/cli/validate';
 import { loadKitInputs } from '../../lib/kit-app';
 import { SourceCache } from '../../lib/sources';
-import { CaseResult, classify, count, emptyTally, FuzzCase, fuzzCases, fuzzScratch, isClearLine, writeCase } from '../helpers/config-fuzz';
+import { CaseFolders, CaseResult, classify, count, emptyTally, FuzzCase, fuzzCases, fuzzScratch, isClearLine, writeCase } from '../helpers/config-fuzz';
 
 const ROOT = path.join(__dirname, '..', '..');
 /** Fixed, so a failure reproduces; bench/validate-fuzz.ts takes others. */
@@ -17,9 +17,10 @@ describe('seeded config fuzz: every mutation ends in success or a clear <file>: 
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
   const cases = fuzzCases(SEED, CASES);
   const cache = new SourceCache();
-  const results: Array<{ fuzzCase: FuzzCase; dir: string; result: CaseResult }> = cases.map((fuzzCase) => {
-    const dir = writeCase(scratch, fuzzCase);
-    return { fuzzCase, dir, result: classify(() => loadKitInputs({ configDir: dir }, ROOT, cache)) };
+  const folders = new CaseFolders(scratch);
+  const results: Array<{ fuzzCase: FuzzCase; result: CaseResult }> = cases.map((fuzzCase) => {
+    const dir = folders.write(fuzzCase);
+    return { fuzzCase, result: classify(() => loadKitInputs({ configDir: dir }, ROOT, cache)) };
   });
   /**
    * Cases that end badly; `timed` also counts a case over 10 s as bad. The limit is on the case's
@@ -58,7 +59,10 @@ describe('seeded config fuzz: every mutation ends in success or a clear <file>: 
   test('accepted cases also pass (or fail cleanly) the full app build that synthesis runs', () => {
     const accepted = results.filter((r) => r.result.outcome === 'accepted').slice(0, BUILT);
     expect(accepted).toHaveLength(BUILT);
-    const built = accepted.map((r) => ({ ...r, result: classify(() => validateKit({ configDir: r.dir, root: ROOT })) }));
+    const built = accepted.map((r) => {
+      const dir = writeCase(scratch, r.fuzzCase);
+      return { ...r, result: classify(() => validateKit({ configDir: dir, root: ROOT })) };
+    });
     expect(failures(built, false)).toEqual([]);
   });
 });

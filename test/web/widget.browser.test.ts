@@ -60,8 +60,13 @@ describeInBrowser('web chat widget in Chromium', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(OUTPUT, { recursive: true });
-    site = await startFakeSite();
-    launched = await launchChromium();
+    // The browser starts while esbuild bundles the widget: neither needs the other.
+    const browser = launchChromium();
+    try {
+      site = await startFakeSite();
+    } finally {
+      launched = await browser;
+    }
   });
   afterAll(async () => {
     if (launched) await closeChromium(launched);
