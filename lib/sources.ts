@@ -6,7 +6,7 @@ import { CHAT_FLOW } from './config/chat-checks';
 import { FOLLOW_UP_FLOW } from './config/follow-up-checks';
 import { lexLocaleOf } from './config/lex-locale';
 import { ConfigError } from './config/errors';
-import { displayPath } from './config/files';
+import { displayPath } from './config/display-path';
 import { closest } from './config/zod-issues';
 import type { JurisdictionConfig } from './config/schema';
 import { flowSources, lintContextFor } from './flows/context';

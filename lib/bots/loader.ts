@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, formatPath } from '../config/errors';
-import { deepFreeze, displayPath, readYamlFile } from '../config/files';
+import { displayPath } from '../config/display-path';
+import { deepFreeze, readYamlFile } from '../config/files';
 import { REGION_CAPABILITIES } from '../config/regions';
 import { closest, formatZodIssues } from '../config/zod-issues';
 import { BotFinding, findingsOf, formatFinding, lintBot } from './lint';

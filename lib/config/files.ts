@@ -1,15 +1,6 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { LineCounter, parseDocument, YAMLError } from 'yaml';
-
-/**
- * A file path as shown in messages: relative to the working folder, with `/`, when inside
- * it; as given otherwise.
- */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file.split(path.sep).join('/') : relative.split(path.sep).join('/');
-}
+import { displayPath } from './display-path';
 
 /**
  * Reads a YAML file into plain data. An unreadable file, a syntax error (with line and column)

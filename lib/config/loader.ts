@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { crossCheck } from './cross-checks';
 import { ConfigError, formatPath } from './errors';
-import { deepFreeze, displayPath, readYamlFile } from './files';
+import { displayPath } from './display-path';
+import { deepFreeze, readYamlFile } from './files';
 import { JurisdictionConfig, jurisdictionSchema } from './schema';
 import { allowedKeysAt, closest, formatZodIssues } from './zod-issues';
 

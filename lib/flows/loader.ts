@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { displayPath } from '../config/files';
+import { displayPath } from '../config/display-path';
 import { inferFlowType } from './infer-type';
 import { parseJson } from './json';
 import {

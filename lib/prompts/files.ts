@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../config/errors';
-import { displayPath } from '../config/files';
+import { displayPath } from '../config/display-path';
 import type { JurisdictionConfig } from '../config/schema';
 import { closest } from '../config/zod-issues';
 import { promptAudioProblems } from './requirements';

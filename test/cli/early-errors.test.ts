@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { main } from '../../lib/cli/main';
 import { validateTargets } from '../../lib/cli/validate';
-import { displayPath } from '../../lib/config/files';
+import { displayPath } from '../../lib/config/display-path';
 import { EXAMPLES_CONFIG, exampleFile } from '../helpers/examples';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 

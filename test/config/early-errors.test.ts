@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../../lib/config/errors';
-import { displayPath } from '../../lib/config/files';
+import { displayPath } from '../../lib/config/display-path';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { loadKitInputs } from '../../lib/kit-app';
 import { loadJurisdictionSources, SourceCache } from '../../lib/sources';

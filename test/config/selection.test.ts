@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as files from '../../lib/config/files';
+import { displayPath } from '../../lib/config/display-path';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
 
@@ -54,7 +54,7 @@ describe('loading one selected jurisdiction', () => {
     copyAs('dmv', 'county-3-cc');
     const { warnings } = loadJurisdictions({ configDir: dir, only: ['county-3'] });
     expect(warnings).toContain(
-      `${files.displayPath(path.join(dir, 'jurisdictions', 'dmv.yaml'))}: instance.alias: "county-3-cc" is also the alias of ${files.displayPath(path.join(dir, 'jurisdictions', 'county-3.yaml'))} (aliases are globally unique: give each jurisdiction its own, e.g. "dmv-cc")`,
+      `${displayPath(path.join(dir, 'jurisdictions', 'dmv.yaml'))}: instance.alias: "county-3-cc" is also the alias of ${displayPath(path.join(dir, 'jurisdictions', 'county-3.yaml'))} (aliases are globally unique: give each jurisdiction its own, e.g. "dmv-cc")`,
     );
   });
 
@@ -64,7 +64,7 @@ describe('loading one selected jurisdiction', () => {
     copyAs('north', null);
     copyAs('south', null);
     copyAs('east', 'east-cc');
-    const shown = (id: string) => files.displayPath(path.join(dir, 'jurisdictions', `${id}.yaml`));
+    const shown = (id: string) => displayPath(path.join(dir, 'jurisdictions', `${id}.yaml`));
     expect(() => loadJurisdictions({ configDir: dir, only: ['north'] })).toThrow(
       `${shown('north')}: instance.alias: "shared-cc" is also the alias of ${shown('south')} (aliases are globally unique: give each jurisdiction its own, e.g. "north-cc")`,
     );
