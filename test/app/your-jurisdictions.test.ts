@@ -24,7 +24,7 @@ if (ids.length === 0) {
     let inputs: KitInputs;
     let synthesis: KitSynthesis;
     let outdir: string;
-    // The time allowed grows with config/: about 1.5 s of one core per jurisdiction.
+    // The time allowed grows with config/: under a second of one core per jurisdiction added.
     beforeAll(() => {
       // All files at once, so the checks across jurisdictions (ids, aliases, numbers) run too, in
       // one app: each jurisdiction adds its own build, and nothing is loaded or synthesized twice.
