@@ -14,4 +14,6 @@ module.exports = {
   testTimeout: 60000,
   // Jest's default is one worker per core less one: on CI's 2 cores that leaves a core idle.
   maxWorkers: 2,
+  // The slowest files first even on a clean clone (no duration cache): see the file.
+  testSequencer: '<rootDir>/test/sequencer.js',
 };

@@ -4,8 +4,9 @@
  * core jest leaves idle while one long test file finishes. Jest prints as it runs; the
  * type-check's output follows at the end. Exits non-zero if either fails. Arguments go to jest.
  *
- * The type-check is incremental (`npm run typecheck`): its build info lives in
- * node_modules/.cache/gcck-typecheck/ (safe to delete; `npm ci` starts it afresh).
+ * The type-check (`npm run typecheck`) is tsgo, TypeScript 7's native compiler, on one thread:
+ * about 6 CPU-seconds for the kit and web/ against tsc 5.9's 36, the same errors at the same
+ * places (tsconfig.typecheck.json says which module resolution it uses and why).
  */
 const { spawn } = require('child_process');
 const path = require('path');

@@ -24,6 +24,7 @@ if (ids.length === 0) {
     let inputs: KitInputs;
     let synthesis: KitSynthesis;
     let outdir: string;
+    // The time allowed grows with config/: under a second of one core per jurisdiction added.
     beforeAll(() => {
       // All files at once, so the checks across jurisdictions (ids, aliases, numbers) run too, in
       // one app: each jurisdiction adds its own build, and nothing is loaded or synthesized twice.
@@ -31,7 +32,7 @@ if (ids.length === 0) {
       const app = kitApp({ 'aws:cdk:bundling-stacks': [] });
       outdir = app.outdir;
       synthesis = synthesizeKit(app, inputs);
-    });
+    }, 60_000 + 10_000 * ids.length);
     afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
     test.each(ids)('%s synthesizes its three stacks in its own account and region, with no commercial ARN', (id) => {
