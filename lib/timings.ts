@@ -32,7 +32,7 @@ export interface SynthTimings {
   readonly bundling: PhaseTime;
   /** The validation plugins the app registered (the cdk-nag packs). */
   readonly nag: PhaseTime;
-  /** aws-cdk-lib's CloudFormation default-rules validation (engine start included). */
+  /** aws-cdk-lib's CloudFormation default-rules validation (engine start included, also the CPU of a start that ran early in the validation worker thread, taken off template write and nag). */
   readonly validation: PhaseTime;
   /** `app.synth()` without the validation plugins (aspects, references, rendering and writing templates), plus what the app writes after it. */
   readonly templateWrite: PhaseTime;
@@ -44,6 +44,19 @@ export interface SynthTimings {
 
 const phases = new Map<string, PhaseTime>();
 let enabled = false;
+/** Engine starts in the validation worker thread (lib/compliance/validation-worker.ts). */
+const engineStarts: Array<{ startEpochMs: number; endEpochMs: number; cpu?: number }> = [];
+/** When the CloudFormation validation was first entered (epoch ms). */
+let validationEnteredEpochMs: number | undefined;
+
+/**
+ * Records that the validation engine started in its worker thread (from `startEpochMs` to
+ * `endEpochMs`, `cpu` ms of that thread). A start before the validation itself ran beside the
+ * template rendering and the nag packs: its CPU is moved from those phases to `validation`.
+ */
+export function recordEngineStart(start: { startEpochMs: number; endEpochMs: number; cpu?: number }): void {
+  if (enabled) engineStarts.push(start);
+}
 
 const cpuMs = () => {
   const usage = process.cpuUsage();
@@ -94,6 +107,11 @@ export function startTimings(app: App): () => void {
   add('app load', performance.now(), cpuMs());
   wrap(app, 'synth', 'synth');
   wrap(CloudFormationValidatePlugin.prototype, 'validate', 'validation');
+  const validate = CloudFormationValidatePlugin.prototype.validate;
+  CloudFormationValidatePlugin.prototype.validate = function (this: CloudFormationValidatePlugin, ...args: Parameters<typeof validate>) {
+    validationEnteredEpochMs ??= Date.now();
+    return validate.apply(this, args);
+  };
   wrap(AssetStaging.prototype, 'stageByBundling', 'bundling');
   return () => {
     const at = (name: string) => phases.get(name) ?? { wall: 0, cpu: 0 };
@@ -103,7 +121,23 @@ export function startTimings(app: App): () => void {
     });
     const bundling = at('bundling');
     const afterSynth = minus(at('kit'), at('before synth'), at('synth'));
-    const templateWrite = minus(at('synth'), at('nag'), at('validation'));
+    // The worker's engine start, where it ran before the validation (beside template writing, then nag).
+    const entered = validationEnteredEpochMs ?? Date.now();
+    const early = engineStarts.reduce((sum, s) => {
+      const span = s.endEpochMs - s.startEpochMs;
+      const share = span > 0 ? Math.max(0, Math.min(s.endEpochMs, entered) - s.startEpochMs) / span : 1;
+      return sum + (s.cpu ?? 0) * share;
+    }, 0);
+    if (engineStarts.length > 0) {
+      const last = engineStarts[engineStarts.length - 1];
+      add('validation engine start (worker thread)', last.endEpochMs - engineStarts[0].startEpochMs, engineStarts.reduce((sum, s) => sum + (s.cpu ?? 0), 0));
+    }
+    const rawWrite = minus(at('synth'), at('nag'), at('validation'));
+    const fromWrite = Math.min(early, rawWrite.cpu);
+    const fromNag = Math.min(early - fromWrite, at('nag').cpu);
+    const templateWrite = { wall: rawWrite.wall, cpu: rawWrite.cpu - fromWrite };
+    const nag = { wall: at('nag').wall, cpu: at('nag').cpu - fromNag };
+    const validation = { wall: at('validation').wall, cpu: at('validation').cpu + fromWrite + fromNag };
     const timings: SynthTimings = {
       processStartEpochMs: performance.timeOrigin,
       doneEpochMs: Date.now(),
@@ -111,8 +145,8 @@ export function startTimings(app: App): () => void {
       config: at('config'),
       build: minus(at('before synth'), bundling),
       bundling,
-      nag: at('nag'),
-      validation: at('validation'),
+      nag,
+      validation,
       templateWrite: { wall: templateWrite.wall + afterSynth.wall, cpu: templateWrite.cpu + afterSynth.cpu },
       phases: Object.fromEntries(phases),
       maxRssMb: process.resourceUsage().maxRSS / 1024,

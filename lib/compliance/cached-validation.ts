@@ -15,6 +15,8 @@ import {
 import type { NagPack } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { cacheDir, cacheEnabled, readEntry, sha256, writeEntry } from '../cache/store';
+import { recordEngineStart } from '../timings';
+import { startEngineInWorker, validateInWorker } from './validation-worker';
 
 /**
  * Bumped whenever what a cached result means changes (this file, the recorded extras): every
@@ -147,7 +149,8 @@ export class CachedCloudFormationValidatePlugin extends CloudFormationValidatePl
       (stack, template) => sha256(stack.stackConstructPath, stack.accountId ?? '', stack.region ?? '', template),
       (stacks) => {
         const restricted: IPolicyValidationContext = { ...context, templatePaths: stacks.map((s) => s.templatePath), stackTemplates: stacks };
-        CachedCloudFormationValidatePlugin.validator ??= new CloudFormationValidatePlugin();
+        // The engine runs in a worker thread (lib/compliance/validation-worker.ts: the same rules, a small heap).
+        CachedCloudFormationValidatePlugin.validator ??= validateInWorker(new CloudFormationValidatePlugin(), recordEngineStart);
         return splitByTemplate(CachedCloudFormationValidatePlugin.validator.validate(restricted), stacks);
       },
     );
@@ -227,11 +230,30 @@ export class CachedNagPack implements IPolicyValidationPlugin {
   }
 }
 
+/** True when no validation outcome is stored yet (or the cache is off): every stack will be validated. */
+function validationCacheIsEmpty(): boolean {
+  if (!cacheEnabled()) return true;
+  try {
+    return fs.readdirSync(path.join(cacheDir(), 'validation')).length === 0;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Registers {@link CachedCloudFormationValidatePlugin} on the app when aws-cdk-lib would run its
  * built-in validation (not with `CDK_VALIDATION=false` or `builtinCloudFormationValidation: false`).
+ * Call it once the construct tree is built: when no outcome is cached yet (a first run, an emptied
+ * cache), every stack will need the engine, so it starts now in its worker thread, for the
+ * resource types of the tree, while the templates are rendered.
  */
 export function addCachedTemplateValidation(app: App): void {
   const builtin = (app as unknown as { _builtinCloudFormationValidation?: boolean })._builtinCloudFormationValidation !== false;
-  if (builtin && process.env.CDK_VALIDATION !== 'false') Validations.of(app).addPlugins(new CachedCloudFormationValidatePlugin());
+  if (!builtin || process.env.CDK_VALIDATION === 'false') return;
+  Validations.of(app).addPlugins(new CachedCloudFormationValidatePlugin());
+  if (validationCacheIsEmpty()) {
+    const types = new Set<string>();
+    for (const c of app.node.findAll()) if (CfnResource.isCfnResource(c)) types.add(c.cfnResourceType);
+    startEngineInWorker(types);
+  }
 }

@@ -1,0 +1,223 @@
+/**
+ * aws-cdk-lib's CloudFormation validation engine run in a worker thread, called synchronously.
+ *
+ * Why: the engine (WebAssembly) makes V8 run a full old-space garbage collection a few hundred
+ * times per synthesis, and each one walks the whole JavaScript heap of its thread. In the app's
+ * main thread that heap holds the kit's construct tree and every loaded module, so the same
+ * validation of the same templates cost about 1.5-2 CPU-seconds more than in the bench's floor
+ * app; in a worker the heap is the engine's few megabytes. A worker also lets the engine start
+ * (its rules compiled for the app's resource types, ~2-3 CPU-seconds) while the main thread is
+ * still rendering templates and running the nag packs.
+ *
+ * Only the engine moves: aws-cdk-lib's own `CloudFormationValidatePlugin.validate` still reads the
+ * templates, chooses the rules (the same resource types, the same exclusions) and turns the
+ * diagnostics into violations in the main thread, so its findings are exactly the built-in's.
+ */
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
+import type { CloudFormationValidatePlugin } from 'aws-cdk-lib';
+
+/** The longest a validation call may take before the worker is given up on, ms. */
+const CALL_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * The worker's code (plain JavaScript, so that it needs no TypeScript loader, in jest or not).
+ * It keeps one aws-cdk-lib CloudFormationValidatePlugin whose engine it initializes for the
+ * resource types asked, and answers `validate` requests with the engine's report.
+ */
+const WORKER_SOURCE = `
+const fs = require('fs');
+const { workerData } = require('worker_threads');
+const flag = new Int32Array(workerData.flag);
+const port = workerData.port;
+let plugin;
+let types;
+let engineStart;
+/** This thread's CPU time, ms (Linux), else undefined. */
+function threadCpuMs() {
+  try {
+    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+function same(a, b) {
+  return a !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
+}
+/** The engine for exactly these resource types, started as the built-in plugin starts it for them. */
+function engineFor(wanted) {
+  if (plugin === undefined || !same(types, wanted)) {
+    if (plugin !== undefined) plugin._dispose();
+    plugin = undefined;
+    const wall = Date.now();
+    const cpu = threadCpuMs();
+    const { CloudFormationValidatePlugin } = require(workerData.cdkLib);
+    const fresh = new CloudFormationValidatePlugin();
+    fresh.initializeEngine(new Set(wanted));
+    plugin = fresh;
+    types = wanted;
+    const cpuAfter = threadCpuMs();
+    engineStart = { startEpochMs: wall, endEpochMs: Date.now(), cpu: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu };
+  }
+  return plugin.initializeEngine(new Set(wanted));
+}
+port.on('message', (message) => {
+  let reply = {};
+  try {
+    if (message.type === 'start') {
+      try {
+        engineFor(message.types);
+      } catch {
+        // Reported by the validation that needs it (it starts the engine again).
+      }
+    } else if (message.type === 'validate') {
+      const engine = engineFor(message.types);
+      const content = message.content;
+      const report = engine.validateTemplate({ path: message.name, readBytes: () => Buffer.from(content, 'utf8') }, message.config);
+      reply = { report, engineStart };
+      engineStart = undefined;
+    } else if (message.type === 'free') {
+      if (plugin !== undefined) plugin._dispose();
+      plugin = undefined;
+      types = undefined;
+    }
+  } catch (error) {
+    reply = { error: error instanceof Error ? (error.stack || error.message) : String(error) };
+  }
+  if (message.sync) {
+    port.postMessage(reply);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
+});
+`;
+
+/** How long the engine took to start in the worker (when it started there since the last report). */
+export interface EngineStart {
+  /** When it started and ended (epoch ms). */
+  readonly startEpochMs: number;
+  readonly endEpochMs: number;
+  /** The worker thread's CPU time for it, ms (undefined where the thread's time cannot be read). */
+  readonly cpu?: number;
+}
+
+/** Called with every engine start the worker reports (lib/timings records it). */
+export type EngineStartListener = (start: EngineStart) => void;
+
+interface Reply {
+  readonly report?: unknown;
+  readonly engineStart?: EngineStart;
+  readonly error?: string;
+}
+
+/** The template a CloudFormationValidatePlugin hands its engine (@aws/cloudformation-validate's TemplateContent). */
+interface TemplateLike {
+  readonly content: string | Uint8Array;
+  readonly name: string;
+}
+
+/** The worker thread holding the engine; one per process (jest's module registries included). */
+class ValidationWorker {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private broken?: Error;
+  listener?: EngineStartListener;
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      // No TypeScript loader or profiler flags of the main thread: the worker runs plain JavaScript.
+      execArgv: [],
+      workerData: { cdkLib: require.resolve('aws-cdk-lib'), flag: this.flag.buffer, port: port2 },
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+    });
+    // Never keeps the process alive; an error it reports asynchronously (its code failed to load)
+    // surfaces as a failed call instead.
+    this.worker.unref();
+    this.port.unref();
+    this.worker.on('error', (error) => (this.broken = error));
+  }
+
+  /** Starts the engine for `types` without waiting (errors come with the next validation). */
+  start(types: readonly string[]): void {
+    this.port.postMessage({ type: 'start', types: [...types].sort() });
+  }
+
+  /** Validates one template with the engine for `types`, blocking until the worker answers. */
+  validate(types: readonly string[], template: TemplateLike, config: unknown): unknown {
+    const content = typeof template.content === 'string' ? template.content : Buffer.from(template.content).toString('utf8');
+    const reply = this.call({ type: 'validate', types: [...types].sort(), name: template.name, content, config });
+    if (reply.engineStart !== undefined) this.listener?.(reply.engineStart);
+    return reply.report;
+  }
+
+  /** Frees the engine (the worker stays for the next validation). */
+  free(): void {
+    this.port.postMessage({ type: 'free' });
+  }
+
+  private call(message: object): Reply {
+    if (this.broken) throw this.broken;
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage({ ...message, sync: true });
+    if (Atomics.wait(this.flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
+      this.broken = new Error(`the CloudFormation validation worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+      throw this.broken;
+    }
+    const received = receiveMessageOnPort(this.port);
+    if (received === undefined) throw new Error('the CloudFormation validation worker answered nothing');
+    const reply = received.message as Reply;
+    if (reply.error !== undefined) throw new Error(`CloudFormation validation (worker thread): ${reply.error}`);
+    return reply;
+  }
+}
+
+const SHARED = Symbol.for('gov-contact-center-kit.validation-worker');
+
+/** The process's validation worker, started on first use. */
+function sharedWorker(): ValidationWorker {
+  const holder = globalThis as unknown as Record<symbol, ValidationWorker | undefined>;
+  holder[SHARED] ??= new ValidationWorker();
+  return holder[SHARED];
+}
+
+/** True where aws-cdk-lib's plugin has the engine seam this file replaces (else validation stays in the main thread). */
+function hasEngineSeam(plugin: CloudFormationValidatePlugin): boolean {
+  return typeof (plugin as unknown as { initializeEngine?: unknown }).initializeEngine === 'function';
+}
+
+/**
+ * Makes `plugin` (an aws-cdk-lib CloudFormationValidatePlugin built without props) run its engine
+ * in the process's validation worker: its `validate` is unchanged, only the engine it asks for
+ * lives in the worker. A no-op on an aws-cdk-lib without that seam.
+ *
+ * @param onEngineStart told how long each engine start took in the worker
+ * @default onEngineStart - nobody
+ */
+export function validateInWorker<T extends CloudFormationValidatePlugin>(plugin: T, onEngineStart?: EngineStartListener): T {
+  if (!hasEngineSeam(plugin)) return plugin;
+  const worker = sharedWorker();
+  if (onEngineStart) worker.listener = onEngineStart;
+  (plugin as unknown as { initializeEngine: (types: Set<string>) => object }).initializeEngine = (resourceTypes: Set<string>) => {
+    const types = [...resourceTypes];
+    return {
+      validateTemplate: (template: TemplateLike, config: unknown) => worker.validate(types, template, config),
+      free: () => worker.free(),
+    };
+  };
+  return plugin;
+}
+
+/**
+ * Starts the validation engine for `resourceTypes` in the worker now, so that it is ready when the
+ * templates are: call it once the construct tree is built. If the templates turn out to hold other
+ * types, the engine is started again for theirs (the rules always match the templates validated).
+ */
+export function startEngineInWorker(resourceTypes: Iterable<string>): void {
+  sharedWorker().start([...new Set(resourceTypes)]);
+}
