@@ -46,13 +46,14 @@ const phases = new Map<string, PhaseTime>();
 let enabled = false;
 /** Engine starts in the validation worker thread (lib/compliance/validation-worker.ts). */
 const engineStarts: Array<{ startEpochMs: number; endEpochMs: number; cpu?: number }> = [];
-/** When the CloudFormation validation was first entered (epoch ms). */
-let validationEnteredEpochMs: number | undefined;
+/** When each phase ran (performance.now() ms): where the worker's engine start overlapped it. */
+const intervals = new Map<string, Array<[number, number]>>();
 
 /**
  * Records that the validation engine started in its worker thread (from `startEpochMs` to
- * `endEpochMs`, `cpu` ms of that thread). A start before the validation itself ran beside the
- * template rendering and the nag packs: its CPU is moved from those phases to `validation`.
+ * `endEpochMs`, `cpu` ms of that thread). Process CPU measured for the phases it ran beside
+ * (app load, config, build, template writing, nag) included it: its CPU is moved from those
+ * phases to `validation`, in proportion to their overlap.
  */
 export function recordEngineStart(start: { startEpochMs: number; endEpochMs: number; cpu?: number }): void {
   if (enabled) engineStarts.push(start);
@@ -63,9 +64,22 @@ const cpuMs = () => {
   return (usage.user + usage.system) / 1000;
 };
 
-function add(phase: string, wall: number, cpu: number): void {
+function add(phase: string, wall: number, cpu: number, startedAt = performance.now() - wall): void {
   const previous = phases.get(phase) ?? { wall: 0, cpu: 0 };
   phases.set(phase, { wall: previous.wall + wall, cpu: previous.cpu + cpu });
+  intervals.set(phase, [...(intervals.get(phase) ?? []), [startedAt, startedAt + wall]]);
+}
+
+/** The worker thread's engine-start CPU that ran during `phase` (by wall-clock overlap). */
+function engineCpuDuring(phase: string): number {
+  let sum = 0;
+  for (const start of engineStarts) {
+    const from = start.startEpochMs - performance.timeOrigin;
+    const to = start.endEpochMs - performance.timeOrigin;
+    if (to <= from || start.cpu === undefined) continue;
+    for (const [a, b] of intervals.get(phase) ?? []) sum += (Math.max(0, Math.min(b, to) - Math.max(a, from)) / (to - from)) * start.cpu;
+  }
+  return sum;
 }
 
 /**
@@ -104,14 +118,9 @@ export function startTimings(app: App): () => void {
   const file = process.env[TIMINGS_ENV];
   if (!file) return () => undefined;
   enabled = true;
-  add('app load', performance.now(), cpuMs());
+  add('app load', performance.now(), cpuMs(), 0);
   wrap(app, 'synth', 'synth');
   wrap(CloudFormationValidatePlugin.prototype, 'validate', 'validation');
-  const validate = CloudFormationValidatePlugin.prototype.validate;
-  CloudFormationValidatePlugin.prototype.validate = function (this: CloudFormationValidatePlugin, ...args: Parameters<typeof validate>) {
-    validationEnteredEpochMs ??= Date.now();
-    return validate.apply(this, args);
-  };
   wrap(AssetStaging.prototype, 'stageByBundling', 'bundling');
   return () => {
     const at = (name: string) => phases.get(name) ?? { wall: 0, cpu: 0 };
@@ -121,33 +130,35 @@ export function startTimings(app: App): () => void {
     });
     const bundling = at('bundling');
     const afterSynth = minus(at('kit'), at('before synth'), at('synth'));
-    // The worker's engine start, where it ran before the validation (beside template writing, then nag).
-    const entered = validationEnteredEpochMs ?? Date.now();
-    const early = engineStarts.reduce((sum, s) => {
-      const span = s.endEpochMs - s.startEpochMs;
-      const share = span > 0 ? Math.max(0, Math.min(s.endEpochMs, entered) - s.startEpochMs) / span : 1;
-      return sum + (s.cpu ?? 0) * share;
-    }, 0);
+    // The worker thread's engine start, taken off the phases it ran beside and given to validation.
     if (engineStarts.length > 0) {
       const last = engineStarts[engineStarts.length - 1];
-      add('validation engine start (worker thread)', last.endEpochMs - engineStarts[0].startEpochMs, engineStarts.reduce((sum, s) => sum + (s.cpu ?? 0), 0));
+      add('validation engine start (worker thread)', last.endEpochMs - engineStarts[0].startEpochMs, engineStarts.reduce((sum, s) => sum + (s.cpu ?? 0), 0), engineStarts[0].startEpochMs - performance.timeOrigin);
     }
+    const during = engineCpuDuring;
+    const less = (t: PhaseTime, cpu: number): PhaseTime => ({ wall: t.wall, cpu: Math.max(0, t.cpu - Math.max(0, cpu)) });
+    const moved = {
+      appLoad: during('app load'),
+      config: during('config'),
+      build: during('before synth') - during('bundling'),
+      bundling: during('bundling'),
+      nag: during('nag'),
+      templateWrite: during('synth') - during('nag') - during('validation') + during('kit') - during('before synth') - during('synth'),
+    };
+    const totalMoved = Object.values(moved).reduce((a, b) => a + Math.max(0, b), 0);
     const rawWrite = minus(at('synth'), at('nag'), at('validation'));
-    const fromWrite = Math.min(early, rawWrite.cpu);
-    const fromNag = Math.min(early - fromWrite, at('nag').cpu);
-    const templateWrite = { wall: rawWrite.wall, cpu: rawWrite.cpu - fromWrite };
-    const nag = { wall: at('nag').wall, cpu: at('nag').cpu - fromNag };
-    const validation = { wall: at('validation').wall, cpu: at('validation').cpu + fromWrite + fromNag };
+    const templateWrite = less({ wall: rawWrite.wall + afterSynth.wall, cpu: rawWrite.cpu + afterSynth.cpu }, moved.templateWrite);
+    const validation = { wall: at('validation').wall, cpu: at('validation').cpu + totalMoved };
     const timings: SynthTimings = {
       processStartEpochMs: performance.timeOrigin,
       doneEpochMs: Date.now(),
-      appLoad: at('app load'),
-      config: at('config'),
-      build: minus(at('before synth'), bundling),
-      bundling,
-      nag,
+      appLoad: less(at('app load'), moved.appLoad),
+      config: less(at('config'), moved.config),
+      build: less(minus(at('before synth'), bundling), moved.build),
+      bundling: less(bundling, moved.bundling),
+      nag: less(at('nag'), moved.nag),
       validation,
-      templateWrite: { wall: templateWrite.wall + afterSynth.wall, cpu: templateWrite.cpu + afterSynth.cpu },
+      templateWrite,
       phases: Object.fromEntries(phases),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
     };

@@ -240,6 +240,24 @@ function validationCacheIsEmpty(): boolean {
   }
 }
 
+/** True when aws-cdk-lib will run its CloudFormation validation on this app (so the kit's cached one). */
+function validationOn(app: App): boolean {
+  const builtin = (app as unknown as { _builtinCloudFormationValidation?: boolean })._builtinCloudFormationValidation !== false;
+  return builtin && process.env.CDK_VALIDATION !== 'false';
+}
+
+/**
+ * Starts the CloudFormation validation engine in its worker thread now, when the app will validate
+ * and no outcome is cached yet (a first run, an emptied cache, `GCCK_CACHE=off`): every stack will
+ * then need the engine, and it starts (~2-3 CPU-seconds) while this thread reads config and builds
+ * constructs. Otherwise the engine starts only if a stack's template is not cached. Call it
+ * first thing after creating the app.
+ */
+export function startTemplateValidationEarly(app: App): void {
+  // No resource types yet: the engine aws-cdk-lib starts is the same for any of the kit's (see startEngineInWorker).
+  if (validationOn(app) && validationCacheIsEmpty()) startEngineInWorker([]);
+}
+
 /**
  * Registers {@link CachedCloudFormationValidatePlugin} on the app when aws-cdk-lib would run its
  * built-in validation (not with `CDK_VALIDATION=false` or `builtinCloudFormationValidation: false`).
@@ -248,8 +266,7 @@ function validationCacheIsEmpty(): boolean {
  * resource types of the tree, while the templates are rendered.
  */
 export function addCachedTemplateValidation(app: App): void {
-  const builtin = (app as unknown as { _builtinCloudFormationValidation?: boolean })._builtinCloudFormationValidation !== false;
-  if (!builtin || process.env.CDK_VALIDATION === 'false') return;
+  if (!validationOn(app)) return;
   Validations.of(app).addPlugins(new CachedCloudFormationValidatePlugin());
   if (validationCacheIsEmpty()) {
     const types = new Set<string>();

@@ -6,8 +6,8 @@
  * main thread that heap holds the kit's construct tree and every loaded module, so the same
  * validation of the same templates cost about 1.5-2 CPU-seconds more than in the bench's floor
  * app; in a worker the heap is the engine's few megabytes. A worker also lets the engine start
- * (its rules compiled for the app's resource types, ~2-3 CPU-seconds) while the main thread is
- * still rendering templates and running the nag packs.
+ * (~2-3 CPU-seconds, WebAssembly compilation and its schema set) while the main thread is still
+ * loading config and building the constructs.
  *
  * Only the engine moves: aws-cdk-lib's own `CloudFormationValidatePlugin.validate` still reads the
  * templates, chooses the rules (the same resource types, the same exclusions) and turns the
@@ -26,12 +26,15 @@ const CALL_TIMEOUT_MS = 10 * 60 * 1000;
  */
 const WORKER_SOURCE = `
 const fs = require('fs');
+const path = require('path');
 const { workerData } = require('worker_threads');
 const flag = new Int32Array(workerData.flag);
 const port = workerData.port;
 let plugin;
-let types;
+let engine;
+let engineKey;
 let engineStart;
+let rules;
 /** This thread's CPU time, ms (Linux), else undefined. */
 function threadCpuMs() {
   try {
@@ -41,25 +44,38 @@ function threadCpuMs() {
     return undefined;
   }
 }
-function same(a, b) {
-  return a !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
+/**
+ * What the engine aws-cdk-lib starts for these resource types is made of: the rule files of its
+ * rules index that apply to them (as its loadBuiltinRegoRules picks them). Two type sets with the
+ * same files get the same engine. Where the index cannot be read, the types themselves.
+ */
+function keyOf(wanted) {
+  try {
+    rules ??= JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve(workerData.cdkLib)), 'core', 'lib', 'validation', 'rules', 'index.generated.json'), 'utf8')).rules;
+    const set = new Set(wanted);
+    return 'rules:' + JSON.stringify(rules.filter((r) => r.types === null || r.types.some((t) => set.has(t))).map((r) => r.file).sort());
+  } catch {
+    return 'types:' + JSON.stringify([...wanted].sort());
+  }
 }
-/** The engine for exactly these resource types, started as the built-in plugin starts it for them. */
+/** The engine aws-cdk-lib's plugin starts for these resource types (kept while the next types need the same). */
 function engineFor(wanted) {
-  if (plugin === undefined || !same(types, wanted)) {
+  const key = keyOf(wanted);
+  if (engine === undefined || key !== engineKey) {
     if (plugin !== undefined) plugin._dispose();
     plugin = undefined;
+    engine = undefined;
     const wall = Date.now();
     const cpu = threadCpuMs();
     const { CloudFormationValidatePlugin } = require(workerData.cdkLib);
     const fresh = new CloudFormationValidatePlugin();
-    fresh.initializeEngine(new Set(wanted));
+    engine = fresh.initializeEngine(new Set(wanted));
     plugin = fresh;
-    types = wanted;
+    engineKey = key;
     const cpuAfter = threadCpuMs();
     engineStart = { startEpochMs: wall, endEpochMs: Date.now(), cpu: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu };
   }
-  return plugin.initializeEngine(new Set(wanted));
+  return engine;
 }
 port.on('message', (message) => {
   let reply = {};
@@ -71,15 +87,15 @@ port.on('message', (message) => {
         // Reported by the validation that needs it (it starts the engine again).
       }
     } else if (message.type === 'validate') {
-      const engine = engineFor(message.types);
+      const current = engineFor(message.types);
       const content = message.content;
-      const report = engine.validateTemplate({ path: message.name, readBytes: () => Buffer.from(content, 'utf8') }, message.config);
+      const report = current.validateTemplate({ path: message.name, readBytes: () => Buffer.from(content, 'utf8') }, message.config);
       reply = { report, engineStart };
       engineStart = undefined;
     } else if (message.type === 'free') {
       if (plugin !== undefined) plugin._dispose();
       plugin = undefined;
-      types = undefined;
+      engine = undefined;
     }
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack || error.message) : String(error) };
@@ -215,8 +231,9 @@ export function validateInWorker<T extends CloudFormationValidatePlugin>(plugin:
 
 /**
  * Starts the validation engine for `resourceTypes` in the worker now, so that it is ready when the
- * templates are: call it once the construct tree is built. If the templates turn out to hold other
- * types, the engine is started again for theirs (the rules always match the templates validated).
+ * templates are. The engine aws-cdk-lib starts depends on the types only through the rules of its
+ * index that apply to them: if the templates' types select other rules, the engine is started
+ * again for theirs (the rules always match the templates validated).
  */
 export function startEngineInWorker(resourceTypes: Iterable<string>): void {
   sharedWorker().start([...new Set(resourceTypes)]);
