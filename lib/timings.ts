@@ -10,7 +10,7 @@ import { App, AssetStaging, CloudFormationValidatePlugin } from 'aws-cdk-lib';
 /** The environment variable naming the file the timings are written to. */
 export const TIMINGS_ENV = 'GCCK_TIMINGS';
 
-/** Wall-clock and CPU time (user + system of this process, child processes excluded) of one phase, ms. */
+/** Wall-clock and CPU time of one phase, ms: user + system of the main thread (on Linux; the whole process elsewhere), child processes excluded. */
 export interface PhaseTime {
   readonly wall: number;
   readonly cpu: number;
@@ -32,7 +32,7 @@ export interface SynthTimings {
   readonly bundling: PhaseTime;
   /** The validation plugins the app registered (the cdk-nag packs). */
   readonly nag: PhaseTime;
-  /** aws-cdk-lib's CloudFormation default-rules validation (engine start included, also the CPU of a start that ran early in the validation worker thread, taken off template write and nag). */
+  /** aws-cdk-lib's CloudFormation default-rules validation (engine start included, also the validation worker thread's CPU, which ran beside the other phases). */
   readonly validation: PhaseTime;
   /** `app.synth()` without the validation plugins (aspects, references, rendering and writing templates), plus what the app writes after it. */
   readonly templateWrite: PhaseTime;
@@ -44,42 +44,42 @@ export interface SynthTimings {
 
 const phases = new Map<string, PhaseTime>();
 let enabled = false;
-/** Engine starts in the validation worker thread (lib/compliance/validation-worker.ts). */
-const engineStarts: Array<{ startEpochMs: number; endEpochMs: number; cpu?: number }> = [];
-/** When each phase ran (performance.now() ms): where the worker's engine start overlapped it. */
-const intervals = new Map<string, Array<[number, number]>>();
-
+/** What the validation worker thread did (lib/compliance/validation-worker.ts): engine starts and template checks. */
+const workerTimes: Array<{ startEpochMs: number; endEpochMs: number; cpu?: number }> = [];
 /**
- * Records that the validation engine started in its worker thread (from `startEpochMs` to
- * `endEpochMs`, `cpu` ms of that thread). Process CPU measured for the phases it ran beside
- * (app load, config, build, template writing, nag) included it: its CPU is moved from those
- * phases to `validation`, in proportion to their overlap.
+ * Records work of the validation worker thread (from `startEpochMs` to `endEpochMs`, `cpu` ms of
+ * that thread): an engine start or a template's validation. It runs beside the main thread's
+ * phases; its CPU is added to `validation`.
  */
-export function recordEngineStart(start: { startEpochMs: number; endEpochMs: number; cpu?: number }): void {
-  if (enabled) engineStarts.push(start);
+export function recordWorkerTime(time: { startEpochMs: number; endEpochMs: number; cpu?: number }): void {
+  if (enabled) workerTimes.push(time);
 }
 
+/** Whether /proc/thread-self/stat is readable (Linux): then phases count this thread's CPU only. */
+let threadStat: boolean | undefined;
+
+/**
+ * CPU time of this thread, ms: the main thread's own where Linux tells it (10 ms ticks), so that
+ * the validation worker thread and V8's helper threads running beside a phase are not counted in
+ * it; else the whole process's.
+ */
 const cpuMs = () => {
+  if (threadStat !== false) {
+    try {
+      const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+      threadStat = true;
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      threadStat = false;
+    }
+  }
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
 
-function add(phase: string, wall: number, cpu: number, startedAt = performance.now() - wall): void {
+function add(phase: string, wall: number, cpu: number): void {
   const previous = phases.get(phase) ?? { wall: 0, cpu: 0 };
   phases.set(phase, { wall: previous.wall + wall, cpu: previous.cpu + cpu });
-  intervals.set(phase, [...(intervals.get(phase) ?? []), [startedAt, startedAt + wall]]);
-}
-
-/** The worker thread's engine-start CPU that ran during `phase` (by wall-clock overlap). */
-function engineCpuDuring(phase: string): number {
-  let sum = 0;
-  for (const start of engineStarts) {
-    const from = start.startEpochMs - performance.timeOrigin;
-    const to = start.endEpochMs - performance.timeOrigin;
-    if (to <= from || start.cpu === undefined) continue;
-    for (const [a, b] of intervals.get(phase) ?? []) sum += (Math.max(0, Math.min(b, to) - Math.max(a, from)) / (to - from)) * start.cpu;
-  }
-  return sum;
 }
 
 /**
@@ -118,7 +118,7 @@ export function startTimings(app: App): () => void {
   const file = process.env[TIMINGS_ENV];
   if (!file) return () => undefined;
   enabled = true;
-  add('app load', performance.now(), cpuMs(), 0);
+  add('app load', performance.now(), cpuMs());
   wrap(app, 'synth', 'synth');
   wrap(CloudFormationValidatePlugin.prototype, 'validate', 'validation');
   wrap(AssetStaging.prototype, 'stageByBundling', 'bundling');
@@ -130,35 +130,21 @@ export function startTimings(app: App): () => void {
     });
     const bundling = at('bundling');
     const afterSynth = minus(at('kit'), at('before synth'), at('synth'));
-    // The worker thread's engine start, taken off the phases it ran beside and given to validation.
-    if (engineStarts.length > 0) {
-      const last = engineStarts[engineStarts.length - 1];
-      add('validation engine start (worker thread)', last.endEpochMs - engineStarts[0].startEpochMs, engineStarts.reduce((sum, s) => sum + (s.cpu ?? 0), 0), engineStarts[0].startEpochMs - performance.timeOrigin);
-    }
-    const during = engineCpuDuring;
-    const less = (t: PhaseTime, cpu: number): PhaseTime => ({ wall: t.wall, cpu: Math.max(0, t.cpu - Math.max(0, cpu)) });
-    const moved = {
-      appLoad: during('app load'),
-      config: during('config'),
-      build: during('before synth') - during('bundling'),
-      bundling: during('bundling'),
-      nag: during('nag'),
-      templateWrite: during('synth') - during('nag') - during('validation') + during('kit') - during('before synth') - during('synth'),
-    };
-    const totalMoved = Object.values(moved).reduce((a, b) => a + Math.max(0, b), 0);
-    const rawWrite = minus(at('synth'), at('nag'), at('validation'));
-    const templateWrite = less({ wall: rawWrite.wall + afterSynth.wall, cpu: rawWrite.cpu + afterSynth.cpu }, moved.templateWrite);
-    const validation = { wall: at('validation').wall, cpu: at('validation').cpu + totalMoved };
+    const templateWrite = minus(at('synth'), at('nag'), at('validation'));
+    // The worker thread's work (engine start, template checks), beside the main thread's phases: all of it is validation.
+    const workerCpu = workerTimes.reduce((sum, t) => sum + (t.cpu ?? 0), 0);
+    if (workerTimes.length > 0) add('validation (worker thread)', workerTimes[workerTimes.length - 1].endEpochMs - workerTimes[0].startEpochMs, workerCpu);
+    const validation = { wall: at('validation').wall, cpu: at('validation').cpu + workerCpu };
     const timings: SynthTimings = {
       processStartEpochMs: performance.timeOrigin,
       doneEpochMs: Date.now(),
-      appLoad: less(at('app load'), moved.appLoad),
-      config: less(at('config'), moved.config),
-      build: less(minus(at('before synth'), bundling), moved.build),
-      bundling: less(bundling, moved.bundling),
-      nag: less(at('nag'), moved.nag),
+      appLoad: at('app load'),
+      config: at('config'),
+      build: minus(at('before synth'), bundling),
+      bundling,
+      nag: at('nag'),
       validation,
-      templateWrite,
+      templateWrite: { wall: templateWrite.wall + afterSynth.wall, cpu: templateWrite.cpu + afterSynth.cpu },
       phases: Object.fromEntries(phases),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
     };

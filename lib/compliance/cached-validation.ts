@@ -15,8 +15,8 @@ import {
 import type { NagPack } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { cacheDir, cacheEnabled, readEntry, sha256, writeEntry } from '../cache/store';
-import { recordEngineStart } from '../timings';
-import { startEngineInWorker, validateInWorker } from './validation-worker';
+import { recordWorkerTime } from '../timings';
+import { prefetchInWorker, startEngineInWorker, validateInWorker } from './validation-worker';
 
 /**
  * Bumped whenever what a cached result means changes (this file, the recorded extras): every
@@ -70,6 +70,20 @@ function merge(violations: readonly PolicyViolation[]): PolicyViolation[] {
   return out;
 }
 
+/** Each stack of `context` with its cache entry's file and, if intact, its stored outcome. */
+function lookUp(
+  plugin: string,
+  context: IPolicyValidationContext,
+  keyOf: (stack: PolicyValidationStack, template: Buffer) => string,
+): Array<{ stack: PolicyValidationStack; file: string; stored?: StackOutcome }> {
+  const dir = path.join(cacheDir(), 'validation');
+  return context.stackTemplates.map((stack) => {
+    const file = path.join(dir, `${sha256(SCHEMA, plugin, keyOf(stack, fs.readFileSync(stack.templatePath)))}.json`);
+    const stored = cacheEnabled() ? readEntry<StackOutcome>(file) : undefined;
+    return stored !== undefined && Array.isArray(stored.violations) && typeof stored.success === 'boolean' ? { stack, file, stored } : { stack, file };
+  });
+}
+
 /**
  * Runs `validate` only on the stacks whose outcome is not cached, and reuses the stored outcome
  * of the others. `keyOf` names everything a stack's outcome depends on besides the plugin: an
@@ -82,13 +96,10 @@ function validateCached(
   validate: (stacks: PolicyValidationStack[]) => Map<string, StackOutcome> | undefined,
   recorder?: StackRecorder,
 ): PolicyValidationPluginReport {
-  const dir = path.join(cacheDir(), 'validation');
   const outcomes = new Map<string, StackOutcome>();
   const missing: Array<{ stack: PolicyValidationStack; file: string }> = [];
-  for (const stack of context.stackTemplates) {
-    const file = path.join(dir, `${sha256(SCHEMA, plugin, keyOf(stack, fs.readFileSync(stack.templatePath)))}.json`);
-    const stored = cacheEnabled() ? readEntry<StackOutcome>(file) : undefined;
-    if (stored !== undefined && Array.isArray(stored.violations) && typeof stored.success === 'boolean') {
+  for (const { stack, file, stored } of lookUp(plugin, context, keyOf)) {
+    if (stored !== undefined) {
       outcomes.set(stack.templatePath, { ...stored, violations: withTemplatePaths(stored.violations, (name) => path.join(path.dirname(stack.templatePath), name)) });
       if (recorder) recorder.restore(stack.stackConstructPath, stored.recorded);
     } else {
@@ -141,21 +152,43 @@ export class CachedCloudFormationValidatePlugin extends CloudFormationValidatePl
   /** The validator that checks the stacks not cached: one per process, as its engine takes seconds to start. */
   private static validator?: CloudFormationValidatePlugin;
 
+  private static sharedValidator(): CloudFormationValidatePlugin {
+    // The engine runs in a worker thread (lib/compliance/validation-worker.ts: the same rules, a small heap).
+    CachedCloudFormationValidatePlugin.validator ??= validateInWorker(new CloudFormationValidatePlugin(), recordWorkerTime);
+    return CachedCloudFormationValidatePlugin.validator;
+  }
+
+  private pluginKey(): string {
+    return `${this.name}@${this.version ?? 'unknown'}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
+  }
+
+  private static keyOf(stack: PolicyValidationStack, template: Buffer): string {
+    return sha256(stack.stackConstructPath, stack.accountId ?? '', stack.region ?? '', template);
+  }
+
+  private static restricted(context: IPolicyValidationContext, stacks: PolicyValidationStack[]): IPolicyValidationContext {
+    return { ...context, templatePaths: stacks.map((s) => s.templatePath), stackTemplates: stacks };
+  }
+
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const plugin = `${this.name}@${this.version ?? 'unknown'}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
-    return validateCached(
-      plugin,
-      context,
-      (stack, template) => sha256(stack.stackConstructPath, stack.accountId ?? '', stack.region ?? '', template),
-      (stacks) => {
-        const restricted: IPolicyValidationContext = { ...context, templatePaths: stacks.map((s) => s.templatePath), stackTemplates: stacks };
-        // The engine runs in a worker thread (lib/compliance/validation-worker.ts: the same rules, a small heap).
-        CachedCloudFormationValidatePlugin.validator ??= validateInWorker(new CloudFormationValidatePlugin(), recordEngineStart);
-        return splitByTemplate(CachedCloudFormationValidatePlugin.validator.validate(restricted), stacks);
-      },
+    return validateCached(this.pluginKey(), context, CachedCloudFormationValidatePlugin.keyOf, (stacks) =>
+      splitByTemplate(CachedCloudFormationValidatePlugin.sharedValidator().validate(CachedCloudFormationValidatePlugin.restricted(context, stacks)), stacks),
     );
   }
+
+  /**
+   * Hands the templates of `context` that are not cached to the validation worker and returns at
+   * once: the worker validates them while the nag packs run, and {@link validate} then collects
+   * the outcomes. Findings are the same either way.
+   */
+  prefetch(context: IPolicyValidationContext): void {
+    const missing = lookUp(this.pluginKey(), context, CachedCloudFormationValidatePlugin.keyOf).filter((s) => s.stored === undefined).map((s) => s.stack);
+    if (missing.length > 0) prefetchInWorker(CachedCloudFormationValidatePlugin.sharedValidator(), CachedCloudFormationValidatePlugin.restricted(context, missing));
+  }
 }
+
+/** The cached CloudFormation validation registered on each app, which the first nag pack to run asks to prefetch. */
+const templateValidationOf = new WeakMap<IConstruct, CachedCloudFormationValidatePlugin>();
 
 /** The stacks of the tree under `root`, by construct path. */
 function stacksByPath(root: IConstruct): Map<string, Stack> {
@@ -200,6 +233,10 @@ export class CachedNagPack implements IPolicyValidationPlugin {
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const app = (context as { appConstruct?: IConstruct }).appConstruct;
     if (app === undefined) throw new Error(`${this.name}: the validation context has no construct tree (aws-cdk-lib too old for cdk-nag 3)`);
+    // The templates are written: the CloudFormation validation (a later plugin) can start on them in its worker now.
+    const templates = templateValidationOf.get(app);
+    templateValidationOf.delete(app);
+    templates?.prefetch(context);
     const stacks = stacksByPath(app);
     const plugin = `${this.name}[${this.settings}]/cdk-nag@${packageVersion('cdk-nag')}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
     const resourcePaths = (stack: Stack | undefined) =>
@@ -267,7 +304,9 @@ export function startTemplateValidationEarly(app: App): void {
  */
 export function addCachedTemplateValidation(app: App): void {
   if (!validationOn(app)) return;
-  Validations.of(app).addPlugins(new CachedCloudFormationValidatePlugin());
+  const plugin = new CachedCloudFormationValidatePlugin();
+  Validations.of(app).addPlugins(plugin);
+  templateValidationOf.set(app, plugin);
   if (validationCacheIsEmpty()) {
     const types = new Set<string>();
     for (const c of app.node.findAll()) if (CfnResource.isCfnResource(c)) types.add(c.cfnResourceType);

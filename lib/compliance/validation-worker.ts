@@ -14,7 +14,7 @@
  * diagnostics into violations in the main thread, so its findings are exactly the built-in's.
  */
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
-import type { CloudFormationValidatePlugin } from 'aws-cdk-lib';
+import type { CloudFormationValidatePlugin, IPolicyValidationContext } from 'aws-cdk-lib';
 
 /** The longest a validation call may take before the worker is given up on, ms. */
 const CALL_TIMEOUT_MS = 10 * 60 * 1000;
@@ -89,8 +89,12 @@ port.on('message', (message) => {
     } else if (message.type === 'validate') {
       const current = engineFor(message.types);
       const content = message.content;
+      const wall = Date.now();
+      const cpu = threadCpuMs();
       const report = current.validateTemplate({ path: message.name, readBytes: () => Buffer.from(content, 'utf8') }, message.config);
-      reply = { report, engineStart };
+      const cpuAfter = threadCpuMs();
+      const check = { startEpochMs: wall, endEpochMs: Date.now(), cpu: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu };
+      reply = { report, work: engineStart === undefined ? [check] : [engineStart, check] };
       engineStart = undefined;
     } else if (message.type === 'free') {
       if (plugin !== undefined) plugin._dispose();
@@ -100,16 +104,16 @@ port.on('message', (message) => {
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack || error.message) : String(error) };
   }
-  if (message.sync) {
-    port.postMessage(reply);
-    Atomics.store(flag, 0, 1);
+  if (message.id !== undefined) {
+    port.postMessage({ ...reply, id: message.id });
+    Atomics.add(flag, 0, 1);
     Atomics.notify(flag, 0);
   }
 });
 `;
 
-/** How long the engine took to start in the worker (when it started there since the last report). */
-export interface EngineStart {
+/** How long something took in the worker thread: an engine start or one template's validation. */
+export interface WorkerTime {
   /** When it started and ended (epoch ms). */
   readonly startEpochMs: number;
   readonly endEpochMs: number;
@@ -117,12 +121,13 @@ export interface EngineStart {
   readonly cpu?: number;
 }
 
-/** Called with every engine start the worker reports (lib/timings records it). */
-export type EngineStartListener = (start: EngineStart) => void;
+/** Called with the time of everything the worker did (lib/timings records it). */
+export type WorkerTimeListener = (time: WorkerTime) => void;
 
 interface Reply {
   readonly report?: unknown;
-  readonly engineStart?: EngineStart;
+  /** The engine start (if one happened since the last reply) and the validation, as the worker timed them. */
+  readonly work?: WorkerTime[];
   readonly error?: string;
 }
 
@@ -138,7 +143,10 @@ class ValidationWorker {
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private broken?: Error;
-  listener?: EngineStartListener;
+  private lastId = 0;
+  /** Replies received while waiting for another. */
+  private readonly replies = new Map<number, Reply>();
+  listener?: WorkerTimeListener;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -164,32 +172,45 @@ class ValidationWorker {
     this.port.postMessage({ type: 'start', types: [...types].sort() });
   }
 
-  /** Validates one template with the engine for `types`, blocking until the worker answers. */
-  validate(types: readonly string[], template: TemplateLike, config: unknown): unknown {
+  /**
+   * Asks the worker to validate one template with the engine for `types`, without waiting.
+   * @returns the request's id, for {@link wait}
+   */
+  post(types: readonly string[], template: TemplateLike, config: unknown): number {
+    if (this.broken) throw this.broken;
     const content = typeof template.content === 'string' ? template.content : Buffer.from(template.content).toString('utf8');
-    const reply = this.call({ type: 'validate', types: [...types].sort(), name: template.name, content, config });
-    if (reply.engineStart !== undefined) this.listener?.(reply.engineStart);
-    return reply.report;
+    const id = ++this.lastId;
+    this.port.postMessage({ type: 'validate', id, types: [...types].sort(), name: template.name, content, config });
+    return id;
+  }
+
+  /** The engine's report for request `id`, blocking until the worker has answered it. */
+  wait(id: number): unknown {
+    const deadline = Date.now() + CALL_TIMEOUT_MS;
+    for (;;) {
+      const seen = Atomics.load(this.flag, 0);
+      for (let received = receiveMessageOnPort(this.port); received !== undefined; received = receiveMessageOnPort(this.port)) {
+        const reply = received.message as Reply & { id: number };
+        this.replies.set(reply.id, reply);
+      }
+      const reply = this.replies.get(id);
+      if (reply !== undefined) {
+        this.replies.delete(id);
+        for (const work of reply.work ?? []) this.listener?.(work);
+        if (reply.error !== undefined) throw new Error(`CloudFormation validation (worker thread): ${reply.error}`);
+        return reply.report;
+      }
+      if (this.broken) throw this.broken;
+      if (Date.now() > deadline || Atomics.wait(this.flag, 0, seen, Math.max(1, deadline - Date.now())) === 'timed-out') {
+        this.broken = new Error(`the CloudFormation validation worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+        throw this.broken;
+      }
+    }
   }
 
   /** Frees the engine (the worker stays for the next validation). */
   free(): void {
     this.port.postMessage({ type: 'free' });
-  }
-
-  private call(message: object): Reply {
-    if (this.broken) throw this.broken;
-    Atomics.store(this.flag, 0, 0);
-    this.port.postMessage({ ...message, sync: true });
-    if (Atomics.wait(this.flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
-      this.broken = new Error(`the CloudFormation validation worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
-      throw this.broken;
-    }
-    const received = receiveMessageOnPort(this.port);
-    if (received === undefined) throw new Error('the CloudFormation validation worker answered nothing');
-    const reply = received.message as Reply;
-    if (reply.error !== undefined) throw new Error(`CloudFormation validation (worker thread): ${reply.error}`);
-    return reply;
   }
 }
 
@@ -212,21 +233,61 @@ function hasEngineSeam(plugin: CloudFormationValidatePlugin): boolean {
  * in the process's validation worker: its `validate` is unchanged, only the engine it asks for
  * lives in the worker. A no-op on an aws-cdk-lib without that seam.
  *
- * @param onEngineStart told how long each engine start took in the worker
- * @default onEngineStart - nobody
+ * @param onWorkerTime told how long each engine start and template validation took in the worker
+ * @default onWorkerTime - nobody
  */
-export function validateInWorker<T extends CloudFormationValidatePlugin>(plugin: T, onEngineStart?: EngineStartListener): T {
+export function validateInWorker<T extends CloudFormationValidatePlugin>(plugin: T, onWorkerTime?: WorkerTimeListener): T {
   if (!hasEngineSeam(plugin)) return plugin;
+  inWorker.add(plugin);
   const worker = sharedWorker();
-  if (onEngineStart) worker.listener = onEngineStart;
+  if (onWorkerTime) worker.listener = onWorkerTime;
   (plugin as unknown as { initializeEngine: (types: Set<string>) => object }).initializeEngine = (resourceTypes: Set<string>) => {
     const types = [...resourceTypes];
     return {
-      validateTemplate: (template: TemplateLike, config: unknown) => worker.validate(types, template, config),
+      validateTemplate: (template: TemplateLike, config: unknown) => {
+        const key = requestKey(types, template, config);
+        const queued = prefetched.get(key);
+        if (prefetching.has(plugin)) {
+          if (queued === undefined) prefetched.set(key, worker.post(types, template, config));
+          // What the prefetching run of validate() returns is thrown away.
+          return { diagnostics: [] };
+        }
+        prefetched.delete(key);
+        return worker.wait(queued ?? worker.post(types, template, config));
+      },
       free: () => worker.free(),
     };
   };
   return plugin;
+}
+
+/** Plugins whose engine is the worker's. */
+const inWorker = new WeakSet<CloudFormationValidatePlugin>();
+/** Plugins whose validate() is running only to queue their templates in the worker. */
+const prefetching = new WeakSet<CloudFormationValidatePlugin>();
+/** Requests queued by a prefetch, by what they ask: the real validation then waits for their answer. */
+const prefetched = new Map<string, number>();
+
+function requestKey(types: readonly string[], template: TemplateLike, config: unknown): string {
+  const content = typeof template.content === 'string' ? template.content : Buffer.from(template.content).toString('utf8');
+  return JSON.stringify([[...types].sort(), template.name, config, content]);
+}
+
+/**
+ * Queues the validation of `context`'s templates in the worker and returns at once, so that the
+ * worker validates them while this thread does other work (the nag packs). The plugin's own
+ * `validate` runs to decide what the engine is asked (same templates, types and settings); the
+ * later real `validate` of the same templates then only waits for the answers. A no-op for a
+ * plugin that did not go through {@link validateInWorker}.
+ */
+export function prefetchInWorker(plugin: CloudFormationValidatePlugin, context: IPolicyValidationContext): void {
+  if (!inWorker.has(plugin)) return;
+  prefetching.add(plugin);
+  try {
+    plugin.validate(context);
+  } finally {
+    prefetching.delete(plugin);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CloudFormationValidatePlugin, IPolicyValidationContext } from 'aws-cdk-lib';
-import { startEngineInWorker, validateInWorker } from '../../lib/compliance/validation-worker';
+import { prefetchInWorker, startEngineInWorker, validateInWorker } from '../../lib/compliance/validation-worker';
 
 const PLANTED = {
   Resources: {
@@ -43,5 +43,19 @@ describe('CloudFormation validation engine in a worker thread', () => {
         violatingResources: [expect.objectContaining({ resourceLogicalId: 'Queue', templatePath: context.stackTemplates[0].templatePath })],
       }),
     ]);
+    // AND a validation whose templates were handed to the worker beforehand (prefetch) reports the same
+    const prefetched = validateInWorker(new CloudFormationValidatePlugin());
+    const main = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    prefetchInWorker(prefetched, context);
+    expect(prefetched.validate(context)).toEqual(reference);
+    expect(main).toHaveBeenCalledTimes(2);
+    main.mockRestore();
+  });
+
+  test('prefetch is a no-op for a plugin whose engine is not in the worker', () => {
+    const plugin = new CloudFormationValidatePlugin();
+    const validate = jest.spyOn(plugin, 'validate');
+    prefetchInWorker(plugin, contextFor(PLANTED));
+    expect(validate).not.toHaveBeenCalled();
   });
 });
