@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     results.map((r) => `N=${r.n} ${verdict(Math.max(ratio(r.kit?.wall, r.floor?.wall), ratio(r.kit?.cpu, r.floor?.cpu)))}`).join(', '));
   out.push('');
 
-  out.push('Where the time goes, ms (median; "wall/CPU"; CPU is the app process only, esbuild excluded; CLI rows are wall):');
+  out.push('Where the time goes, ms (median; "wall/CPU"; CPU is the app\'s main thread, plus the validation worker thread in "validation"; esbuild and V8\'s helper threads are only in the totals above; CLI rows are wall):');
   const phaseHeaders = ['phase', ...(examples ? ['examples kit', 'examples floor'] : []), ...results.flatMap((r) => [`N=${r.n} kit`, `N=${r.n} floor`])];
   const cell = (s: Sample | undefined, p: Phase | 'cliStart' | 'cliFinish') =>
     !s ? '-' : p === 'cliStart' || p === 'cliFinish' ? fmt(s[p]) : `${fmt(s.phases[p].wall)}/${fmt(s.phases[p].cpu)}`;

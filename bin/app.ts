@@ -15,6 +15,7 @@ import type * as ConfigErrors from '../lib/config/errors';
 import type * as FlowErrors from '../lib/flows/errors';
 import type * as KitApp from '../lib/kit-app';
 import type * as Cdk from 'aws-cdk-lib';
+import type * as CachedValidation from '../lib/compliance/cached-validation';
 import type * as Nag from '../lib/compliance/nag-results';
 import type * as Timings from '../lib/timings';
 
@@ -30,6 +31,12 @@ function synthesize(): void {
   // Loaded only when the app is built: a replayed assembly needs none of them.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { App } = require('aws-cdk-lib') as typeof Cdk;
+  const { startTemplateValidationEarly } = require('../lib/compliance/cached-validation') as typeof CachedValidation;
+  // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
+  // `cdk synth --debug` still records them.
+  const app = new App({ stackTraces: process.env.CDK_DEBUG === 'true' });
+  // On a cold cache the validation engine starts in a worker thread while the kit loads.
+  startTemplateValidationEarly(app);
   const { ConfigError } = require('../lib/config/errors') as typeof ConfigErrors;
   const { FlowError } = require('../lib/flows/errors') as typeof FlowErrors;
   const { loadKitInputs, synthesizeKit } = require('../lib/kit-app') as typeof KitApp;
@@ -37,9 +44,6 @@ function synthesize(): void {
   const { startTimings, timed, timedSynthesis } = require('../lib/timings') as typeof Timings;
   /* eslint-enable @typescript-eslint/no-require-imports */
 
-  // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
-  // `cdk synth --debug` still records them.
-  const app = new App({ stackTraces: process.env.CDK_DEBUG === 'true' });
   // GCCK_TIMINGS=<file>: where the time went, for bench/synth.ts; nothing otherwise.
   const writeTimings = startTimings(app);
   const configDir = String(app.node.tryGetContext('configDir') ?? 'config');

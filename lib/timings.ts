@@ -10,7 +10,7 @@ import { App, AssetStaging, CloudFormationValidatePlugin } from 'aws-cdk-lib';
 /** The environment variable naming the file the timings are written to. */
 export const TIMINGS_ENV = 'GCCK_TIMINGS';
 
-/** Wall-clock and CPU time (user + system of this process, child processes excluded) of one phase, ms. */
+/** Wall-clock and CPU time of one phase, ms: user + system of the main thread (on Linux; the whole process elsewhere), child processes excluded. */
 export interface PhaseTime {
   readonly wall: number;
   readonly cpu: number;
@@ -32,7 +32,7 @@ export interface SynthTimings {
   readonly bundling: PhaseTime;
   /** The validation plugins the app registered (the cdk-nag packs). */
   readonly nag: PhaseTime;
-  /** aws-cdk-lib's CloudFormation default-rules validation (engine start included). */
+  /** aws-cdk-lib's CloudFormation default-rules validation (engine start included, also the validation worker thread's CPU, which ran beside the other phases). */
   readonly validation: PhaseTime;
   /** `app.synth()` without the validation plugins (aspects, references, rendering and writing templates), plus what the app writes after it. */
   readonly templateWrite: PhaseTime;
@@ -44,8 +44,35 @@ export interface SynthTimings {
 
 const phases = new Map<string, PhaseTime>();
 let enabled = false;
+/** What the validation worker thread did (lib/compliance/validation-worker.ts): engine starts and template checks. */
+const workerTimes: Array<{ startEpochMs: number; endEpochMs: number; cpu?: number }> = [];
+/**
+ * Records work of the validation worker thread (from `startEpochMs` to `endEpochMs`, `cpu` ms of
+ * that thread): an engine start or a template's validation. It runs beside the main thread's
+ * phases; its CPU is added to `validation`.
+ */
+export function recordWorkerTime(time: { startEpochMs: number; endEpochMs: number; cpu?: number }): void {
+  if (enabled) workerTimes.push(time);
+}
 
+/** Whether /proc/thread-self/stat is readable (Linux): then phases count this thread's CPU only. */
+let threadStat: boolean | undefined;
+
+/**
+ * CPU time of this thread, ms: the main thread's own where Linux tells it (10 ms ticks), so that
+ * the validation worker thread and V8's helper threads running beside a phase are not counted in
+ * it; else the whole process's.
+ */
 const cpuMs = () => {
+  if (threadStat !== false) {
+    try {
+      const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+      threadStat = true;
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      threadStat = false;
+    }
+  }
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
@@ -104,6 +131,10 @@ export function startTimings(app: App): () => void {
     const bundling = at('bundling');
     const afterSynth = minus(at('kit'), at('before synth'), at('synth'));
     const templateWrite = minus(at('synth'), at('nag'), at('validation'));
+    // The worker thread's work (engine start, template checks), beside the main thread's phases: all of it is validation.
+    const workerCpu = workerTimes.reduce((sum, t) => sum + (t.cpu ?? 0), 0);
+    if (workerTimes.length > 0) add('validation (worker thread)', workerTimes[workerTimes.length - 1].endEpochMs - workerTimes[0].startEpochMs, workerCpu);
+    const validation = { wall: at('validation').wall, cpu: at('validation').cpu + workerCpu };
     const timings: SynthTimings = {
       processStartEpochMs: performance.timeOrigin,
       doneEpochMs: Date.now(),
@@ -112,7 +143,7 @@ export function startTimings(app: App): () => void {
       build: minus(at('before synth'), bundling),
       bundling,
       nag: at('nag'),
-      validation: at('validation'),
+      validation,
       templateWrite: { wall: templateWrite.wall + afterSynth.wall, cpu: templateWrite.cpu + afterSynth.cpu },
       phases: Object.fromEntries(phases),
       maxRssMb: process.resourceUsage().maxRSS / 1024,

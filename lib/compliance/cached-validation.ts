@@ -15,6 +15,8 @@ import {
 import type { NagPack } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { cacheDir, cacheEnabled, readEntry, sha256, writeEntry } from '../cache/store';
+import { recordWorkerTime } from '../timings';
+import { prefetchInWorker, startEngineInWorker, validateInWorker } from './validation-worker';
 
 /**
  * Bumped whenever what a cached result means changes (this file, the recorded extras): every
@@ -68,6 +70,20 @@ function merge(violations: readonly PolicyViolation[]): PolicyViolation[] {
   return out;
 }
 
+/** Each stack of `context` with its cache entry's file and, if intact, its stored outcome. */
+function lookUp(
+  plugin: string,
+  context: IPolicyValidationContext,
+  keyOf: (stack: PolicyValidationStack, template: Buffer) => string,
+): Array<{ stack: PolicyValidationStack; file: string; stored?: StackOutcome }> {
+  const dir = path.join(cacheDir(), 'validation');
+  return context.stackTemplates.map((stack) => {
+    const file = path.join(dir, `${sha256(SCHEMA, plugin, keyOf(stack, fs.readFileSync(stack.templatePath)))}.json`);
+    const stored = cacheEnabled() ? readEntry<StackOutcome>(file) : undefined;
+    return stored !== undefined && Array.isArray(stored.violations) && typeof stored.success === 'boolean' ? { stack, file, stored } : { stack, file };
+  });
+}
+
 /**
  * Runs `validate` only on the stacks whose outcome is not cached, and reuses the stored outcome
  * of the others. `keyOf` names everything a stack's outcome depends on besides the plugin: an
@@ -80,13 +96,10 @@ function validateCached(
   validate: (stacks: PolicyValidationStack[]) => Map<string, StackOutcome> | undefined,
   recorder?: StackRecorder,
 ): PolicyValidationPluginReport {
-  const dir = path.join(cacheDir(), 'validation');
   const outcomes = new Map<string, StackOutcome>();
   const missing: Array<{ stack: PolicyValidationStack; file: string }> = [];
-  for (const stack of context.stackTemplates) {
-    const file = path.join(dir, `${sha256(SCHEMA, plugin, keyOf(stack, fs.readFileSync(stack.templatePath)))}.json`);
-    const stored = cacheEnabled() ? readEntry<StackOutcome>(file) : undefined;
-    if (stored !== undefined && Array.isArray(stored.violations) && typeof stored.success === 'boolean') {
+  for (const { stack, file, stored } of lookUp(plugin, context, keyOf)) {
+    if (stored !== undefined) {
       outcomes.set(stack.templatePath, { ...stored, violations: withTemplatePaths(stored.violations, (name) => path.join(path.dirname(stack.templatePath), name)) });
       if (recorder) recorder.restore(stack.stackConstructPath, stored.recorded);
     } else {
@@ -139,20 +152,43 @@ export class CachedCloudFormationValidatePlugin extends CloudFormationValidatePl
   /** The validator that checks the stacks not cached: one per process, as its engine takes seconds to start. */
   private static validator?: CloudFormationValidatePlugin;
 
+  private static sharedValidator(): CloudFormationValidatePlugin {
+    // The engine runs in a worker thread (lib/compliance/validation-worker.ts: the same rules, a small heap).
+    CachedCloudFormationValidatePlugin.validator ??= validateInWorker(new CloudFormationValidatePlugin(), recordWorkerTime);
+    return CachedCloudFormationValidatePlugin.validator;
+  }
+
+  private pluginKey(): string {
+    return `${this.name}@${this.version ?? 'unknown'}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
+  }
+
+  private static keyOf(stack: PolicyValidationStack, template: Buffer): string {
+    return sha256(stack.stackConstructPath, stack.accountId ?? '', stack.region ?? '', template);
+  }
+
+  private static restricted(context: IPolicyValidationContext, stacks: PolicyValidationStack[]): IPolicyValidationContext {
+    return { ...context, templatePaths: stacks.map((s) => s.templatePath), stackTemplates: stacks };
+  }
+
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const plugin = `${this.name}@${this.version ?? 'unknown'}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
-    return validateCached(
-      plugin,
-      context,
-      (stack, template) => sha256(stack.stackConstructPath, stack.accountId ?? '', stack.region ?? '', template),
-      (stacks) => {
-        const restricted: IPolicyValidationContext = { ...context, templatePaths: stacks.map((s) => s.templatePath), stackTemplates: stacks };
-        CachedCloudFormationValidatePlugin.validator ??= new CloudFormationValidatePlugin();
-        return splitByTemplate(CachedCloudFormationValidatePlugin.validator.validate(restricted), stacks);
-      },
+    return validateCached(this.pluginKey(), context, CachedCloudFormationValidatePlugin.keyOf, (stacks) =>
+      splitByTemplate(CachedCloudFormationValidatePlugin.sharedValidator().validate(CachedCloudFormationValidatePlugin.restricted(context, stacks)), stacks),
     );
   }
+
+  /**
+   * Hands the templates of `context` that are not cached to the validation worker and returns at
+   * once: the worker validates them while the nag packs run, and {@link validate} then collects
+   * the outcomes. Findings are the same either way.
+   */
+  prefetch(context: IPolicyValidationContext): void {
+    const missing = lookUp(this.pluginKey(), context, CachedCloudFormationValidatePlugin.keyOf).filter((s) => s.stored === undefined).map((s) => s.stack);
+    if (missing.length > 0) prefetchInWorker(CachedCloudFormationValidatePlugin.sharedValidator(), CachedCloudFormationValidatePlugin.restricted(context, missing));
+  }
 }
+
+/** The cached CloudFormation validation registered on each app, which the first nag pack to run asks to prefetch. */
+const templateValidationOf = new WeakMap<IConstruct, CachedCloudFormationValidatePlugin>();
 
 /** The stacks of the tree under `root`, by construct path. */
 function stacksByPath(root: IConstruct): Map<string, Stack> {
@@ -197,6 +233,10 @@ export class CachedNagPack implements IPolicyValidationPlugin {
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const app = (context as { appConstruct?: IConstruct }).appConstruct;
     if (app === undefined) throw new Error(`${this.name}: the validation context has no construct tree (aws-cdk-lib too old for cdk-nag 3)`);
+    // The templates are written: the CloudFormation validation (a later plugin) can start on them in its worker now.
+    const templates = templateValidationOf.get(app);
+    templateValidationOf.delete(app);
+    templates?.prefetch(context);
     const stacks = stacksByPath(app);
     const plugin = `${this.name}[${this.settings}]/cdk-nag@${packageVersion('cdk-nag')}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
     const resourcePaths = (stack: Stack | undefined) =>
@@ -227,11 +267,49 @@ export class CachedNagPack implements IPolicyValidationPlugin {
   }
 }
 
+/** True when no validation outcome is stored yet (or the cache is off): every stack will be validated. */
+function validationCacheIsEmpty(): boolean {
+  if (!cacheEnabled()) return true;
+  try {
+    return fs.readdirSync(path.join(cacheDir(), 'validation')).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+/** True when aws-cdk-lib will run its CloudFormation validation on this app (so the kit's cached one). */
+function validationOn(app: App): boolean {
+  const builtin = (app as unknown as { _builtinCloudFormationValidation?: boolean })._builtinCloudFormationValidation !== false;
+  return builtin && process.env.CDK_VALIDATION !== 'false';
+}
+
+/**
+ * Starts the CloudFormation validation engine in its worker thread now, when the app will validate
+ * and no outcome is cached yet (a first run, an emptied cache, `GCCK_CACHE=off`): every stack will
+ * then need the engine, and it starts (~2-3 CPU-seconds) while this thread reads config and builds
+ * constructs. Otherwise the engine starts only if a stack's template is not cached. Call it
+ * first thing after creating the app.
+ */
+export function startTemplateValidationEarly(app: App): void {
+  // No resource types yet: the engine aws-cdk-lib starts is the same for any of the kit's (see startEngineInWorker).
+  if (validationOn(app) && validationCacheIsEmpty()) startEngineInWorker([]);
+}
+
 /**
  * Registers {@link CachedCloudFormationValidatePlugin} on the app when aws-cdk-lib would run its
  * built-in validation (not with `CDK_VALIDATION=false` or `builtinCloudFormationValidation: false`).
+ * Call it once the construct tree is built: when no outcome is cached yet (a first run, an emptied
+ * cache), every stack will need the engine, so it starts now in its worker thread, for the
+ * resource types of the tree, while the templates are rendered.
  */
 export function addCachedTemplateValidation(app: App): void {
-  const builtin = (app as unknown as { _builtinCloudFormationValidation?: boolean })._builtinCloudFormationValidation !== false;
-  if (builtin && process.env.CDK_VALIDATION !== 'false') Validations.of(app).addPlugins(new CachedCloudFormationValidatePlugin());
+  if (!validationOn(app)) return;
+  const plugin = new CachedCloudFormationValidatePlugin();
+  Validations.of(app).addPlugins(plugin);
+  templateValidationOf.set(app, plugin);
+  if (validationCacheIsEmpty()) {
+    const types = new Set<string>();
+    for (const c of app.node.findAll()) if (CfnResource.isCfnResource(c)) types.add(c.cfnResourceType);
+    startEngineInWorker(types);
+  }
 }

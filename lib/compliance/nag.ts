@@ -27,7 +27,10 @@ type StackNagResults = Record<string, { compliant: string[]; nonCompliant: strin
  * recorded outcomes back from there.
  */
 class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecorder {
-  readonly results = new Map<string, { compliant: Set<string>; nonCompliant: Set<string> }>();
+  /** Per stack name, per rule ID, the resources (`stack/logicalId`) by outcome: a stack's own are read without scanning the others'. */
+  private readonly byStack = new Map<string, Map<string, { compliant: Set<string>; nonCompliant: Set<string> }>>();
+  /** Stack names by construct path, read once (the tree does not change while it is validated). */
+  private stackNames?: Map<string, string>;
 
   constructor(
     private readonly root: IConstruct,
@@ -37,30 +40,36 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
   }
 
   private stackName(stackConstructPath: string): string {
-    const stack = this.root.node.findAll().find((c) => Stack.isStack(c) && c.node.path === stackConstructPath) as Stack | undefined;
-    if (stack === undefined) throw new Error(`no stack at ${stackConstructPath}`);
-    return stack.stackName;
+    this.stackNames ??= new Map(this.root.node.findAll().filter((c): c is Stack => Stack.isStack(c)).map((stack) => [stack.node.path, stack.stackName]));
+    const name = this.stackNames.get(stackConstructPath);
+    if (name === undefined) throw new Error(`no stack at ${stackConstructPath}`);
+    return name;
+  }
+
+  private entry(stackName: string, id: string): { compliant: Set<string>; nonCompliant: Set<string> } {
+    let rules = this.byStack.get(stackName);
+    if (rules === undefined) this.byStack.set(stackName, (rules = new Map()));
+    let entry = rules.get(id);
+    if (entry === undefined) rules.set(id, (entry = { compliant: new Set<string>(), nonCompliant: new Set<string>() }));
+    return entry;
   }
 
   take(stackConstructPath: string): StackNagResults {
-    const prefix = `${this.stackName(stackConstructPath)}/`;
     const out: StackNagResults = {};
-    for (const [id, entry] of this.results) {
-      const compliant = [...entry.compliant].filter((r) => r.startsWith(prefix));
-      const nonCompliant = [...entry.nonCompliant].filter((r) => r.startsWith(prefix));
-      if (compliant.length + nonCompliant.length > 0) out[id] = { compliant, nonCompliant };
+    for (const [id, entry] of this.byStack.get(this.stackName(stackConstructPath)) ?? []) {
+      if (entry.compliant.size + entry.nonCompliant.size > 0) out[id] = { compliant: [...entry.compliant], nonCompliant: [...entry.nonCompliant] };
     }
     return out;
   }
 
   restore(stackConstructPath: string, recorded: unknown): void {
-    const prefix = `${this.stackName(stackConstructPath)}/`;
+    const name = this.stackName(stackConstructPath);
+    const prefix = `${name}/`;
     for (const [id, saved] of Object.entries((recorded ?? {}) as StackNagResults)) {
-      const entry = this.results.get(id) ?? { compliant: new Set<string>(), nonCompliant: new Set<string>() };
+      const entry = this.entry(name, id);
       // Only this stack's resources: an entry edited to claim another stack's passes is ignored.
       for (const r of saved.compliant ?? []) if (r.startsWith(prefix)) entry.compliant.add(r);
       for (const r of saved.nonCompliant ?? []) if (r.startsWith(prefix)) entry.nonCompliant.add(r);
-      this.results.set(id, entry);
     }
   }
 
@@ -68,11 +77,9 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     const suffix = params.ruleSuffixOverride ?? params.rule.name;
     const rule = params.rule;
     const record = (node: CfnResource, passed: boolean) => {
-      const id = `NIST.800.53.R5-${suffix}`;
-      const entry = this.results.get(id) ?? { compliant: new Set<string>(), nonCompliant: new Set<string>() };
       const stack = Stack.of(node);
+      const entry = this.entry(stack.stackName, `NIST.800.53.R5-${suffix}`);
       (passed ? entry.compliant : entry.nonCompliant).add(`${stack.stackName}/${stack.getLogicalId(node)}`);
-      this.results.set(id, entry);
     };
     const recorded = (node: CfnResource) => {
       try {
@@ -89,10 +96,19 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
   }
 
   toJson(): NagResults {
+    const merged = new Map<string, { compliant: string[]; nonCompliant: string[] }>();
+    for (const rules of this.byStack.values()) {
+      for (const [id, entry] of rules) {
+        const into = merged.get(id) ?? { compliant: [], nonCompliant: [] };
+        into.compliant.push(...entry.compliant);
+        into.nonCompliant.push(...entry.nonCompliant);
+        merged.set(id, into);
+      }
+    }
     const out: Record<string, { compliant: string[]; nonCompliant: string[] }> = {};
-    for (const id of [...this.results.keys()].sort()) {
-      const entry = this.results.get(id)!;
-      out[id] = { compliant: [...entry.compliant].sort(), nonCompliant: [...entry.nonCompliant].sort() };
+    for (const id of [...merged.keys()].sort()) {
+      const entry = merged.get(id)!;
+      out[id] = { compliant: [...new Set(entry.compliant)].sort(), nonCompliant: [...new Set(entry.nonCompliant)].sort() };
     }
     return out;
   }

@@ -76,6 +76,24 @@ describe('lib/timings (GCCK_TIMINGS, read by bench/synth.ts)', () => {
     expect(t.maxRssMb).toBeGreaterThan(0);
   });
 
+  test('counts the CPU of the validation worker thread as validation, not in the main-thread phase it ran beside', () => {
+    // GIVEN a config phase of 80 ms during which the worker reports 2000 ms of its own CPU
+    const file = path.join(dir, 'timings.json');
+    const app = new App({ outdir: path.join(dir, 'out') });
+    const { timings, write } = startedTimings(app, file);
+    const start = Date.now();
+    timings.timed('config', () => busy(80));
+    timings.recordWorkerTime({ startEpochMs: start, endEpochMs: Date.now(), cpu: 2000 });
+    timings.timedSynthesis(app, () => app.synth());
+    write();
+    // WHEN the timings are read
+    const t = JSON.parse(fs.readFileSync(file, 'utf8')) as SynthTimings;
+    // THEN config keeps only its own CPU and validation has the worker's
+    expect(t.config.cpu).toBeLessThan(1000);
+    expect(t.validation.cpu).toBeGreaterThanOrEqual(2000);
+    expect(t.phases['validation (worker thread)'].cpu).toBe(2000);
+  });
+
   test('without GCCK_TIMINGS nothing is written and app.synth is left as it was', () => {
     const app = new App({ outdir: path.join(dir, 'out') });
     const synth = app.synth;

@@ -1,0 +1,301 @@
+/**
+ * aws-cdk-lib's CloudFormation validation engine run in a worker thread, called synchronously.
+ *
+ * Why: the engine (WebAssembly) makes V8 run a full old-space garbage collection a few hundred
+ * times per synthesis, and each one walks the whole JavaScript heap of its thread. In the app's
+ * main thread that heap holds the kit's construct tree and every loaded module, so the same
+ * validation of the same templates cost about 1.5-2 CPU-seconds more than in the bench's floor
+ * app; in a worker the heap is the engine's few megabytes. A worker also lets the engine start
+ * (~2-3 CPU-seconds, WebAssembly compilation and its schema set) while the main thread is still
+ * loading config and building the constructs.
+ *
+ * Only the engine moves: aws-cdk-lib's own `CloudFormationValidatePlugin.validate` still reads the
+ * templates, chooses the rules (the same resource types, the same exclusions) and turns the
+ * diagnostics into violations in the main thread, so its findings are exactly the built-in's.
+ */
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
+import type { CloudFormationValidatePlugin, IPolicyValidationContext } from 'aws-cdk-lib';
+
+/** The longest a validation call may take before the worker is given up on, ms. */
+const CALL_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * The worker's code (plain JavaScript, so that it needs no TypeScript loader, in jest or not).
+ * It keeps one aws-cdk-lib CloudFormationValidatePlugin whose engine it initializes for the
+ * resource types asked, and answers `validate` requests with the engine's report.
+ */
+const WORKER_SOURCE = `
+const fs = require('fs');
+const path = require('path');
+const { workerData } = require('worker_threads');
+const flag = new Int32Array(workerData.flag);
+const port = workerData.port;
+let plugin;
+let engine;
+let engineKey;
+let engineStart;
+let rules;
+/** This thread's CPU time, ms (Linux), else undefined. */
+function threadCpuMs() {
+  try {
+    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+/**
+ * What the engine aws-cdk-lib starts for these resource types is made of: the rule files of its
+ * rules index that apply to them (as its loadBuiltinRegoRules picks them). Two type sets with the
+ * same files get the same engine. Where the index cannot be read, the types themselves.
+ */
+function keyOf(wanted) {
+  try {
+    rules ??= JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve(workerData.cdkLib)), 'core', 'lib', 'validation', 'rules', 'index.generated.json'), 'utf8')).rules;
+    const set = new Set(wanted);
+    return 'rules:' + JSON.stringify(rules.filter((r) => r.types === null || r.types.some((t) => set.has(t))).map((r) => r.file).sort());
+  } catch {
+    return 'types:' + JSON.stringify([...wanted].sort());
+  }
+}
+/** The engine aws-cdk-lib's plugin starts for these resource types (kept while the next types need the same). */
+function engineFor(wanted) {
+  const key = keyOf(wanted);
+  if (engine === undefined || key !== engineKey) {
+    if (plugin !== undefined) plugin._dispose();
+    plugin = undefined;
+    engine = undefined;
+    const wall = Date.now();
+    const cpu = threadCpuMs();
+    const { CloudFormationValidatePlugin } = require(workerData.cdkLib);
+    const fresh = new CloudFormationValidatePlugin();
+    engine = fresh.initializeEngine(new Set(wanted));
+    plugin = fresh;
+    engineKey = key;
+    const cpuAfter = threadCpuMs();
+    engineStart = { startEpochMs: wall, endEpochMs: Date.now(), cpu: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu };
+  }
+  return engine;
+}
+port.on('message', (message) => {
+  let reply = {};
+  try {
+    if (message.type === 'start') {
+      try {
+        engineFor(message.types);
+      } catch {
+        // Reported by the validation that needs it (it starts the engine again).
+      }
+    } else if (message.type === 'validate') {
+      const current = engineFor(message.types);
+      const content = message.content;
+      const wall = Date.now();
+      const cpu = threadCpuMs();
+      const report = current.validateTemplate({ path: message.name, readBytes: () => Buffer.from(content, 'utf8') }, message.config);
+      const cpuAfter = threadCpuMs();
+      const check = { startEpochMs: wall, endEpochMs: Date.now(), cpu: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu };
+      reply = { report, work: engineStart === undefined ? [check] : [engineStart, check] };
+      engineStart = undefined;
+    } else if (message.type === 'free') {
+      if (plugin !== undefined) plugin._dispose();
+      plugin = undefined;
+      engine = undefined;
+    }
+  } catch (error) {
+    reply = { error: error instanceof Error ? (error.stack || error.message) : String(error) };
+  }
+  if (message.id !== undefined) {
+    port.postMessage({ ...reply, id: message.id });
+    Atomics.add(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
+});
+`;
+
+/** How long something took in the worker thread: an engine start or one template's validation. */
+export interface WorkerTime {
+  /** When it started and ended (epoch ms). */
+  readonly startEpochMs: number;
+  readonly endEpochMs: number;
+  /** The worker thread's CPU time for it, ms (undefined where the thread's time cannot be read). */
+  readonly cpu?: number;
+}
+
+/** Called with the time of everything the worker did (lib/timings records it). */
+export type WorkerTimeListener = (time: WorkerTime) => void;
+
+interface Reply {
+  readonly report?: unknown;
+  /** The engine start (if one happened since the last reply) and the validation, as the worker timed them. */
+  readonly work?: WorkerTime[];
+  readonly error?: string;
+}
+
+/** The template a CloudFormationValidatePlugin hands its engine (@aws/cloudformation-validate's TemplateContent). */
+interface TemplateLike {
+  readonly content: string | Uint8Array;
+  readonly name: string;
+}
+
+/** The worker thread holding the engine; one per process (jest's module registries included). */
+class ValidationWorker {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private broken?: Error;
+  private lastId = 0;
+  /** Replies received while waiting for another. */
+  private readonly replies = new Map<number, Reply>();
+  listener?: WorkerTimeListener;
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      // No TypeScript loader or profiler flags of the main thread: the worker runs plain JavaScript.
+      execArgv: [],
+      workerData: { cdkLib: require.resolve('aws-cdk-lib'), flag: this.flag.buffer, port: port2 },
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+    });
+    // Never keeps the process alive; an error it reports asynchronously (its code failed to load)
+    // surfaces as a failed call instead.
+    this.worker.unref();
+    this.port.unref();
+    this.worker.on('error', (error) => (this.broken = error));
+  }
+
+  /** Starts the engine for `types` without waiting (errors come with the next validation). */
+  start(types: readonly string[]): void {
+    this.port.postMessage({ type: 'start', types: [...types].sort() });
+  }
+
+  /**
+   * Asks the worker to validate one template with the engine for `types`, without waiting.
+   * @returns the request's id, for {@link wait}
+   */
+  post(types: readonly string[], template: TemplateLike, config: unknown): number {
+    if (this.broken) throw this.broken;
+    const content = typeof template.content === 'string' ? template.content : Buffer.from(template.content).toString('utf8');
+    const id = ++this.lastId;
+    this.port.postMessage({ type: 'validate', id, types: [...types].sort(), name: template.name, content, config });
+    return id;
+  }
+
+  /** The engine's report for request `id`, blocking until the worker has answered it. */
+  wait(id: number): unknown {
+    const deadline = Date.now() + CALL_TIMEOUT_MS;
+    for (;;) {
+      const seen = Atomics.load(this.flag, 0);
+      for (let received = receiveMessageOnPort(this.port); received !== undefined; received = receiveMessageOnPort(this.port)) {
+        const reply = received.message as Reply & { id: number };
+        this.replies.set(reply.id, reply);
+      }
+      const reply = this.replies.get(id);
+      if (reply !== undefined) {
+        this.replies.delete(id);
+        for (const work of reply.work ?? []) this.listener?.(work);
+        if (reply.error !== undefined) throw new Error(`CloudFormation validation (worker thread): ${reply.error}`);
+        return reply.report;
+      }
+      if (this.broken) throw this.broken;
+      if (Date.now() > deadline || Atomics.wait(this.flag, 0, seen, Math.max(1, deadline - Date.now())) === 'timed-out') {
+        this.broken = new Error(`the CloudFormation validation worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+        throw this.broken;
+      }
+    }
+  }
+
+  /** Frees the engine (the worker stays for the next validation). */
+  free(): void {
+    this.port.postMessage({ type: 'free' });
+  }
+}
+
+const SHARED = Symbol.for('gov-contact-center-kit.validation-worker');
+
+/** The process's validation worker, started on first use. */
+function sharedWorker(): ValidationWorker {
+  const holder = globalThis as unknown as Record<symbol, ValidationWorker | undefined>;
+  holder[SHARED] ??= new ValidationWorker();
+  return holder[SHARED];
+}
+
+/** True where aws-cdk-lib's plugin has the engine seam this file replaces (else validation stays in the main thread). */
+function hasEngineSeam(plugin: CloudFormationValidatePlugin): boolean {
+  return typeof (plugin as unknown as { initializeEngine?: unknown }).initializeEngine === 'function';
+}
+
+/**
+ * Makes `plugin` (an aws-cdk-lib CloudFormationValidatePlugin built without props) run its engine
+ * in the process's validation worker: its `validate` is unchanged, only the engine it asks for
+ * lives in the worker. A no-op on an aws-cdk-lib without that seam.
+ *
+ * @param onWorkerTime told how long each engine start and template validation took in the worker
+ * @default onWorkerTime - nobody
+ */
+export function validateInWorker<T extends CloudFormationValidatePlugin>(plugin: T, onWorkerTime?: WorkerTimeListener): T {
+  if (!hasEngineSeam(plugin)) return plugin;
+  inWorker.add(plugin);
+  const worker = sharedWorker();
+  if (onWorkerTime) worker.listener = onWorkerTime;
+  (plugin as unknown as { initializeEngine: (types: Set<string>) => object }).initializeEngine = (resourceTypes: Set<string>) => {
+    const types = [...resourceTypes];
+    return {
+      validateTemplate: (template: TemplateLike, config: unknown) => {
+        const key = requestKey(types, template, config);
+        const queued = prefetched.get(key);
+        if (prefetching.has(plugin)) {
+          if (queued === undefined) prefetched.set(key, worker.post(types, template, config));
+          // What the prefetching run of validate() returns is thrown away.
+          return { diagnostics: [] };
+        }
+        prefetched.delete(key);
+        return worker.wait(queued ?? worker.post(types, template, config));
+      },
+      free: () => worker.free(),
+    };
+  };
+  return plugin;
+}
+
+/** Plugins whose engine is the worker's. */
+const inWorker = new WeakSet<CloudFormationValidatePlugin>();
+/** Plugins whose validate() is running only to queue their templates in the worker. */
+const prefetching = new WeakSet<CloudFormationValidatePlugin>();
+/** Requests queued by a prefetch, by what they ask: the real validation then waits for their answer. */
+const prefetched = new Map<string, number>();
+
+function requestKey(types: readonly string[], template: TemplateLike, config: unknown): string {
+  const content = typeof template.content === 'string' ? template.content : Buffer.from(template.content).toString('utf8');
+  return JSON.stringify([[...types].sort(), template.name, config, content]);
+}
+
+/**
+ * Queues the validation of `context`'s templates in the worker and returns at once, so that the
+ * worker validates them while this thread does other work (the nag packs). The plugin's own
+ * `validate` runs to decide what the engine is asked (same templates, types and settings); the
+ * later real `validate` of the same templates then only waits for the answers. A no-op for a
+ * plugin that did not go through {@link validateInWorker}.
+ */
+export function prefetchInWorker(plugin: CloudFormationValidatePlugin, context: IPolicyValidationContext): void {
+  if (!inWorker.has(plugin)) return;
+  prefetching.add(plugin);
+  try {
+    plugin.validate(context);
+  } finally {
+    prefetching.delete(plugin);
+  }
+}
+
+/**
+ * Starts the validation engine for `resourceTypes` in the worker now, so that it is ready when the
+ * templates are. The engine aws-cdk-lib starts depends on the types only through the rules of its
+ * index that apply to them: if the templates' types select other rules, the engine is started
+ * again for theirs (the rules always match the templates validated).
+ */
+export function startEngineInWorker(resourceTypes: Iterable<string>): void {
+  sharedWorker().start([...new Set(resourceTypes)]);
+}
