@@ -7,10 +7,13 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagPack } from 'cdk-nag';
 import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack } from '../../lib/compliance/cached-validation';
 import { addNagPacks } from '../../lib/compliance/nag';
+import { prefetchInWorker, startEngineInWorker, validateInWorker } from '../../lib/compliance/validation-worker';
 import { kitApp } from '../helpers/examples';
 
 const VALID = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } } } };
 const PLANTED = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30, Bogus: 1 } } } };
+/** PLANTED with a second resource type, which the engine started early for SNS alone was not asked for. */
+const PLANTED_WITH_TOPIC = { Resources: { ...PLANTED.Resources, Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'alerts' } } } };
 
 let cache: string;
 let outdir: string;
@@ -39,6 +42,47 @@ function entries(): string[] {
   const dir = path.join(cache, 'validation');
   return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
 }
+
+// One file for the validation worker and the cached validation that runs in it: the worker and its
+// engine (~2.2 CPU-s to start) are per process, so both share one start (jest runs each file afresh).
+describe('CloudFormation validation engine in a worker thread', () => {
+  test('reports exactly what the built-in plugin reports in the main thread, a planted property included, even after an engine started for other types', () => {
+    // GIVEN an engine started early in the worker for a set of types the template does not match
+    startEngineInWorker(['AWS::SNS::Topic']);
+    const context = contextFor(PLANTED_WITH_TOPIC);
+    const mainThreadEngines = jest.spyOn(CloudFormationValidatePlugin.prototype as unknown as { initializeEngine: () => unknown }, 'initializeEngine');
+    // WHEN the same template is validated in the worker
+    const inWorker = validateInWorker(new CloudFormationValidatePlugin()).validate(context);
+    // THEN no engine was started in the main thread
+    expect(mainThreadEngines).not.toHaveBeenCalled();
+    mainThreadEngines.mockRestore();
+    // AND the findings are the built-in's (which the main thread computes for reference)
+    const reference = new CloudFormationValidatePlugin().validate(context);
+    expect(inWorker).toEqual(reference);
+    expect(inWorker.success).toBe(false);
+    expect(inWorker.violations).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        description: expect.stringContaining('Bogus'),
+        violatingResources: [expect.objectContaining({ resourceLogicalId: 'Queue', templatePath: context.stackTemplates[0].templatePath })],
+      }),
+    ]);
+    // AND a validation whose templates were handed to the worker beforehand (prefetch) reports the same
+    const prefetched = validateInWorker(new CloudFormationValidatePlugin());
+    const main = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    prefetchInWorker(prefetched, context);
+    expect(prefetched.validate(context)).toEqual(reference);
+    expect(main).toHaveBeenCalledTimes(2);
+    main.mockRestore();
+  });
+
+  test('prefetch is a no-op for a plugin whose engine is not in the worker', () => {
+    const plugin = new CloudFormationValidatePlugin();
+    const validate = jest.spyOn(plugin, 'validate');
+    prefetchInWorker(plugin, contextFor(PLANTED_WITH_TOPIC));
+    expect(validate).not.toHaveBeenCalled();
+  });
+});
 
 describe('cached CloudFormation validation', () => {
   // The validation engine starts once per process (about 2 s), whatever the number of plugins.
@@ -159,6 +203,20 @@ describe('cached CloudFormation validation', () => {
     expect(process.env.CDK_VALIDATION).toBe('false');
     addCachedTemplateValidation(app);
     expect(() => app.synth()).not.toThrow();
+  });
+});
+
+describe('cdk-nag packs', () => {
+  test('fail synthesis on a finding nobody acknowledged', () => {
+    // GIVEN the caches off, as in unit tests, and an app with a bucket that breaks several rules
+    process.env.GCCK_CACHE = 'off';
+    const app = kitApp();
+    const stack = new Stack(app, 'Careless', { env: { account: '111111111111', region: 'us-gov-west-1' } });
+    new s3.Bucket(stack, 'Plain');
+    addNagPacks(app);
+    // THEN synthesis fails and names the rules
+    expect(() => app.synth()).toThrow(/NIST.800.53.R5-S3BucketLoggingEnabled[\s\S]*Careless\/Plain\/Resource/);
+    expect(entries()).toEqual([]);
   });
 });
 
