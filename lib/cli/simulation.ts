@@ -10,7 +10,7 @@ import { formatZodIssues } from '../config/zod-issues';
 import { KIT_FLOW_FOLDER } from '../flows/context';
 import { buildWorld } from '../flows/simulator/world';
 import { checkExpectations } from '../flows/simulator/check';
-import { KitFunctions, restoreSdkClients } from '../flows/simulator/functions';
+import { KitFunctions, withSdkStubs } from '../flows/simulator/functions';
 import { runCall, scenarioSetup } from '../flows/simulator/runner';
 import type { CallResult, CallScript } from '../flows/simulator/runner';
 import { scenarioSchema, type Scenario } from '../flows/simulator/scenario';
@@ -96,12 +96,10 @@ export interface ScenarioRun {
 export async function runScenario(sim: Simulation, scenario: Scenario, onTaken?: (t: Taken) => void, inputs?: CallScript['inputs']): Promise<ScenarioRun> {
   const { setup, conditions } = scenarioSetup(scenario);
   const functions = new KitFunctions(sim.config, scenario.data, sim.officeInfo);
-  try {
+  return withSdkStubs(async () => {
     const result = await runCall(sim.world, setup, { inputs: inputs ?? scenario.inputs, functions: scenario.functions, agent: scenario.agent }, conditions, functions, onTaken);
     return { result, failures: inputs ? [] : checkExpectations(scenario, result, functions.surveys) };
-  } finally {
-    restoreSdkClients();
-  }
+  });
 }
 
 /** One scenario's outcome in a suite run. */
@@ -142,20 +140,23 @@ export async function runSuite(sims: readonly Simulation[], scenarios: readonly 
   const cases: SuiteCase[] = [];
   const taken = new Map<string, Set<string>>();
   const kitTaken = new Set<string>();
-  for (const sim of sims) {
-    const mine = new Set<string>();
-    taken.set(sim.config.id, mine);
-    for (const { file, scenario } of scenarios) {
-      if (!appliesTo(scenario, sim)) continue;
-      const { failures } = await runScenario(sim, scenario, (t) => {
-        const key = transitionKey(t.flow, t.action, t.label);
-        mine.add(key);
-        if (isKitFlow(sim, t.flow)) kitTaken.add(key);
-      });
-      const warnings = unknownFaults(scenario, sim.world).map((key) => `fault ${JSON.stringify(key)} names no action of ${sim.config.id}'s flows; it changes nothing`);
-      cases.push({ jurisdiction: sim.config.id, file, name: scenario.name, failures, warnings });
+  // One set of SDK stubs for the whole suite, put back at its end.
+  await withSdkStubs(async () => {
+    for (const sim of sims) {
+      const mine = new Set<string>();
+      taken.set(sim.config.id, mine);
+      for (const { file, scenario } of scenarios) {
+        if (!appliesTo(scenario, sim)) continue;
+        const { failures } = await runScenario(sim, scenario, (t) => {
+          const key = transitionKey(t.flow, t.action, t.label);
+          mine.add(key);
+          if (isKitFlow(sim, t.flow)) kitTaken.add(key);
+        });
+        const warnings = unknownFaults(scenario, sim.world).map((key) => `fault ${JSON.stringify(key)} names no action of ${sim.config.id}'s flows; it changes nothing`);
+        cases.push({ jurisdiction: sim.config.id, file, name: scenario.name, failures, warnings });
+      }
     }
-  }
+  });
   return { cases, taken, kitTaken };
 }
 

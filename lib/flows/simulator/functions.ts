@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type GetItemCommandInput, type PutItemCommandInput, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { FOLLOW_UP_FLOW } from '../../config/follow-up-checks';
@@ -43,11 +43,34 @@ export interface FunctionData {
 
 const TABLES = { cases: 'sim-cases', verification: 'sim-verification', surveys: 'sim-surveys' };
 
-const makeStubs = () => ({ ddb: mockClient(DynamoDBClient), ssm: mockClient(SSMClient), s3: mockClient(S3Client) });
+const stubClients = () => ({ ddb: mockClient(DynamoDBClient), ssm: mockClient(SSMClient), s3: mockClient(S3Client) });
 
-/** The SDK stubs, made on first use (not at import: other commands in the process may call AWS). */
-let stubs: ReturnType<typeof makeStubs> | undefined;
-const mocks = () => (stubs ??= makeStubs());
+/**
+ * The SDK stubs, made on first use (not at import: other commands in the process may call AWS).
+ * Each client's `send` is one fake that answers from the {@link KitFunctions} whose function
+ * runs now: the clients are stubbed and wired once per simulated call, not once per invocation
+ * (re-stubbing three clients with a fake per command for every invocation took most of a
+ * scenario suite's CPU time).
+ */
+let stubs: ReturnType<typeof stubClients> | undefined;
+/** The call whose functions the stubs answer for. */
+let active: KitFunctions | undefined;
+
+function mocks(): ReturnType<typeof stubClients> {
+  // Made again if something else in the process restored or replaced a client's `send`.
+  if (stubs && DynamoDBClient.prototype.send === stubs.ddb.send && SSMClient.prototype.send === stubs.ssm.send && S3Client.prototype.send === stubs.s3.send) return stubs;
+  const made = stubClients();
+  // The SDK's output types are per client; the answers are the shapes the handlers read.
+  const fake = (command: unknown) => (active ? active.answer(command) : Promise.reject(new Error('no simulated call is running'))) as Promise<never>;
+  made.ddb.send.callsFake(fake);
+  made.ssm.send.callsFake(fake);
+  made.s3.send.callsFake(fake);
+  stubs = made;
+  return made;
+}
+
+/** How many {@link withSdkStubs} runs are under way: the outermost puts the real clients back. */
+let holders = 0;
 
 /** Puts the real SDK clients back (after a simulation in a process that also calls AWS). */
 export function restoreSdkClients(): void {
@@ -56,6 +79,22 @@ export function restoreSdkClients(): void {
   stubs.ssm.restore();
   stubs.s3.restore();
   stubs = undefined;
+  active = undefined;
+}
+
+/**
+ * Runs `run` (simulated calls) and then puts the real SDK clients back, unless an enclosing
+ * run still simulates: a suite of scenarios stubs the clients once, not once per scenario
+ * (stubbing a client's prototype costs milliseconds; a suite runs hundreds of scenarios).
+ */
+export async function withSdkStubs<T>(run: () => Promise<T>): Promise<T> {
+  holders++;
+  try {
+    return await run();
+  } finally {
+    holders--;
+    if (holders === 0) restoreSdkClients();
+  }
 }
 
 /** Sets the environment the handlers read (as the construct does), quieting Powertools output. */
@@ -84,6 +123,9 @@ function setEnvironment(config: JurisdictionConfig, officeInfo: Record<string, s
 }
 
 type Item = Record<string, AttributeValue>;
+
+/** The key value of a single-attribute key (the kit's tables have a partition key only). */
+const keyOf = (key: Item | undefined) => (Object.values(key ?? {})[0] as AttributeValue | undefined)?.S ?? '';
 
 /** In-memory tables and the parameter, wired into the mocked clients for one call. */
 export class KitFunctions {
@@ -120,46 +162,72 @@ export class KitFunctions {
     this.tables.set(TABLES.surveys, new Map());
   }
 
-  private wire(): void {
-    const table = (name: string | undefined) => {
-      const t = this.tables.get(name ?? '');
-      if (!t) throw Object.assign(new Error(`no table ${name}`), { name: 'ResourceNotFoundException' });
-      return t;
-    };
-    const keyOf = (key: Item | undefined) => (Object.values(key ?? {})[0] as AttributeValue | undefined)?.S ?? '';
-    const { ddb, ssm, s3 } = mocks();
-    ddb.reset();
-    ddb.on(GetItemCommand).callsFake((input) => ({ Item: table(input.TableName).get(keyOf(input.Key)) }));
-    ddb.on(PutItemCommand).callsFake((input) => {
-      const t = table(input.TableName);
-      const key = (Object.values(input.Item ?? {})[0] as AttributeValue | undefined)?.S ?? String(t.size);
-      const old = t.get(key);
-      if (input.ConditionExpression && !conditionHolds(input.ConditionExpression, old, input.ExpressionAttributeNames, input.ExpressionAttributeValues)) {
-        throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
-      }
-      t.set(key, input.Item ?? {});
-      if (input.TableName === TABLES.surveys) this.surveys.push(input.Item ?? {});
-      return {};
-    });
-    ddb.on(UpdateItemCommand).callsFake((input) => {
-      const t = table(input.TableName);
-      const key = keyOf(input.Key);
-      const old = t.get(key);
-      if (input.ConditionExpression && !conditionHolds(input.ConditionExpression, old, input.ExpressionAttributeNames, input.ExpressionAttributeValues)) {
-        throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {}, Item: input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined });
-      }
-      const updated = applyUpdate(input.UpdateExpression ?? '', { ...(old ?? (input.Key as Item)) }, input.ExpressionAttributeNames, input.ExpressionAttributeValues);
-      t.set(key, updated);
-      return { Attributes: input.ReturnValues === 'ALL_NEW' ? updated : undefined };
-    });
-    ssm.reset();
+  private table(name: string | undefined): Map<string, Item> {
+    const t = this.tables.get(name ?? '');
+    if (!t) throw Object.assign(new Error(`no table ${name}`), { name: 'ResourceNotFoundException' });
+    return t;
+  }
+
+  private getItem(input: GetItemCommandInput): unknown {
+    return { Item: this.table(input.TableName).get(keyOf(input.Key)) };
+  }
+
+  private putItem(input: PutItemCommandInput): unknown {
+    const t = this.table(input.TableName);
+    const key = (Object.values(input.Item ?? {})[0] as AttributeValue | undefined)?.S ?? String(t.size);
+    const old = t.get(key);
+    if (input.ConditionExpression && !conditionHolds(input.ConditionExpression, old, input.ExpressionAttributeNames, input.ExpressionAttributeValues)) {
+      throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    }
+    t.set(key, input.Item ?? {});
+    if (input.TableName === TABLES.surveys) this.surveys.push(input.Item ?? {});
+    return {};
+  }
+
+  private updateItem(input: UpdateItemCommandInput): unknown {
+    const t = this.table(input.TableName);
+    const key = keyOf(input.Key);
+    const old = t.get(key);
+    if (input.ConditionExpression && !conditionHolds(input.ConditionExpression, old, input.ExpressionAttributeNames, input.ExpressionAttributeValues)) {
+      throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {}, Item: input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined });
+    }
+    const updated = applyUpdate(input.UpdateExpression ?? '', { ...(old ?? (input.Key as Item)) }, input.ExpressionAttributeNames, input.ExpressionAttributeValues);
+    t.set(key, updated);
+    return { Attributes: input.ReturnValues === 'ALL_NEW' ? updated : undefined };
+  }
+
+  private closureParameter(): unknown {
     const closure = this.data.closure ?? { closed: false, reason: 'OTHER', message: { 'en-US': '', 'es-US': '' } };
-    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: typeof closure === 'string' ? closure : JSON.stringify(closure) } });
-    s3.reset();
-    s3.on(PutObjectCommand).callsFake((input) => {
-      this.objects.set(String(input.Key), String(input.Body));
-      return {};
-    });
+    return { Parameter: { Value: typeof closure === 'string' ? closure : JSON.stringify(closure) } };
+  }
+
+  private putObject(input: PutObjectCommandInput): unknown {
+    this.objects.set(String(input.Key), String(input.Body));
+    return {};
+  }
+
+  /**
+   * Answers a command one of the stubbed clients was sent: a failed check (a condition) as a
+   * rejected promise, as the SDK rejects; a command the kit's functions do not send gets
+   * undefined, as an unconfigured stub gives.
+   */
+  answer(command: unknown): Promise<unknown> {
+    try {
+      if (command instanceof GetItemCommand) return Promise.resolve(this.getItem(command.input));
+      if (command instanceof PutItemCommand) return Promise.resolve(this.putItem(command.input));
+      if (command instanceof UpdateItemCommand) return Promise.resolve(this.updateItem(command.input));
+      if (command instanceof GetParameterCommand) return Promise.resolve(this.closureParameter());
+      if (command instanceof PutObjectCommand) return Promise.resolve(this.putObject(command.input));
+      return Promise.resolve(undefined);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Routes the stubbed SDK clients to this call's tables, parameter and bucket. */
+  private wire(): void {
+    mocks();
+    active = this;
   }
 
   private ready?: Promise<void>;
