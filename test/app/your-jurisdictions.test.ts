@@ -1,14 +1,17 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { loadJurisdictions } from '../../lib/config/loader';
-import { loadKitInputs, synthesizeKit, type KitInputs, type KitSynthesis } from '../../lib/kit-app';
-import { kitApp } from '../helpers/examples';
+import type { JurisdictionConfig } from '../../lib/config/schema';
 
 /**
  * The agency's own files: whatever jurisdictions config/jurisdictions/ holds (the two examples in
- * the kit, an agency's own after it forks) are loaded, checked and synthesized as `cdk synth`
- * does (in process, Lambda bundling skipped). Every other test reads fixture copies of the
- * examples, so this is the one that checks an agency's files in its CI.
+ * the kit, an agency's own after it forks) are loaded, checked and synthesized by bin/app.ts as
+ * `cdk synth` runs it (Lambda bundling and the CloudFormation validation skipped, as in the unit
+ * tests: test/app/synth.test.ts runs both on the example copies). A plain node process is about
+ * half the CPU of the same build inside a jest worker. Every other test reads fixture copies of
+ * the examples, so this is the one that checks an agency's files in its CI.
  */
 const ROOT = path.join(__dirname, '..', '..');
 const CONFIG = path.join(ROOT, 'config');
@@ -21,27 +24,35 @@ if (ids.length === 0) {
   });
 } else {
   describe(`the jurisdictions in config/ (${ids.join(', ')})`, () => {
-    let inputs: KitInputs;
-    let synthesis: KitSynthesis;
+    let configs: readonly JurisdictionConfig[];
     let outdir: string;
+    type Artifact = { type: string; environment?: string; properties?: { templateFile?: string } };
+    let stacks: Array<{ name: string; environment?: string; template: string }>;
     // The time allowed grows with config/: under a second of one core per jurisdiction added.
     beforeAll(() => {
-      // All files at once, so the checks across jurisdictions (ids, aliases, numbers) run too, in
-      // one app: each jurisdiction adds its own build, and nothing is loaded or synthesized twice.
-      inputs = loadKitInputs({ configDir: CONFIG }, ROOT);
-      const app = kitApp({ 'aws:cdk:bundling-stacks': [] });
-      outdir = app.outdir;
-      synthesis = synthesizeKit(app, inputs);
+      configs = loadJurisdictions({ configDir: CONFIG }).configs;
+      // All files at once, as `cdk synth` reads them, so the checks across jurisdictions (ids,
+      // aliases, numbers) run too, in one app: each jurisdiction adds its own build.
+      outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-yours-'));
+      const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false' };
+      const kitContext = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
+      env.CDK_CONTEXT_JSON = JSON.stringify({ ...kitContext, configDir: 'config', 'aws:cdk:bundling-stacks': [] });
+      const run = spawnSync(process.execPath, ['--require', './bin/ts-cache.cjs', path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 + 10_000 * ids.length });
+      if (run.status !== 0) throw new Error(`bin/app.ts exited ${run.status}:\n${run.stderr}`);
+      const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, Artifact> };
+      stacks = Object.entries(manifest.artifacts)
+        .filter(([, a]) => a.type === 'aws:cloudformation:stack')
+        .map(([name, a]) => ({ name, environment: a.environment, template: fs.readFileSync(path.join(outdir, a.properties!.templateFile!), 'utf8') }));
     }, 60_000 + 10_000 * ids.length);
     afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
     test.each(ids)('%s synthesizes its three stacks in its own account and region, with no commercial ARN', (id) => {
-      const config = inputs.configs.find((c) => c.id === id)!;
-      const stacks = synthesis.assembly.stacks.filter((s) => s.stackName.startsWith(`${id}-`));
-      expect(stacks.map((s) => s.stackName).sort()).toEqual([`${id}-analytics`, `${id}-contact-center`, `${id}-stateful`]);
-      for (const stack of stacks) {
-        expect({ stack: stack.stackName, env: stack.environment.name }).toEqual({ stack: stack.stackName, env: `aws://${config.account}/${config.region}` });
-        expect({ stack: stack.stackName, literal: JSON.stringify(stack.template).includes('arn:aws:') }).toEqual({ stack: stack.stackName, literal: false });
+      const config = configs.find((c) => c.id === id)!;
+      const own = stacks.filter((s) => s.name.startsWith(`${id}-`));
+      expect(own.map((s) => s.name).sort()).toEqual([`${id}-analytics`, `${id}-contact-center`, `${id}-stateful`]);
+      for (const stack of own) {
+        expect({ stack: stack.name, env: stack.environment }).toEqual({ stack: stack.name, env: `aws://${config.account}/${config.region}` });
+        expect({ stack: stack.name, literal: stack.template.includes('arn:aws:') }).toEqual({ stack: stack.name, literal: false });
       }
     });
   });

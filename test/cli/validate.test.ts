@@ -61,7 +61,7 @@ describe('gcck validate finds what synthesis would fail on', () => {
     expect(code).toBe(1);
     expect(err.filter((line) => !line.startsWith('warning: '))).toEqual([
       expect.stringMatching(
-        new RegExp(`^Configuration has 1 problem:\\n  ${file}: \\(stack riverton-311-contact-center\\): 5\\d\\d resources exceed the 500 CloudFormation allows in one stack \\(`),
+        new RegExp(`^Configuration has 1 problem:\\n  ${file}: \\(stack riverton-311-contact-center\\): 5\\d\\d resources exceed the 500 CloudFormation allows in one stack \\(fewer hours, queues, routing profiles, quick connects, agent statuses, phone numbers or flows\\)$`),
       ),
     ]);
   });
