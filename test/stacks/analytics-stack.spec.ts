@@ -54,8 +54,11 @@ describe('AnalyticsStack', () => {
   test('refuses Contact Lens in a region without it, naming the region and the feature', () => {
     const config = { ...exampleConfig('riverton-311'), region: 'us-west-2' as const };
     const without = { ...REGION_CAPABILITIES['us-west-2'], features: { ...REGION_CAPABILITIES['us-west-2'].features, contactLens: false } };
-    jest.replaceProperty(REGION_CAPABILITIES, 'us-west-2', without);
-    expect(crossCheck('config/jurisdictions/riverton-311.yaml', config).problems).toEqual([
+    // Restored at the end: this spec shares its jest file (and the region table) with others.
+    const replaced = jest.replaceProperty(REGION_CAPABILITIES, 'us-west-2', without);
+    const { problems } = crossCheck('config/jurisdictions/riverton-311.yaml', config);
+    replaced.restore();
+    expect(problems).toEqual([
       'config/jurisdictions/riverton-311.yaml: features.contactLens: Contact Lens is not available in us-west-2 (available there: chat, tasks, customerProfiles, cases, outboundCampaigns, emailChannel, voiceId, amazonQInConnect, globalResiliency)',
     ]);
   });

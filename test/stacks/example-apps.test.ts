@@ -15,3 +15,5 @@ import './contact-record-delivery-update.spec';
 import './follow-up.spec';
 import './key-policies.spec';
 import './recorded-prompts.spec';
+import './stateful-ids.spec';
+import './stateful-stack.spec';
