@@ -9,6 +9,7 @@ import '../constructs/contact-flows.spec';
 import '../constructs/contact-center-functions.spec';
 import '../analytics/contact-records-readable.spec';
 import './agent-view.spec';
+import './contact-center-stack.spec';
 import './analytics-stack.spec';
 import './bot-roles.spec';
 import './contact-record-delivery-update.spec';
