@@ -5,6 +5,7 @@
  * kit and building the same app again. Each spec keeps its own file, named for what it proves;
  * specs that change a config still build their own app.
  */
+import '../constructs/agent-side.spec';
 import '../constructs/contact-flows.spec';
 import '../constructs/contact-center-functions.spec';
 import '../analytics/contact-records-readable.spec';
