@@ -18,6 +18,8 @@ const ROOT = path.join(__dirname, '..');
 const LONG_POLES = {
   'test/config/fuzz.test.ts': 34,
   'test/app/synth.test.ts': 20,
+  'test/constructs/constructs.test.ts': 12,
+  'test/stacks/example-apps.test.ts': 11,
   'test/audit/audit-pack.test.ts': 10,
   'test/flows/simulator/simulator.test.ts': 7.5,
   'test/lambdas/phone-number-model.test.ts': 7,
@@ -25,7 +27,6 @@ const LONG_POLES = {
   'test/web/widget.browser.test.ts': 5,
   'test/app/features-off.test.ts': 4.5,
   'test/cli/main.test.ts': 4,
-  'test/stacks/bot-roles.test.ts': 4,
   'test/flows/lint.test.ts': 4,
 };
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { loadJurisdictions } from '../../lib/config/loader';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { addJurisdiction, JurisdictionStacks } from '../../lib/jurisdiction';
@@ -51,4 +52,36 @@ export function exampleSources(config: JurisdictionConfig): JurisdictionSources 
 export function addExample(app: App, id: 'pinecrest-benefits' | 'riverton-311'): JurisdictionStacks {
   const config = exampleConfig(id);
   return addJurisdiction(app, config, exampleSources(config));
+}
+
+/** The example jurisdictions' ids. */
+export type ExampleId = 'pinecrest-benefits' | 'riverton-311';
+
+let sharedStacks: Record<ExampleId, JurisdictionStacks> | undefined;
+
+/**
+ * Both examples added to one kit app, as {@link addExample} adds them, built on the first call and
+ * shared by every later call in the same jest test file (each file has its own module registry).
+ * For tests that only read the stacks and their templates: building and synthesizing an example
+ * costs about a CPU-second (several on a file's first build). A test that changes a config builds
+ * its own app.
+ */
+export function sharedExamples(): Record<ExampleId, JurisdictionStacks> {
+  if (sharedStacks === undefined) {
+    const app = kitApp();
+    sharedStacks = { 'pinecrest-benefits': addExample(app, 'pinecrest-benefits'), 'riverton-311': addExample(app, 'riverton-311') };
+  }
+  return sharedStacks;
+}
+
+const templates = new WeakMap<Stack, Template>();
+
+/** `Template.fromStack(stack)`, made once per stack (the app synthesizes once; each Template parses its stack's template). */
+export function templateOf(stack: Stack): Template {
+  let template = templates.get(stack);
+  if (template === undefined) {
+    template = Template.fromStack(stack);
+    templates.set(stack, template);
+  }
+  return template;
 }

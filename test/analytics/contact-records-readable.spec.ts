@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
 import { TABLES } from '../../lib/analytics/queries';
-import { addExample, kitApp } from '../helpers/examples';
+import { sharedExamples, templateOf } from '../helpers/examples';
 import { deliveredObject, ExtendedS3Destination } from '../helpers/firehose-delivery';
 import { GlueTableInput, readJsonTable } from '../helpers/json-serde';
 
@@ -11,9 +10,9 @@ import { GlueTableInput, readJsonTable } from '../helpers/json-serde';
  * End to end on paper: what the contact-records Firehose (stateful stack) writes to S3, read back
  * through the SerDe the contact_records Glue table (analytics stack) declares.
  */
-const stacks = addExample(kitApp(), 'pinecrest-benefits');
-const statefulResources = Template.fromStack(stacks.stateful).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
-const analyticsResources = Template.fromStack(stacks.analytics).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+const stacks = sharedExamples()['pinecrest-benefits'];
+const statefulResources = templateOf(stacks.stateful).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+const analyticsResources = templateOf(stacks.analytics).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
 const destination = statefulResources.ContactRecordsC9914C30.Properties.ExtendedS3DestinationConfiguration as ExtendedS3Destination;
 const table = Object.values(analyticsResources)

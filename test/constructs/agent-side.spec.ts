@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { ContactCenterStack } from '../../lib/stacks/contact-center-stack';
-import { exampleConfig } from '../helpers/examples';
+import { exampleConfig, sharedExamples, templateOf } from '../helpers/examples';
 
 /** The contact-center stack of `config`, with the instance in a stack of its own (as the stateful stack holds it). */
 function givenContactCenter(config: JurisdictionConfig): { stack: ContactCenterStack; template: Template } {
@@ -15,10 +15,13 @@ function givenContactCenter(config: JurisdictionConfig): { stack: ContactCenterS
   return { stack, template: Template.fromStack(stack) };
 }
 
-const INSTANCE_ARN = { 'Fn::ImportValue': Match.stringLikeRegexp('InstanceArn') };
+/** The instance ARN the stateful stack exports (`InstanceC1063A87` in the app, `Instance` in givenContactCenter). */
+const INSTANCE_ARN = { 'Fn::ImportValue': Match.stringLikeRegexp('-stateful:ExportsOutputFnGetAttInstance[0-9A-F]*Arn') };
 
 describe('agent side of the pinecrest-benefits example', () => {
-  const { stack, template } = givenContactCenter(exampleConfig('pinecrest-benefits'));
+  // The example as the app deploys it (addJurisdiction).
+  const stack = sharedExamples()['pinecrest-benefits'].contactCenter;
+  const template = templateOf(stack);
 
   test('deploys the A-11 evaluation form, active, scored by question, with bilingual text', () => {
     template.resourceCountIs('AWS::Connect::EvaluationForm', 1);
@@ -107,7 +110,7 @@ describe('agent side turned off', () => {
   });
 
   test('riverton-311 deploys the English-only form and no proficiency attribute or hierarchy', () => {
-    const { template } = givenContactCenter(exampleConfig('riverton-311'));
+    const template = templateOf(sharedExamples()['riverton-311'].contactCenter);
     template.hasResourceProperties('AWS::Connect::EvaluationForm', { Title: 'Service quality (OMB A-11 section 280)' });
     template.resourceCountIs('AWS::Connect::PredefinedAttribute', 0);
     template.resourceCountIs('AWS::Connect::UserHierarchyGroup', 0);

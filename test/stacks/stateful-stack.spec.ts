@@ -1,12 +1,10 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { StatefulStack } from '../../lib/stacks/stateful-stack';
-import { exampleConfig, kitApp } from '../helpers/examples';
+import { Match } from 'aws-cdk-lib/assertions';
+import { type ExampleId, exampleConfig, sharedExamples, templateOf } from '../helpers/examples';
 
-function synth(id: 'pinecrest-benefits' | 'riverton-311') {
-  const config = exampleConfig(id);
-  const app = kitApp();
-  const stack = new StatefulStack(app, `${id}-stateful`, { config, env: { account: config.account, region: config.region } });
-  return { stack, template: Template.fromStack(stack), config };
+/** An example's stateful stack as the app deploys it, its template and its config. */
+function synth(id: ExampleId) {
+  const stack = sharedExamples()[id].stateful;
+  return { stack, template: templateOf(stack), config: exampleConfig(id) };
 }
 
 const pinecrest = synth('pinecrest-benefits');

@@ -8,14 +8,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { promptContentHash, RecordedPrompts } from '../../lib/constructs/recorded-prompts';
 import { wavBytes } from '../../lib/prompts/wav';
 import { evaluate, resolver } from '../helpers/key-policy';
-import { addExample, EXAMPLES_CONFIG_DIR, kitApp } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR, kitApp, sharedExamples, templateOf } from '../helpers/examples';
 
 // GIVEN both examples in one app: Pinecrest lists one prompt (hold music of its General queue), Riverton none.
-const app = kitApp();
-const pinecrest = addExample(app, 'pinecrest-benefits');
-const riverton = addExample(app, 'riverton-311');
-const stateful = Template.fromStack(pinecrest.stateful);
-const contactCenter = Template.fromStack(pinecrest.contactCenter);
+const { 'pinecrest-benefits': pinecrest, 'riverton-311': riverton } = sharedExamples();
+const stateful = templateOf(pinecrest.stateful);
+const contactCenter = templateOf(pinecrest.contactCenter);
 const logicalId = (template: Template, type: string) => Object.keys(template.findResources(type))[0];
 const FOLDER = path.join(EXAMPLES_CONFIG_DIR, 'prompts', 'pinecrest-benefits');
 const HASH = promptContentHash(FOLDER, [{ name: 'hold-chime', file: 'hold-chime.wav' }]);
@@ -106,8 +104,8 @@ describe('recorded prompts', () => {
   });
 
   test('a jurisdiction without prompts has no prompt, audio bucket or upload', () => {
-    const statefulR = Template.fromStack(riverton.stateful);
-    const contactCenterR = Template.fromStack(riverton.contactCenter);
+    const statefulR = templateOf(riverton.stateful);
+    const contactCenterR = templateOf(riverton.contactCenter);
     contactCenterR.resourceCountIs('AWS::Connect::Prompt', 0);
     contactCenterR.resourceCountIs('Custom::CDKBucketDeployment', 0);
     expect(riverton.stateful.promptBucket).toBeUndefined();

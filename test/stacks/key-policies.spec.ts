@@ -1,6 +1,5 @@
-import { Template } from 'aws-cdk-lib/assertions';
 import { KEY_ADMIN_ACTIONS, KEY_USE_ACTIONS } from '../../lib/constructs/data-key';
-import { addExample, kitApp } from '../helpers/examples';
+import { sharedExamples, templateOf } from '../helpers/examples';
 import { evaluate, KmsRequest, resolver } from '../helpers/key-policy';
 
 /**
@@ -14,7 +13,7 @@ const STREAM = `arn:aws-us-gov:kinesis:${REGION}:${ACCOUNT}:stream/pinecrest-ben
 const role = (name: string) => ({ arn: `arn:aws-us-gov:iam::${ACCOUNT}:role/${name}`, account: ACCOUNT });
 const via = (service: string) => ({ 'kms:ViaService': `${service}.${REGION}.amazonaws.com`, 'kms:CallerAccount': ACCOUNT });
 
-const stacks = addExample(kitApp(), 'pinecrest-benefits');
+const stacks = sharedExamples()['pinecrest-benefits'];
 const resolve = resolver({ partition: 'aws-us-gov', region: REGION, account: ACCOUNT }, {
   'InstanceC1063A87.ServiceRole': SLR,
   'InstanceC1063A87.Arn': `arn:aws-us-gov:connect:${REGION}:${ACCOUNT}:instance/6a0e1b3c-0000-4000-8000-000000000001`,
@@ -23,7 +22,7 @@ const resolve = resolver({ partition: 'aws-us-gov', region: REGION, account: ACC
 type KeyResource = { Type: string; Properties: { Description: string; KeyPolicy: { Statement: Array<Record<string, unknown>> } } };
 const keys: Record<string, KeyResource> = {};
 for (const stack of [stacks.stateful, stacks.contactCenter, stacks.analytics]) {
-  for (const [logicalId, resource] of Object.entries(Template.fromStack(stack).toJSON().Resources as Record<string, KeyResource>)) {
+  for (const [logicalId, resource] of Object.entries(templateOf(stack).toJSON().Resources as Record<string, KeyResource>)) {
     if (resource.Type === 'AWS::KMS::Key') keys[logicalId] = resource;
   }
 }

@@ -5,7 +5,7 @@ import { loadJurisdictions } from '../../lib/config/loader';
 import { JurisdictionConfig } from '../../lib/config/schema';
 import { ContactCenterStack } from '../../lib/stacks/contact-center-stack';
 import { resourceId } from '../../lib/stacks/ids';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR, type ExampleId, sharedExamples, templateOf } from '../helpers/examples';
 
 const { configs } = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR });
 const configOf = (id: string): JurisdictionConfig => {
@@ -16,20 +16,8 @@ const configOf = (id: string): JurisdictionConfig => {
 
 /** An app with the instance in its own stack (as the stateful stack holds it) and the contact-center stack. */
 function givenContactCenter(config: JurisdictionConfig): { stack: ContactCenterStack; template: Template } {
-  const app = new App();
-  const env = { account: config.account, region: config.region };
-  const stateful = new Stack(app, `${config.id}-stateful`, { env });
-  const cfnInstance = new connect.CfnInstance(stateful, 'Instance', {
-    identityManagementType: 'SAML',
-    instanceAlias: config.instance.alias,
-    attributes: { inboundCalls: true, outboundCalls: config.instance.outboundCalls },
-  });
-  const stack = new ContactCenterStack(app, `${config.id}-contact-center`, {
-    config,
-    env,
-    instance: { instanceArn: cfnInstance.attrArn, instanceId: cfnInstance.attrId },
-  });
-  return { stack, template: Template.fromStack(stack) };
+  const stack = sharedExamples()[config.id as ExampleId].contactCenter;
+  return { stack, template: templateOf(stack) };
 }
 
 /** `Fn::GetAtt` of a construct's main resource in `stack`. */
@@ -172,7 +160,13 @@ describe('ContactCenterStack with the pinecrest-benefits example', () => {
     // THEN
     expect(stack.account).toBe('111111111111');
     expect(stack.region).toBe('us-gov-west-1');
-    expect(stack.templateOptions.description).toMatch(/^gov-contact-center-kit pinecrest-benefits: /);
+    // addJurisdiction describes it by the display name; the stack's own default names the kit and the id.
+    expect(stack.templateOptions.description).toBe('Pinecrest State Department of Benefits: hours, queues, routing and security profiles, quick connects, agent statuses. Replaceable.');
+    const bare = new ContactCenterStack(new App(), 'pinecrest-benefits-contact-center', {
+      config: configOf('pinecrest-benefits'),
+      instance: { instanceArn: 'instance-arn', instanceId: 'instance-id' },
+    });
+    expect(bare.templateOptions.description).toMatch(/^gov-contact-center-kit pinecrest-benefits: /);
   });
 
   test('writes no commercial-partition ARN into the template', () => {

@@ -1,15 +1,14 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { CfnElement } from 'aws-cdk-lib';
 import type { IDependable } from 'constructs';
 import { HandlerName } from '../../lib/constructs/contact-center-functions';
 import { integrationDependenciesOf } from '../../lib/constructs/contact-flows';
 import type { LoadedFlow } from '../../lib/flows/types';
-import { addExample, kitApp } from '../helpers/examples';
+import { sharedExamples, templateOf } from '../helpers/examples';
 
 // GIVEN both example jurisdictions built as the app builds them
-const app = kitApp();
-const stacks = { pinecrest: addExample(app, 'pinecrest-benefits'), riverton: addExample(app, 'riverton-311') };
-const templates = { pinecrest: Template.fromStack(stacks.pinecrest.contactCenter), riverton: Template.fromStack(stacks.riverton.contactCenter) };
+const stacks = { pinecrest: sharedExamples()['pinecrest-benefits'], riverton: sharedExamples()['riverton-311'] };
+const templates = { pinecrest: templateOf(stacks.pinecrest.contactCenter), riverton: templateOf(stacks.riverton.contactCenter) };
 const KIT_FLOWS = {
   'Agent context': 'CONTACT_FLOW',
   'Agent whisper': 'AGENT_WHISPER',

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { addJurisdiction } from '../../lib/jurisdiction';
 import { loadJurisdictionSources } from '../../lib/sources';
-import { exampleConfig, kitApp } from '../helpers/examples';
+import { exampleConfig, kitApp, sharedExamples, templateOf } from '../helpers/examples';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -22,11 +22,10 @@ function contentOf(template: Template, name: string): string {
 
 describe('caller-context view in the contact-center stack', () => {
   test('on by default: the agent-context guide shows the Detail view of the region\'s partition and the inbound flows turn it on', () => {
-    // GIVEN the pinecrest example (agentView not set: on)
-    const config = exampleConfig('pinecrest-benefits');
+    // GIVEN the pinecrest example as the app builds it (its file sets agentView.enabled: true)
 
     // WHEN
-    const template = contactCenter(config);
+    const template = templateOf(sharedExamples()['pinecrest-benefits'].contactCenter);
 
     // THEN
     const guide = contentOf(template, 'Agent context');

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Template } from 'aws-cdk-lib/assertions';
-import { addExample, kitApp } from '../helpers/examples';
+import { sharedExamples, templateOf } from '../helpers/examples';
 
 /**
  * The contact-records Firehose holds buffered records and is named in the instance's storage
@@ -58,8 +57,8 @@ const deployed: { logicalId: string; resource: Resource } = JSON.parse(
   fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'deployed', 'pinecrest-contact-records-delivery-stream.json'), 'utf8'),
 );
 // Built as bin/app.ts builds it (tags included), since that is what was deployed.
-const stack = addExample(kitApp(), 'pinecrest-benefits').stateful;
-const resources = Template.fromStack(stack).toJSON().Resources as Record<string, Resource>;
+const stack = sharedExamples()['pinecrest-benefits'].stateful;
+const resources = templateOf(stack).toJSON().Resources as Record<string, Resource>;
 const current = resources[deployed.logicalId];
 
 describe('contact-records Firehose update from the deployed version', () => {

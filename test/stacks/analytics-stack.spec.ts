@@ -3,7 +3,7 @@ import { crossCheck } from '../../lib/config/cross-checks';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { addJurisdiction } from '../../lib/jurisdiction';
-import { exampleConfig, exampleSources, kitApp } from '../helpers/examples';
+import { exampleConfig, exampleSources, kitApp, sharedExamples, templateOf } from '../helpers/examples';
 
 function analyticsTemplate(config: JurisdictionConfig): Template {
   const stacks = addJurisdiction(kitApp(), config, exampleSources(config));
@@ -12,7 +12,7 @@ function analyticsTemplate(config: JurisdictionConfig): Template {
 
 describe('AnalyticsStack', () => {
   test('holds the Glue tables, workgroup, queries, dashboard and alarms when analytics is on', () => {
-    const template = analyticsTemplate(exampleConfig('pinecrest-benefits'));
+    const template = templateOf(sharedExamples()['pinecrest-benefits'].analytics);
     template.resourceCountIs('AWS::Glue::Database', 1);
     template.resourceCountIs('AWS::Glue::Table', 3);
     template.resourceCountIs('AWS::Glue::Crawler', 0);
@@ -25,9 +25,9 @@ describe('AnalyticsStack', () => {
   test('lets S3 deliver the results bucket access logs only from this account, as every other log grant does', () => {
     // GIVEN the example with analytics on (results bucket in the analytics stack, access-log bucket in the stateful stack)
     const config = exampleConfig('pinecrest-benefits');
-    const stacks = addJurisdiction(kitApp(), config, exampleSources(config));
+    const stacks = sharedExamples()['pinecrest-benefits'];
     // WHEN the stateful stack's access-log bucket policy is read
-    const policies = Template.fromStack(stacks.stateful).findResources('AWS::S3::BucketPolicy');
+    const policies = templateOf(stacks.stateful).findResources('AWS::S3::BucketPolicy');
     const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
     const logDelivery = statements.filter((s) => s.Principal?.Service === 'logging.s3.amazonaws.com');
     // THEN the athena-results grant carries the account condition, and no log grant lacks one
@@ -36,7 +36,7 @@ describe('AnalyticsStack', () => {
     expect(results[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': config.account } });
     expect(logDelivery.filter((s) => s.Condition?.StringEquals?.['aws:SourceAccount'] === undefined)).toEqual([]);
     // AND the results bucket logs there under that prefix
-    Template.fromStack(stacks.analytics).hasResourceProperties('AWS::S3::Bucket', {
+    templateOf(stacks.analytics).hasResourceProperties('AWS::S3::Bucket', {
       LoggingConfiguration: { DestinationBucketName: { 'Fn::ImportValue': Match.anyValue() }, LogFilePrefix: 'athena-results/' },
     });
   });
@@ -54,8 +54,11 @@ describe('AnalyticsStack', () => {
   test('refuses Contact Lens in a region without it, naming the region and the feature', () => {
     const config = { ...exampleConfig('riverton-311'), region: 'us-west-2' as const };
     const without = { ...REGION_CAPABILITIES['us-west-2'], features: { ...REGION_CAPABILITIES['us-west-2'].features, contactLens: false } };
-    jest.replaceProperty(REGION_CAPABILITIES, 'us-west-2', without);
-    expect(crossCheck('config/jurisdictions/riverton-311.yaml', config).problems).toEqual([
+    // Restored at the end: this spec shares its jest file (and the region table) with others.
+    const replaced = jest.replaceProperty(REGION_CAPABILITIES, 'us-west-2', without);
+    const { problems } = crossCheck('config/jurisdictions/riverton-311.yaml', config);
+    replaced.restore();
+    expect(problems).toEqual([
       'config/jurisdictions/riverton-311.yaml: features.contactLens: Contact Lens is not available in us-west-2 (available there: chat, tasks, customerProfiles, cases, outboundCampaigns, emailChannel, voiceId, amazonQInConnect, globalResiliency)',
     ]);
   });

@@ -1,18 +1,16 @@
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { addJurisdiction } from '../../lib/jurisdiction';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { ContactCenterStack } from '../../lib/stacks/contact-center-stack';
 import { loadJurisdictionSources } from '../../lib/sources';
-import { exampleConfig, kitApp } from '../helpers/examples';
+import { type ExampleId, exampleConfig, sharedExamples, templateOf } from '../helpers/examples';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** The contact-center stack of an example, synthesized without bundling. */
-function contactCenter(id: 'pinecrest-benefits' | 'riverton-311'): { stack: ContactCenterStack; template: Template } {
-  const config = exampleConfig(id);
-  const { contactCenter: stack } = addJurisdiction(kitApp({ 'aws:cdk:bundling-stacks': [] }), config, loadJurisdictionSources(config, ROOT));
-  return { stack, template: Template.fromStack(stack) };
+/** The contact-center stack of an example (unit tests never bundle: test/setup-env.ts) and its template. */
+function contactCenter(id: ExampleId): { stack: ContactCenterStack; template: Template } {
+  const { contactCenter: stack } = sharedExamples()[id];
+  return { stack, template: templateOf(stack) };
 }
 
 /**

@@ -1,12 +1,10 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { addExample, kitApp } from '../helpers/examples';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { sharedExamples, templateOf } from '../helpers/examples';
 
 // GIVEN both example jurisdictions as the app builds them
-const app = kitApp();
-const pinecrest = addExample(app, 'pinecrest-benefits');
-const riverton = addExample(app, 'riverton-311');
-const template = Template.fromStack(pinecrest.contactCenter);
-const rivertonTemplate = Template.fromStack(riverton.contactCenter);
+const { 'pinecrest-benefits': pinecrest, 'riverton-311': riverton } = sharedExamples();
+const template = templateOf(pinecrest.contactCenter);
+const rivertonTemplate = templateOf(riverton.contactCenter);
 
 function policyOf(functionPrefix: string): unknown[] {
   const policies = template.findResources('AWS::IAM::Policy');
@@ -110,7 +108,7 @@ describe('ContactCenterFunctions', () => {
       Description: 'Execution role of the survey-capture Amazon Connect function',
       ManagedPolicyArns: [{ 'Fn::ImportValue': Match.stringLikeRegexp('SurveyWriterPolicy') }],
     });
-    Template.fromStack(pinecrest.stateful).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+    templateOf(pinecrest.stateful).hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: [
           { Action: 's3:PutObject', Effect: 'Allow', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['ContactRecordsBucket8749B4EB', 'Arn'] }, '/surveys/*']] } },

@@ -1,0 +1,21 @@
+/**
+ * The specs that read the two example jurisdictions as the app builds them, run in one jest test
+ * file so that they share one build and synthesis of the examples (sharedExamples in
+ * test/helpers/examples.ts): each file of its own paid about 4 to 5 CPU-seconds for loading the
+ * kit and building the same app again. Each spec keeps its own file, named for what it proves;
+ * specs that change a config still build their own app.
+ */
+import '../constructs/agent-side.spec';
+import '../constructs/contact-flows.spec';
+import '../constructs/contact-center-functions.spec';
+import '../analytics/contact-records-readable.spec';
+import './agent-view.spec';
+import './contact-center-stack.spec';
+import './analytics-stack.spec';
+import './bot-roles.spec';
+import './contact-record-delivery-update.spec';
+import './follow-up.spec';
+import './key-policies.spec';
+import './recorded-prompts.spec';
+import './stateful-ids.spec';
+import './stateful-stack.spec';
