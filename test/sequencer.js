@@ -16,18 +16,17 @@ const ROOT = path.join(__dirname, '..');
 
 /** Seconds a file takes on one worker of the 2-core machine (idle), for the files over ~4 s. */
 const LONG_POLES = {
-  'test/config/fuzz.test.ts': 34,
-  'test/app/synth.test.ts': 20,
-  'test/constructs/constructs.test.ts': 12,
-  'test/stacks/example-apps.test.ts': 11,
-  'test/audit/audit-pack.test.ts': 10,
-  'test/flows/simulator/simulator.test.ts': 7.5,
+  'test/app/synth.test.ts': 28,
+  'test/config/fuzz.test.ts': 26,
+  'test/audit/audit-pack.test.ts': 17,
+  'test/stacks/example-apps.test.ts': 14,
+  'test/compliance/cached-validation.test.ts': 13,
+  'test/flows/simulator/simulator.test.ts': 11,
+  'test/constructs/constructs.test.ts': 11,
+  'test/web/widget.browser.test.ts': 8,
   'test/lambdas/phone-number-model.test.ts': 7,
-  'test/compliance/cached-validation.test.ts': 6,
-  'test/web/widget.browser.test.ts': 5,
-  'test/app/features-off.test.ts': 4.5,
-  'test/cli/main.test.ts': 4,
-  'test/flows/lint.test.ts': 4,
+  'test/cli/main.test.ts': 6,
+  'test/app/features-off.test.ts': 4,
 };
 
 /**
