@@ -16,6 +16,8 @@ import type { JurisdictionConfig } from '../../lib/config/schema';
 const ROOT = path.join(__dirname, '..', '..');
 const CONFIG = path.join(ROOT, 'config');
 const FOLDER = path.join(CONFIG, 'jurisdictions');
+/** The stacks each jurisdiction adds, by name suffix, in sorted order. */
+const STACK_KINDS = ['analytics', 'contact-center', 'stateful'];
 const ids = (fs.existsSync(FOLDER) ? fs.readdirSync(FOLDER) : []).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')).sort();
 
 if (ids.length === 0) {
@@ -46,10 +48,15 @@ if (ids.length === 0) {
     }, 60_000 + 10_000 * ids.length);
     afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
+    test('the app holds three stacks per jurisdiction and no other', () => {
+      expect(stacks.map((s) => s.name).sort()).toEqual(ids.flatMap((id) => STACK_KINDS.map((kind) => `${id}-${kind}`)).sort());
+    });
+
     test.each(ids)('%s synthesizes its three stacks in its own account and region, with no commercial ARN', (id) => {
       const config = configs.find((c) => c.id === id)!;
-      const own = stacks.filter((s) => s.name.startsWith(`${id}-`));
-      expect(own.map((s) => s.name).sort()).toEqual([`${id}-analytics`, `${id}-contact-center`, `${id}-stateful`]);
+      // By exact name: one id may begin another's (`riverton-311`, `riverton-311-north`).
+      const own = stacks.filter((s) => STACK_KINDS.some((kind) => s.name === `${id}-${kind}`));
+      expect(own.map((s) => s.name).sort()).toEqual(STACK_KINDS.map((kind) => `${id}-${kind}`));
       for (const stack of own) {
         expect({ stack: stack.name, env: stack.environment }).toEqual({ stack: stack.name, env: `aws://${config.account}/${config.region}` });
         expect({ stack: stack.name, literal: stack.template.includes('arn:aws:') }).toEqual({ stack: stack.name, literal: false });
