@@ -20,11 +20,12 @@ const NOT_INPUTS = new Set(['.git', 'node_modules', 'coverage', '.bench', 'scrat
 /** Environment variables that reach the app's output (context, output folder, validation switches, partitions). */
 const INPUT_ENV = /^(CDK_|GCCK_|AWS_|JSII_)/;
 /**
- * …except what only the CLI reads: its bookkeeping files (where it wants reports, not what is
- * built) and its own switches (README "Caches": an offline kit sets them, and setting one must
- * not cost a full synthesis).
+ * …except what only says where a report or a compiled file goes, not what is built: the CLI's
+ * bookkeeping files, the phase-timings report (`GCCK_TIMINGS`; a replay writes none) and the
+ * TypeScript cache folder; and the CLI's own switches (README "Caches": an offline kit sets them,
+ * and setting one must not cost a full synthesis).
  */
-const NOT_INPUT_ENV = new Set(['CDK_ERROR_FILE', 'CDK_PERF_COUNTERS_FILE', 'CDK_DISABLE_VERSION_CHECK', 'CDK_DISABLE_CLI_TELEMETRY']);
+const NOT_INPUT_ENV = new Set(['CDK_ERROR_FILE', 'CDK_PERF_COUNTERS_FILE', 'CDK_DISABLE_VERSION_CHECK', 'CDK_DISABLE_CLI_TELEMETRY', 'GCCK_TIMINGS', 'GCCK_TS_CACHE_DIR']);
 
 /** What the cache remembers about one synthesized assembly. */
 interface AssemblyRecord {

@@ -68,8 +68,10 @@ describe('assembly cache key', () => {
     expect(assemblyKey({ ...env, CDK_CONTEXT_JSON: JSON.stringify({ configDir: path.join(root, 'config'), jurisdiction: 'a' }) }, root)).not.toBe(added);
     expect(assemblyKey({ ...env, CDK_VALIDATION: 'false' }, root)).not.toBe(added);
     expect(assemblyKey({ ...env, PATH: '/bin' }, root)).toBe(added);
-    // the CLI's own switches (README "Caches") reach the app's environment but not its output
+    // the CLI's own switches (README "Caches") and where reports and compiled files go reach the
+    // app's environment but not its output
     expect(assemblyKey({ ...env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' }, root)).toBe(added);
+    expect(assemblyKey({ ...env, GCCK_TIMINGS: '/tmp/timings-1.json', GCCK_TS_CACHE_DIR: '/tmp/ts' }, root)).toBe(added);
   });
 
   test('follows a symbolic link to a folder: a change behind it changes the key', () => {
