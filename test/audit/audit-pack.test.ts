@@ -106,6 +106,16 @@ describe('cdk-nag packs', () => {
   });
 });
 
+/** The six kit tags with the Pinecrest example's values (its `tags` block in the fixture config). */
+const PINECREST_TAGS = {
+  [TAG_KEYS.systemId]: 'PSDB-CC-01',
+  [TAG_KEYS.owner]: 'benefits-contact-center',
+  [TAG_KEYS.costCenter]: '4410',
+  [TAG_KEYS.dataClassification]: 'CUI',
+  [TAG_KEYS.jurisdiction]: 'pinecrest-benefits',
+  [TAG_KEYS.managedBy]: 'gov-contact-center-kit',
+};
+
 describe('jurisdiction tags', () => {
   const STACKS = ['stateful', 'contactCenter', 'analytics'] as const;
   test.each(STACKS)('are on every taggable resource of the %s stack', (which) => {
@@ -128,14 +138,7 @@ describe('jurisdiction tags', () => {
         : (tags as Record<string, string> | undefined) ?? {};
       expect({ logicalId, tags: asMap }).toEqual({
         logicalId,
-        tags: expect.objectContaining({
-          [TAG_KEYS.systemId]: 'PSDB-CC-01',
-          [TAG_KEYS.owner]: 'benefits-contact-center',
-          [TAG_KEYS.costCenter]: '4410',
-          [TAG_KEYS.dataClassification]: 'CUI',
-          [TAG_KEYS.jurisdiction]: 'pinecrest-benefits',
-          [TAG_KEYS.managedBy]: 'gov-contact-center-kit',
-        }),
+        tags: expect.objectContaining(PINECREST_TAGS),
       });
     }
   });
@@ -147,14 +150,7 @@ describe('jurisdiction tags', () => {
     expect(numbers.length).toBeGreaterThan(0);
     // THEN each passes the six kit tags to the handler
     for (const number of numbers) {
-      expect(number.Properties.Tags).toEqual({
-        [TAG_KEYS.systemId]: 'PSDB-CC-01',
-        [TAG_KEYS.owner]: 'benefits-contact-center',
-        [TAG_KEYS.costCenter]: '4410',
-        [TAG_KEYS.dataClassification]: 'CUI',
-        [TAG_KEYS.jurisdiction]: 'pinecrest-benefits',
-        [TAG_KEYS.managedBy]: 'gov-contact-center-kit',
-      });
+      expect(number.Properties.Tags).toEqual(PINECREST_TAGS);
     }
   });
 });
