@@ -60,6 +60,15 @@ describe('bin/ts-cache.cjs (the loader cdk.json and npm run gcck use)', () => {
     expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.js'))).toHaveLength(3);
   });
 
+  // gcck test-flows loads the handlers (folders with an index.ts) and gcck's AWS commands their
+  // modules with import(): node's own import() resolves neither a folder nor a .ts file.
+  test('import() of a TypeScript folder module loads it as require() does', () => {
+    fs.mkdirSync(path.join(dir, 'src', 'handler'));
+    fs.writeFileSync(path.join(dir, 'src', 'handler', 'index.ts'), 'export const answer: number = 42;\n');
+    fs.writeFileSync(path.join(dir, 'src', 'lazy.ts'), "import('./handler').then((m) => process.stdout.write(String(m.answer)));\n");
+    expect(run(path.join(dir, 'src', 'lazy.ts'))).toBe('42');
+  });
+
   test('a deleted cache is rebuilt, not a failure', () => {
     run(path.join(dir, 'src', 'main.ts'));
     fs.rmSync(cacheDir, { recursive: true, force: true });
