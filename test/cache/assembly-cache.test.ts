@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { assemblyKey, replayAssembly, storeAssembly } from '../../lib/cache/assembly-cache';
+import { useScratchCache } from '../helpers/scratch-cache';
 
-const saved = { dir: process.env.GCCK_CACHE_DIR, mode: process.env.GCCK_CACHE };
+useScratchCache();
 let root: string;
 let env: NodeJS.ProcessEnv;
 
@@ -22,12 +23,6 @@ beforeEach(() => {
     fs.writeFileSync(path.join(root, file), text);
   }
   env = { CDK_OUTDIR: path.join(root, 'cdk.out'), CDK_CONTEXT_JSON: JSON.stringify({ configDir: path.join(root, 'config') }), PATH: '/usr/bin' };
-  process.env.GCCK_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-cache-'));
-  process.env.GCCK_CACHE = 'on';
-});
-afterEach(() => {
-  process.env.GCCK_CACHE_DIR = saved.dir;
-  process.env.GCCK_CACHE = saved.mode;
 });
 
 /** Writes the assembly a synthesis would: a manifest naming a template and an asset folder, a report it does not name, a stale file. */

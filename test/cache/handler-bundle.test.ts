@@ -4,9 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { bundleHandler, forgetResolvedBundles, HandlerBundleOptions } from '../../lib/cache/handler-bundle';
 import { readEntry } from '../../lib/cache/store';
+import { useScratchCache } from '../helpers/scratch-cache';
 
 const OPTIONS: HandlerBundleOptions = { minify: true, sourceMap: true, sourcesContent: false, target: 'node24', format: 'cjs', externalModules: ['@aws-sdk/*'] };
-const saved = { dir: process.env.GCCK_CACHE_DIR, mode: process.env.GCCK_CACHE };
+const cacheDir = useScratchCache();
 
 let root: string;
 let cache: string;
@@ -46,13 +47,7 @@ const code = (dir: string) => fs.readFileSync(path.join(dir, 'index.js'), 'utf8'
 
 beforeEach(() => {
   root = project();
-  cache = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-cache-'));
-  process.env.GCCK_CACHE_DIR = cache;
-  process.env.GCCK_CACHE = 'on';
-});
-afterEach(() => {
-  process.env.GCCK_CACHE_DIR = saved.dir;
-  process.env.GCCK_CACHE = saved.mode;
+  cache = cacheDir();
 });
 
 describe('handler bundles', () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { assemblyKey, storeAssembly } from '../../lib/cache/assembly-cache';
+import { restoreEnv } from '../helpers/scratch-cache';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -51,8 +52,8 @@ describe('a second `npx cdk synth` (README "Caches")', () => {
       expect(loaded.filter((file) => file.startsWith('node_modules/'))).toEqual(['node_modules/esbuild/package.json']);
       expect(loaded.filter((file) => !file.startsWith('..') && !file.startsWith('node_modules/')).sort()).toEqual(['bin/app.ts', 'bin/ts-cache.cjs', 'lib/cache/assembly-cache.ts', 'lib/cache/store.ts']);
     } finally {
-      process.env.GCCK_CACHE_DIR = saved.dir;
-      process.env.GCCK_CACHE = saved.mode;
+      restoreEnv('GCCK_CACHE_DIR', saved.dir);
+      restoreEnv('GCCK_CACHE', saved.mode);
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   });

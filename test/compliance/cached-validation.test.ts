@@ -9,6 +9,7 @@ import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, Cached
 import { addNagPacks } from '../../lib/compliance/nag';
 import { prefetchInWorker, startEngineInWorker, validateInWorker } from '../../lib/compliance/validation-worker';
 import { kitApp } from '../helpers/examples';
+import { useScratchCache } from '../helpers/scratch-cache';
 
 const VALID = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } } } };
 const PLANTED = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30, Bogus: 1 } } } };
@@ -17,17 +18,14 @@ const PLANTED_WITH_TOPIC = { Resources: { ...PLANTED.Resources, Topic: { Type: '
 
 let cache: string;
 let outdir: string;
-const saved = { dir: process.env.GCCK_CACHE_DIR, mode: process.env.GCCK_CACHE };
+const cacheDir = useScratchCache();
 
 beforeEach(() => {
-  cache = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-cache-'));
+  cache = cacheDir();
   outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-out-'));
-  process.env.GCCK_CACHE_DIR = cache;
-  process.env.GCCK_CACHE = 'on';
 });
 afterEach(() => {
-  process.env.GCCK_CACHE_DIR = saved.dir;
-  process.env.GCCK_CACHE = saved.mode;
+  fs.rmSync(outdir, { recursive: true, force: true });
   jest.restoreAllMocks();
 });
 
