@@ -3,24 +3,27 @@ import * as path from 'path';
 import { validateKit } from '../../lib/cli/validate';
 import { loadKitInputs } from '../../lib/kit-app';
 import { SourceCache } from '../../lib/sources';
-import { CaseFolders, CaseResult, classify, count, emptyTally, FuzzCase, fuzzCases, fuzzScratch, isClearLine, writeCase } from '../helpers/config-fuzz';
+import { ConfigError } from '../../lib/config/errors';
+import { CaseFolders, CaseResult, classify, count, emptyTally, FuzzCase, fuzzCases, fuzzScratch, isClearLine, renderCase, writeCase } from '../helpers/config-fuzz';
 
 const ROOT = path.join(__dirname, '..', '..');
 /** Fixed, so a failure reproduces; bench/validate-fuzz.ts takes others. */
 const SEED = 20261127;
 /**
- * A seeded sample (every mutation kind occurs; a fifth of the cases are lists grown toward the
- * 500-resource stack limit, tens of kilobytes of YAML each and most of the CPU time).
- * bench/validate-fuzz.ts runs the larger campaign: 1,000 cases, every accepted one built.
+ * A seeded sample (every mutation kind occurs). Its grown lists take at most 20 entries more:
+ * lists grown to the 500-resource stack limit (tens of kilobytes of YAML each, which were most of
+ * this file's CPU time as a fifth of the sample) are the cases of the second describe below.
+ * bench/validate-fuzz.ts runs the larger campaign: 1,000 cases, lists grown to the limit among
+ * them, every accepted one built.
  */
 const CASES = 150;
-/** Accepted cases that also go through the full app build here (the bench builds all of them). */
-const BUILT = 3;
+/** Accepted cases of the sample that also go through the full app build here (the bench builds all of them). */
+const BUILT = 2;
 
 describe('seeded config fuzz: every mutation ends in success or a clear <file>: <key>: <what> error', () => {
   const scratch = fuzzScratch();
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const cases = fuzzCases(SEED, CASES);
+  const cases = fuzzCases(SEED, CASES, { growToTheLimit: false });
   const cache = new SourceCache();
   const folders = new CaseFolders(scratch);
   const results: Array<{ fuzzCase: FuzzCase; result: CaseResult }> = cases.map((fuzzCase) => {
@@ -69,6 +72,58 @@ describe('seeded config fuzz: every mutation ends in success or a clear <file>: 
       return { ...r, result: classify(() => validateKit({ configDir: dir, root: ROOT })) };
     });
     expect(failures(built, false)).toEqual([]);
+  });
+});
+
+describe('lists grown to the 500-resource stack limit end in success or a clear error naming the list or the stack', () => {
+  const scratch = fuzzScratch();
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const grown = (example: FuzzCase['example'], ...lists: Array<[list: 'hours' | 'queues' | 'routingProfiles' | 'quickConnects' | 'agentStatuses' | 'phoneNumbers', times: number]>) => {
+    const dir = writeCase(scratch, renderCase(0, example, lists.map(([list, times]) => ({ kind: 'grow' as const, list, times }))));
+    return { dir, file: path.join(dir, 'jurisdictions', `${example}.yaml`) };
+  };
+  /** The problem lines of the ConfigError `check` throws (none if it returns), after checking it took under 10 s of CPU time. */
+  const problemsOf = (check: () => unknown): readonly string[] => {
+    const started = process.cpuUsage();
+    let problems: readonly string[] = [];
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems = error.problems;
+    }
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(10_000);
+    return problems;
+  };
+  const overLimit = 'resources in the contact-center stack, over the 500 CloudFormation allows in one stack (use fewer entries)';
+
+  test.each([
+    ['riverton-311', 'queues', 600, '1 hours + 601 queues + 1 routingProfiles + 1 phoneNumbers make at least 604'],
+    ['riverton-311', 'phoneNumbers', 500, '1 hours + 1 queues + 1 routingProfiles + 501 phoneNumbers make at least 504'],
+    ['pinecrest-benefits', 'agentStatuses', 550, '2 hours + 4 queues + 3 routingProfiles + 2 quickConnects + 552 agentStatuses + 2 phoneNumbers make at least 565'],
+  ] as const)('%s with %s grown by %i past the limit: the config checks refuse it, naming the list', (example, list, times, counted) => {
+    const { file } = grown(example, [list, times]);
+    const problems = problemsOf(() => loadKitInputs({ configDir: path.dirname(path.dirname(file)) }, ROOT));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^\\S.*/jurisdictions/${example}\\.yaml: ${list}: `));
+    expect(problems[0].endsWith(`: ${list}: ${counted} ${overLimit}`)).toBe(true);
+    expect(problems.every(isClearLine)).toBe(true);
+  });
+
+  test('hours and routing profiles (large entries) grown by 60 each are accepted by the config checks', () => {
+    const { dir } = grown('riverton-311', ['hours', 60], ['routingProfiles', 60]);
+    expect(problemsOf(() => loadKitInputs({ configDir: dir }, ROOT))).toEqual([]);
+  });
+
+  test('quick connects grown to under the config checks\' count but over the limit once built: the full build refuses it, naming the stack', () => {
+    const { dir, file } = grown('pinecrest-benefits', ['quickConnects', 402]);
+    expect(problemsOf(() => loadKitInputs({ configDir: dir }, ROOT))).toEqual([]);
+    const problems = problemsOf(() => validateKit({ configDir: dir, root: ROOT }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/: \(stack pinecrest-benefits-contact-center\): \d{3} resources exceed the 500 CloudFormation allows in one stack \(/);
+    expect(problems[0].startsWith(file) || problems[0].startsWith(path.relative(process.cwd(), file))).toBe(true);
+    expect(problems.every(isClearLine)).toBe(true);
   });
 });
 

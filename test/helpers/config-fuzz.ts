@@ -113,16 +113,20 @@ const numbers = fc.oneof(
 );
 
 /**
- * Growing a list: a few entries, or enough to reach the 500-resource stack limit. Hours and
- * routing profiles are large entries (a 600-entry file takes seconds just to write and parse),
- * so they grow to the tens only.
+ * Growing a list: a few entries, or (`toTheLimit`) also enough to reach the 500-resource stack
+ * limit. Hours and routing profiles are large entries (a 600-entry file takes seconds just to
+ * write and parse), so they grow to the tens only.
  */
-function growArbitrary(): fc.Arbitrary<Mutation> {
+function growArbitrary(toTheLimit: boolean): fc.Arbitrary<Mutation> {
   return fc.constantFrom(...GROWABLE).chain((list) =>
     fc.record({
       kind: fc.constant('grow' as const),
       list: fc.constant(list),
-      times: list === 'hours' || list === 'routingProfiles' ? fc.integer({ min: 1, max: 60 }) : fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 400, max: 600 })),
+      times: !toTheLimit
+        ? fc.integer({ min: 1, max: 20 })
+        : list === 'hours' || list === 'routingProfiles'
+          ? fc.integer({ min: 1, max: 60 })
+          : fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 400, max: 600 })),
     }),
   );
 }
@@ -130,21 +134,26 @@ function growArbitrary(): fc.Arbitrary<Mutation> {
 /**
  * The fast-check arbitrary of one mutation. Mutations that can keep a file valid (growing a list,
  * unicode text, an alias) weigh more, so that a fair share of cases reaches the app build.
+ *
+ * @param toTheLimit whether grown lists may reach the 500-resource stack limit (files of tens of
+ *   kilobytes, most of a campaign's CPU time) or grow by at most 20 entries; @default true
  */
-export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
-  { arbitrary: growArbitrary(), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('unicode' as const), target: fc.nat(), value: fc.constantFrom(...UNICODE) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('alias' as const), target: fc.nat(), source: fc.nat() }), weight: 2 },
-  fc.record({ kind: fc.constant('delete-key' as const), target: fc.nat() }),
-  fc.record({ kind: fc.constant('wrong-type' as const), target: fc.nat(), value: anyValue }),
-  fc.record({ kind: fc.constant('duplicate-item' as const), target: fc.nat(), times: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 120 })) }),
-  fc.record({ kind: fc.constant('number' as const), target: fc.nat(), value: numbers }),
-  fc.record({ kind: fc.constant('unicode' as const), target: fc.nat(), value: fc.oneof(fc.constantFrom(...UNICODE), fc.string({ unit: codePoint, maxLength: 12 })) }),
-  fc.record({ kind: fc.constant('alias' as const), target: fc.nat(), source: fc.nat() }),
-  fc.record({ kind: fc.constant('alias-bomb' as const), target: fc.nat(), width: fc.integer({ min: 2, max: 10 }), depth: fc.integer({ min: 2, max: 9 }) }),
-  fc.record({ kind: fc.constant('special-key' as const), target: fc.nat(), key: fc.constantFrom(...SPECIAL_KEYS), value: anyValue }),
-  fc.record({ kind: fc.constant('text' as const), edit: fc.constantFrom('truncate' as const, 'duplicate-line' as const, 'tab-indent' as const), at: fc.nat() }),
-);
+export function mutationArbitrary(toTheLimit = true): fc.Arbitrary<Mutation> {
+  return fc.oneof(
+    { arbitrary: growArbitrary(toTheLimit), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant('unicode' as const), target: fc.nat(), value: fc.constantFrom(...UNICODE) }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('alias' as const), target: fc.nat(), source: fc.nat() }), weight: 2 },
+    fc.record({ kind: fc.constant('delete-key' as const), target: fc.nat() }),
+    fc.record({ kind: fc.constant('wrong-type' as const), target: fc.nat(), value: anyValue }),
+    fc.record({ kind: fc.constant('duplicate-item' as const), target: fc.nat(), times: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 120 })) }),
+    fc.record({ kind: fc.constant('number' as const), target: fc.nat(), value: numbers }),
+    fc.record({ kind: fc.constant('unicode' as const), target: fc.nat(), value: fc.oneof(fc.constantFrom(...UNICODE), fc.string({ unit: codePoint, maxLength: 12 })) }),
+    fc.record({ kind: fc.constant('alias' as const), target: fc.nat(), source: fc.nat() }),
+    fc.record({ kind: fc.constant('alias-bomb' as const), target: fc.nat(), width: fc.integer({ min: 2, max: 10 }), depth: fc.integer({ min: 2, max: 9 }) }),
+    fc.record({ kind: fc.constant('special-key' as const), target: fc.nat(), key: fc.constantFrom(...SPECIAL_KEYS), value: anyValue }),
+    fc.record({ kind: fc.constant('text' as const), edit: fc.constantFrom('truncate' as const, 'duplicate-line' as const, 'tab-indent' as const), at: fc.nat() }),
+  );
+}
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -271,11 +280,18 @@ export function renderCase(index: number, example: FuzzCase['example'], mutation
   return { index, example, mutations, text };
 }
 
+/** Options of {@link fuzzCases}. */
+export interface FuzzCaseOptions {
+  /** Whether grown lists may reach the 500-resource stack limit (see {@link mutationArbitrary}). @default true */
+  readonly growToTheLimit?: boolean;
+}
+
 /** `count` cases from `seed`: half with one mutation, half with two or three, of either example. */
-export function fuzzCases(seed: number, count: number): FuzzCase[] {
+export function fuzzCases(seed: number, count: number, options: FuzzCaseOptions = {}): FuzzCase[] {
+  const mutation = mutationArbitrary(options.growToTheLimit ?? true);
   const arbitrary = fc.record({
     example: fc.constantFrom('riverton-311' as const, 'pinecrest-benefits' as const),
-    mutations: fc.oneof(fc.array(mutationArbitrary, { minLength: 1, maxLength: 1 }), fc.array(mutationArbitrary, { minLength: 2, maxLength: 3 })),
+    mutations: fc.oneof(fc.array(mutation, { minLength: 1, maxLength: 1 }), fc.array(mutation, { minLength: 2, maxLength: 3 })),
   });
   return fc.sample(arbitrary, { seed, numRuns: count }).map((c, i) => renderCase(i, c.example, c.mutations));
 }
