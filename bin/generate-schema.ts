@@ -1,6 +1,6 @@
 /**
  * Writes config/jurisdiction.schema.json from the zod schema in lib/config/schema.ts.
- * Run after changing the schema: `npx tsx bin/generate-schema.ts` (test/config/json-schema.test.ts
+ * Run after changing the schema: `npx tsx bin/generate-schema.ts` (test/config/json-schema.spec.ts
  * fails while the committed file is out of date).
  */
 import * as fs from 'fs';

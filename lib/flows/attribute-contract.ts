@@ -2,7 +2,7 @@
  * The caller-context attribute contract: every user-defined contact attribute the kit's flows
  * (and the web chat backend) set, what its values mean, who sets it and whether the agent is
  * shown it. `contact-flows/README.md` ("Contact attributes the flows set") renders this table
- * (test/flows/attribute-contract.test.ts keeps the two equal), the lint rule
+ * (test/flows/attribute-contract.spec.ts keeps the two equal), the lint rule
  * `attribute-contract` warns about a flow that sets any other attribute, and the agent view
  * (lib/constructs/agent-context-view.ts) shows the agent-facing ones.
  *

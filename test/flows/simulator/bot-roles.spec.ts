@@ -1,12 +1,9 @@
-import * as path from 'path';
 import type { BotDefinition } from '../../../lib/bots/schema';
-import { loadSimulations, runScenario, type Simulation } from '../../../lib/cli/simulation';
+import { runScenario, type Simulation } from '../../../lib/cli/simulation';
 import type { JurisdictionConfig } from '../../../lib/config/schema';
 import { buildWorld } from '../../../lib/flows/simulator';
 import { scenarioSchema } from '../../../lib/flows/simulator/scenario';
-import { EXAMPLES_CONFIG_DIR } from '../../helpers/examples';
-
-const ROOT = path.join(__dirname, '..', '..', '..');
+import { exampleSimulation } from '../../helpers/simulations';
 
 /** An agency's own self-service bot: the kit bot, plus a request only it understands. */
 function dmvBot(kit: BotDefinition): BotDefinition {
@@ -28,13 +25,7 @@ const scenario = scenarioSchema.parse({
 describe('an agency bot and agency texts in the simulated default flows', () => {
   let kit: Simulation;
   beforeAll(() => {
-    const cwd = process.cwd();
-    process.chdir(ROOT);
-    try {
-      [kit] = loadSimulations(ROOT, ['pinecrest-benefits'], EXAMPLES_CONFIG_DIR);
-    } finally {
-      process.chdir(cwd);
-    }
+    kit = exampleSimulation('pinecrest-benefits');
   });
 
   test('the kit bot does not understand the request (the control)', async () => {

@@ -16,12 +16,13 @@ import {
 } from '../../../lib/flows/simulator';
 import type { Conditions } from '../../../lib/flows/simulator';
 import { applyUpdate, conditionHolds } from '../../../lib/flows/simulator/dynamo-expressions';
-import { loadScenarios, loadSimulations, runScenario, runSuite, scenarioFiles, scenarioFolders, isKitFlow, unknownFaults, type Simulation } from '../../../lib/cli/simulation';
+import { loadScenarios, runScenario, runSuite, scenarioFiles, scenarioFolders, isKitFlow, unknownFaults, type Simulation } from '../../../lib/cli/simulation';
 import { scenarioSchema } from '../../../lib/flows/simulator/scenario';
 import { main } from '../../../lib/cli/main';
 import type { HoursConfig } from '../../../lib/config/schema';
 import { SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchemaText } from '../../../lib/flows/simulator/json-schema';
-import { EXAMPLES_CONFIG, EXAMPLES_CONFIG_DIR } from '../../helpers/examples';
+import { EXAMPLES_CONFIG } from '../../helpers/examples';
+import { exampleSimulations } from '../../helpers/simulations';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'flows', 'simulator');
@@ -34,13 +35,7 @@ let sims: Simulation[];
 const sim = (id: string) => sims.find((s) => s.config.id === id)!;
 
 beforeAll(() => {
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    sims = loadSimulations(ROOT, undefined, EXAMPLES_CONFIG_DIR);
-  } finally {
-    process.chdir(cwd);
-  }
+  sims = exampleSimulations();
 });
 
 describe('Connect semantics', () => {

@@ -8,9 +8,9 @@ import { loadFlows } from '../../lib/flows/loader';
 import { kindOfArn } from '../../lib/flows/references';
 import { buildWorld } from '../../lib/flows/simulator';
 import { scenarioSchema } from '../../lib/flows/simulator/scenario';
-import { loadSimulations, runScenario, type Simulation } from '../../lib/cli/simulation';
+import { runScenario, type Simulation } from '../../lib/cli/simulation';
 import { loadJurisdictionSources } from '../../lib/sources';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { exampleSimulation } from '../helpers/simulations';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -24,13 +24,7 @@ const ASKS_FOR_AGENT = scenarioSchema.parse({
 
 let pinecrest: Simulation;
 beforeAll(() => {
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    [pinecrest] = loadSimulations(ROOT, ['pinecrest-benefits'], EXAMPLES_CONFIG_DIR);
-  } finally {
-    process.chdir(cwd);
-  }
+  pinecrest = exampleSimulation('pinecrest-benefits');
 });
 
 describe('caller-context view (agent workspace)', () => {
