@@ -37,6 +37,16 @@ function synth(overrides: (stack: Stack) => Partial<ContactCenterMonitoringProps
   return { template: Template.fromStack(stack), monitoring };
 }
 
+let withDefaults: ReturnType<typeof synth> | undefined;
+/**
+ * {@link synth} with the default props, built once for the tests that only read it (each build
+ * and synthesis is a new app); a test that changes a prop builds its own.
+ */
+function synthDefaults(): ReturnType<typeof synth> {
+  withDefaults ??= synth();
+  return withDefaults;
+}
+
 /** The dashboard body with every CloudFormation token rendered as `<token>`. */
 function dashboardBody(template: Template): string {
   const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
@@ -61,7 +71,7 @@ describe('ContactCenterMonitoring', () => {
   describe('dashboard', () => {
     test('graphs every Amazon Connect instance metric with the VoiceCalls, ContactFlow and CallRecordings groups', () => {
       // GIVEN / WHEN
-      const { template } = synth();
+      const { template } = synthDefaults();
       // THEN
       const body = dashboardBody(template);
       for (const name of ['ConcurrentCalls', 'ConcurrentCallsPercentage', 'CallsPerInterval', 'MissedCalls', 'ThrottledCalls', 'CallsBreachingConcurrencyQuota']) {
@@ -78,7 +88,7 @@ describe('ContactCenterMonitoring', () => {
     });
 
     test('graphs queue size and longest wait for each queue by queue name', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       const body = dashboardBody(template);
       for (const queue of ['General', 'Benefits Spanish']) {
         for (const name of ['QueueSize', 'LongestQueueWaitTime']) {
@@ -88,7 +98,7 @@ describe('ContactCenterMonitoring', () => {
     });
 
     test('graphs errors, throttles and p99 duration for each function', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       const body = dashboardBody(template);
       // the function name is a token (taken from the imported function's ARN)
       for (const name of ['case-status', 'survey-capture']) {
@@ -99,14 +109,14 @@ describe('ContactCenterMonitoring', () => {
     });
 
     test('graphs Firehose delivery freshness and success for each delivery stream', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       const body = dashboardBody(template);
       expect(body).toContain('["AWS/Firehose","DeliveryToS3.DataFreshness","DeliveryStreamName","ctr-stream",{"label":"contact-records","stat":"Maximum"}]');
       expect(body).toContain('["AWS/Firehose","DeliveryToS3.Success","DeliveryStreamName","ctr-stream",{"label":"contact-records"}]');
     });
 
     test('graphs Lex missed utterances for each bot locale', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       const body = dashboardBody(template);
       for (const locale of ['en_US', 'es_US']) {
         expect(body).toContain(
@@ -128,7 +138,7 @@ describe('ContactCenterMonitoring', () => {
 
   describe('alarms', () => {
     test('create one alarm per instance check, per queue, two per function and one per delivery stream', () => {
-      const { template, monitoring } = synth();
+      const { template, monitoring } = synthDefaults();
       // 5 instance + 2 queues + 2×2 functions + 1 stream
       template.resourceCountIs(ALARM, 12);
       expect([...monitoring.alarms.keys()]).toEqual([
@@ -173,7 +183,7 @@ describe('ContactCenterMonitoring', () => {
     });
 
     test('alarm on the first throttled call and the first recording upload error', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       for (const [name, group] of [['ThrottledCalls', 'VoiceCalls'], ['CallRecordingUploadError', 'CallRecordings']]) {
         template.hasResourceProperties(ALARM, {
           ...connectMetric(name, group, 'Sum'),
@@ -187,7 +197,7 @@ describe('ContactCenterMonitoring', () => {
     });
 
     test('alarm on the first fatal flow error of any flow through a Metrics Insights query', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       template.hasResourceProperties(ALARM, {
         Metrics: [
           {
@@ -294,7 +304,7 @@ describe('ContactCenterMonitoring', () => {
 
   describe('topic and key', () => {
     test('encrypt the topic with a new rotating, retained key and refuse plain HTTP', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MonitoringKey'), 'Arn'] } });
       template.hasResource('AWS::KMS::Key', {
         Properties: { EnableKeyRotation: true, RotationPeriodInDays: 365, Description: 'Contact center alarm notifications' },
@@ -312,7 +322,7 @@ describe('ContactCenterMonitoring', () => {
     });
 
     test('let CloudWatch alarms of this account decrypt and generate data keys with the key', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       template.hasResourceProperties('AWS::KMS::Key', {
         KeyPolicy: {
           Statement: Match.arrayWith([
@@ -353,7 +363,7 @@ describe('ContactCenterMonitoring', () => {
     });
 
     test('subscribe each configured address by email', () => {
-      const { template } = synth();
+      const { template } = synthDefaults();
       template.resourceCountIs('AWS::SNS::Subscription', 2);
       for (const address of ['ops@example.gov', 'lead@example.gov']) {
         template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: address, TopicArn: { Ref: Match.stringLikeRegexp('^MonitoringTopic') } });

@@ -30,6 +30,13 @@ function givenProfiles(props: Partial<StandardSecurityProfilesProps> = {}): { st
   return { stack, profiles };
 }
 
+let defaultTemplate: Template | undefined;
+/** The template of {@link givenProfiles} with the default props, synthesized once for the tests that only read it. */
+function defaultProfilesTemplate(): Template {
+  defaultTemplate ??= Template.fromStack(givenProfiles().stack);
+  return defaultTemplate;
+}
+
 /** The Permissions of the profile called `name` in the template. */
 function permissionsOf(template: Template, name: string): string[] {
   const found = Object.values(template.findResources(PROFILE_TYPE, { Properties: { SecurityProfileName: name } }));
@@ -40,7 +47,7 @@ function permissionsOf(template: Template, name: string): string[] {
 describe('StandardSecurityProfiles', () => {
   test('creates the Admin, Supervisor, Agent and Auditor profiles, each with a description of what it is for', () => {
     // GIVEN / WHEN
-    const template = Template.fromStack(givenProfiles().stack);
+    const template = defaultProfilesTemplate();
 
     // THEN
     template.resourceCountIs(PROFILE_TYPE, 4);
@@ -61,7 +68,7 @@ describe('StandardSecurityProfiles', () => {
 
   test('gives the auditor no permission to create, edit, delete, publish, download or take contacts', () => {
     // GIVEN / WHEN
-    const auditor = permissionsOf(Template.fromStack(givenProfiles().stack), 'Kit-Auditor');
+    const auditor = permissionsOf(defaultProfilesTemplate(), 'Kit-Auditor');
 
     // THEN
     expect(auditor.filter((p) => NOT_READ_ONLY.test(p))).toEqual([]);
@@ -70,7 +77,7 @@ describe('StandardSecurityProfiles', () => {
 
   test('gives the auditor configuration, metrics, reports and change history to read, and no contact content', () => {
     // GIVEN / WHEN
-    const auditor = permissionsOf(Template.fromStack(givenProfiles().stack), 'Kit-Auditor');
+    const auditor = permissionsOf(defaultProfilesTemplate(), 'Kit-Auditor');
 
     // THEN
     expect(auditor).toEqual([
@@ -98,7 +105,7 @@ describe('StandardSecurityProfiles', () => {
 
   test('lets only the admin open unredacted recordings and transcripts; supervisors get redacted ones only, agents and auditors none', () => {
     // GIVEN / WHEN
-    const template = Template.fromStack(givenProfiles().stack);
+    const template = defaultProfilesTemplate();
     const access = (name: string) => {
       const permissions = permissionsOf(template, name);
       return { redacted: permissions.includes('RedactedData.View'), unredacted: permissions.includes('ListenCallRecordings') };
@@ -150,7 +157,7 @@ describe('StandardSecurityProfiles', () => {
 
   test('lets no profile download or delete call recordings', () => {
     // GIVEN / WHEN
-    const template = Template.fromStack(givenProfiles().stack);
+    const template = defaultProfilesTemplate();
 
     // THEN
     for (const name of ['Kit-Admin', 'Kit-Supervisor', 'Kit-Agent', 'Kit-Auditor']) {
@@ -161,7 +168,7 @@ describe('StandardSecurityProfiles', () => {
 
   test('gives agents the Contact Control Panel, outbound calls and quick connects only', () => {
     // GIVEN / WHEN
-    const template = Template.fromStack(givenProfiles().stack);
+    const template = defaultProfilesTemplate();
 
     // THEN
     template.hasResourceProperties(PROFILE_TYPE, {
