@@ -3,7 +3,8 @@
  * file so that they share one build and synthesis of the examples (sharedExamples in
  * test/helpers/examples.ts): each file of its own paid about 4 to 5 CPU-seconds for loading the
  * kit and building the same app again. Each spec keeps its own file, named for what it proves;
- * specs that change a config still build their own app.
+ * specs that change a config still build their own app. test/kit-app.spec.ts (the shared
+ * validate/synth path over the examples) runs here too, for the kit and aws-cdk-lib loaded once.
  */
 import '../constructs/agent-side.spec';
 import '../constructs/contact-flows.spec';
@@ -19,3 +20,4 @@ import './key-policies.spec';
 import './recorded-prompts.spec';
 import './stateful-ids.spec';
 import './stateful-stack.spec';
+import '../kit-app.spec';
