@@ -73,6 +73,6 @@ describe('handler bundles', () => {
   });
 
   test('handlers that check their few inputs by hand bundle no schema library', () => {
-    for (const name of ['caller-verification', 'case-status', 'contact-center-status', 'lex-fulfillment', 'survey-capture']) expect(bundles.get(name)?.groups.has('zod')).toBe(false);
+    for (const name of ['caller-verification', 'case-status', 'chat-start', 'contact-center-status', 'lex-fulfillment', 'survey-capture']) expect(bundles.get(name)?.groups.has('zod')).toBe(false);
   });
 });
