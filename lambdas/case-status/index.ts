@@ -7,14 +7,9 @@
  * groups are readable by more people than the case system is.
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import * as z from '../shared/zod';
 import { callerLanguage, connectHandler, connectResponse, describeIssues, HandlerResult, logger, normalizeCaseNumber, requireEnv, tracer, truncateText, withinDeadline } from '../shared';
+import { CASE_ITEM_FIELDS, parseCaseItem } from './case-item';
 import { CASE_STATUS, Language, UNKNOWN_STATUS } from './messages';
-
-/** A status code as the case system writes it: upper-case letters, digits and underscores. */
-const STATUS_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
-
-const text = z.looseObject({ S: z.string() });
 
 /**
  * Longest next step passed to the flow, in characters (as long as a closure message may be):
@@ -25,16 +20,6 @@ const MAX_NEXT_STEP_CHARS = 1000;
 
 /** Longest `updatedAt` passed on (an ISO date-time is 29 characters at most). */
 const MAX_UPDATED_AT_CHARS = 40;
-
-/**
- * The case item as GetItem returns it (DynamoDB attribute values). `status` is required;
- * `nextStep` (a map of language to text) and `updatedAt` (ISO date) are optional.
- */
-const caseItemSchema = z.looseObject({
-  status: z.looseObject({ S: z.string().check(z.regex(STATUS_CODE)) }),
-  nextStep: z.optional(z.looseObject({ M: z.looseObject({ 'en-US': z.optional(text), 'es-US': z.optional(text) }) })),
-  updatedAt: z.optional(text),
-});
 
 // maxAttempts 2 and short socket timeouts: the flow waits 8 s at most and the deadline aborts
 // sooner still; a second attempt is all the budget allows.
@@ -71,24 +56,24 @@ export const handler = connectHandler(async (event, deadline) => {
   );
   if (out.Item === undefined) return connectResponse(HandlerResult.NOT_FOUND);
 
-  const item = caseItemSchema.safeParse(out.Item);
+  const item = parseCaseItem(out.Item);
   if (!item.success) {
-    logger.error('case item is malformed', { issues: describeIssues(item.error.issues, caseItemSchema) });
+    logger.error('case item is malformed', { issues: describeIssues(item.issues, CASE_ITEM_FIELDS) });
     return connectResponse(HandlerResult.ERROR);
   }
   const language = callerLanguage(event);
-  const code = item.data.status.S;
+  const code = item.data.status;
   const texts = Object.hasOwn(CASE_STATUS, code) ? CASE_STATUS[code] : UNKNOWN_STATUS;
   return connectResponse(HandlerResult.OK, {
     caseStatus: code,
     statusText: texts.status[language],
-    nextStep: caseNextStep(item.data.nextStep?.M, language) ?? texts.nextStep[language],
-    updatedAt: truncateText(item.data.updatedAt?.S ?? '', MAX_UPDATED_AT_CHARS) || undefined,
+    nextStep: caseNextStep(item.data.nextStep, language) ?? texts.nextStep[language],
+    updatedAt: truncateText(item.data.updatedAt ?? '', MAX_UPDATED_AT_CHARS) || undefined,
   });
 });
 
 /** The case's own next step in the caller's language, if it has a non-blank one, cut to {@link MAX_NEXT_STEP_CHARS}. */
-function caseNextStep(nextStep: Partial<Record<Language, { S: string }>> | undefined, language: Language): string | undefined {
-  const value = nextStep?.[language]?.S.trim();
+function caseNextStep(nextStep: Partial<Record<Language, string>> | undefined, language: Language): string | undefined {
+  const value = nextStep?.[language]?.trim();
   return value ? truncateText(value, MAX_NEXT_STEP_CHARS).trim() : undefined;
 }

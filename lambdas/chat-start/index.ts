@@ -24,7 +24,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { ConnectClient, StartChatContactCommand } from '@aws-sdk/client-connect';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ConfigurationError, intEnv, isThrottling, isTimeout, logger, metrics, requireEnv, startDeadline, tracer, withinDeadline } from '../shared';
-import { ChatErrorCode, MAX_BODY_BYTES, StartChatRequest, startChatRequestSchema, StartChatResponse } from './request';
+import { ChatErrorCode, MAX_BODY_BYTES, parseStartChatRequest, StartChatRequest, StartChatResponse } from './request';
 
 export * from './request';
 
@@ -124,13 +124,8 @@ function parseRequest(event: APIGatewayProxyEvent, config: ChatSettings): { requ
   } catch {
     return { fields: ['body'] };
   }
-  const parsed = startChatRequestSchema.safeParse(json);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.length > 0 ? String(issue.path[0]) : 'body'],
-    );
-    return { fields: [...new Set(fields)].sort() };
-  }
+  const parsed = parseStartChatRequest(json);
+  if (!parsed.success) return { fields: parsed.fields };
   const fields: string[] = [];
   if (!config.languages.has(parsed.data.language)) fields.push('language');
   if (parsed.data.topic !== undefined && !config.topics.has(parsed.data.topic)) fields.push('topic');

@@ -14,7 +14,6 @@
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from '../shared/zod';
 import {
   callerLanguage,
   ConfigurationError,
@@ -31,31 +30,11 @@ import {
   tracer,
   withinDeadline,
 } from '../shared';
-import { CLOSURE_REASONS, DEFAULT_CLOSURE_MESSAGE, Language } from './messages';
-
-/** Longest closure message we accept per language (Amazon Polly and callers' patience both have limits). */
-const MAX_MESSAGE_CHARS = 1000;
+import { Closure, parseClosure } from './closure';
+import { DEFAULT_CLOSURE_MESSAGE, Language } from './messages';
 
 /** After a failed SSM read answered from the cache, wait this long before trying SSM again. */
 const RETRY_AFTER_FAILURE_MS = 5000;
-
-/**
- * The closure parameter's JSON. Strict: an unknown key (a typo such as `"clsoed"`) makes the
- * whole value malformed rather than silently ignored. `until` must carry a UTC offset or `Z`;
- * a local time would be read as UTC by Lambda and lapse hours early or late.
- */
-export const closureSchema = z.strictObject({
-  closed: z.boolean(),
-  reason: z.enum(CLOSURE_REASONS),
-  until: z.optional(z.iso.datetime({ offset: true })),
-  message: z.strictObject({
-    'en-US': z.string().check(z.maxLength(MAX_MESSAGE_CHARS)),
-    'es-US': z.string().check(z.maxLength(MAX_MESSAGE_CHARS)),
-  }),
-});
-
-/** A parsed, valid closure parameter. */
-export type Closure = z.infer<typeof closureSchema>;
 
 interface CacheEntry {
   /** Parameter the value was read from (the cache is void if CLOSURE_PARAMETER_NAME changes). */
@@ -114,7 +93,7 @@ async function currentEntry(name: string, cacheMs: number, maxStaleMs: number, d
   try {
     const out = await withinDeadline(ssm.send(new GetParameterCommand({ Name: name }), { abortSignal: deadline.signal }), deadline);
     const fetchedAt = Date.now();
-    cache = { name, closure: parseClosure(out.Parameter?.Value), fetchedAt, refreshAt: fetchedAt + cacheMs };
+    cache = { name, closure: readClosure(out.Parameter?.Value), fetchedAt, refreshAt: fetchedAt + cacheMs };
     return cache;
   } catch (error) {
     const now = Date.now();
@@ -129,7 +108,7 @@ async function currentEntry(name: string, cacheMs: number, maxStaleMs: number, d
 }
 
 /** Parses the parameter's value; undefined (and one log line per read, not per call) if malformed. */
-function parseClosure(value: string | undefined): Closure | undefined {
+function readClosure(value: string | undefined): Closure | undefined {
   let json: unknown;
   try {
     json = JSON.parse(value ?? '');
@@ -137,11 +116,9 @@ function parseClosure(value: string | undefined): Closure | undefined {
     logger.error('closure parameter is not JSON; answering open with result ERROR');
     return undefined;
   }
-  const parsed = closureSchema.safeParse(json);
+  const parsed = parseClosure(json);
   if (!parsed.success) {
-    logger.error('closure parameter is malformed; answering open with result ERROR', {
-      issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    });
+    logger.error('closure parameter is malformed; answering open with result ERROR', { issues: parsed.issues });
     return undefined;
   }
   return parsed.data;

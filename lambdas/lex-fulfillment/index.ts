@@ -10,8 +10,6 @@
  * IAM: `dynamodb:GetItem` on the case table (and `kms:Decrypt` on its key if customer-managed).
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-// A namespace import lets esbuild drop the parts of zod not used (`import { z }` bundles all of it, ~440 KB).
-import * as z from '../shared/zod';
 import { normalizeCaseNumber } from '../shared/case-number';
 import { ConfigurationError, requireEnv } from '../shared/env';
 import { LexEvent, slotText } from '../shared/lex-event';
@@ -20,7 +18,8 @@ import { closeIntent, delegate, elicitIntent, elicitSlot, LexResponse, withSessi
 import { logger, tracer } from '../shared/powertools';
 import { Deadline, withinDeadline } from '../shared/time-budget';
 import { describeIssues } from '../shared/validation-issues';
-import { CASE_STATUSES, MESSAGES } from './messages';
+import { CASE_RECORD_FIELDS, CaseRecord, OfficeInfo, parseCaseRecord, parseOfficeInfo } from './inputs';
+import { MESSAGES } from './messages';
 
 /** Intent names of the citizen-services bot (the same in every locale). */
 export const INTENTS = Object.freeze({
@@ -79,30 +78,6 @@ const PROBLEM_SLOT = 'problemType';
 // Module level, so warm invocations reuse the connection. Region comes from the Lambda environment.
 const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
 
-/** The case item, as read with the projection below; other attributes are ignored. */
-const caseItemSchema = z.object({
-  status: z.object({ S: z.enum(CASE_STATUSES) }),
-  nextStep: z.optional(
-    z.object({
-      M: z.object({
-        'en-US': z.optional(z.object({ S: z.string() })),
-        'es-US': z.optional(z.object({ S: z.string() })),
-      }),
-    }),
-  ),
-});
-
-/**
- * `OFFICE_INFO`: what the bot says about office hours and locations, per Lex locale. The stack
- * writes only the jurisdiction's locales, so either may be absent, but not both.
- */
-const officeText = z.optional(z.string().check(z.trim(), z.minLength(1)));
-const officeInfoSchema = z
-  .strictObject({ en_US: officeText, es_US: officeText })
-  .check(z.refine((info) => info.en_US !== undefined || info.es_US !== undefined, { message: 'give the text for en_US, es_US or both' }));
-
-type OfficeInfo = z.infer<typeof officeInfoSchema>;
-
 let officeInfoCache: { readonly raw: string; readonly info: OfficeInfo } | undefined;
 
 /** Reads and validates `OFFICE_INFO` (parsed once per distinct value). */
@@ -115,19 +90,13 @@ function officeInfo(): OfficeInfo {
   } catch {
     throw new ConfigurationError('environment variable OFFICE_INFO is not valid JSON (expected {"en_US": "...", "es_US": "..."})');
   }
-  const parsed = officeInfoSchema.safeParse(json);
+  const parsed = parseOfficeInfo(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const problems = parsed.problems.join('; ');
     throw new ConfigurationError(`environment variable OFFICE_INFO must be {"en_US": "...", "es_US": "..."} (either may be left out) with non-empty text: ${problems}`);
   }
   officeInfoCache = { raw, info: parsed.data };
   return parsed.data;
-}
-
-/** A case read from the table. */
-interface CaseRecord {
-  readonly status: (typeof CASE_STATUSES)[number];
-  readonly nextStep: { readonly 'en-US'?: string; readonly 'es-US'?: string };
 }
 
 /** Reads one case; undefined if there is none. Throws on a malformed item (a data error). */
@@ -148,14 +117,13 @@ async function getCase(caseNumber: string, deadline: Deadline): Promise<CaseReco
     deadline,
   );
   if (!output?.Item) return undefined;
-  const item = caseItemSchema.safeParse(output.Item);
+  const item = parseCaseRecord(output.Item);
   if (!item.success) {
-    const error = new Error(`case item is malformed: ${describeIssues(item.error.issues, caseItemSchema).join(', ')}`);
+    const error = new Error(`case item is malformed: ${describeIssues(item.issues, CASE_RECORD_FIELDS).join(', ')}`);
     error.name = 'CaseDataError';
     throw error;
   }
-  const step = item.data.nextStep?.M;
-  return { status: item.data.status.S, nextStep: { 'en-US': step?.['en-US']?.S, 'es-US': step?.['es-US']?.S } };
+  return item.data;
 }
 
 /** The event with one slot emptied, so Lex fills it afresh when it is elicited again. */

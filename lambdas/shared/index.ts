@@ -1,6 +1,5 @@
 // Shared building blocks of the kit's Lambda handlers. The Lex ones (lex-event, lex-handler,
-// lex-response) are imported from their own files: their schema would put zod in every
-// Connect handler's bundle.
+// lex-response) are imported from their own files: no Connect handler needs them in its bundle.
 export * from './case-number';
 export * from './connect-event';
 export * from './connect-handler';

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { HandlerResult } from './connect-response';
 import { intEnv } from './env';
-import { LexEvent, lexEventSchema } from './lex-event';
+import { LEX_EVENT_FIELDS, LexEvent, parseLexEvent } from './lex-event';
 import { boundedLexResponse, closeIntent, LexResponse } from './lex-response';
 import { logger, metrics, tracer } from './powertools';
 import { Deadline, InvocationDeadlines, isThrottling, isTimeout, startInvocationDeadlines, withinDeadline } from './time-budget';
@@ -152,9 +152,9 @@ function answerLex(work: LexWork): (event: unknown, context?: Partial<Context>) 
     let remembered: Record<string, string> = {};
     let deadlines: InvocationDeadlines | undefined;
     try {
-      const parsed = lexEventSchema.safeParse(event);
+      const parsed = parseLexEvent(event);
       if (!parsed.success) {
-        logger.warn('malformed Lex V2 event', { issues: describeIssues(parsed.error.issues, lexEventSchema) });
+        logger.warn('malformed Lex V2 event', { issues: describeIssues(parsed.issues, LEX_EVENT_FIELDS) });
         metrics.addMetric('BadEvent', MetricUnit.Count, 1);
         metrics.addMetric('Handoff', MetricUnit.Count, 1);
         return badEventResponse(event);

@@ -17,7 +17,7 @@
  * and for any invocation Lambda did not sample (`Sampled=0` or no trace header).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { redactText } from './redact';
 
 /** The trace an invocation belongs to, from Lambda's trace header. */
@@ -122,7 +122,19 @@ function sendToDaemon(document: SubsegmentDocument): void {
 }
 
 const nowSeconds = (): number => Date.now() / 1000;
-const newId = (): string => randomBytes(8).toString('hex');
+/** Random bytes for ids, filled 64 ids at a time: one `randomBytes(8)` per id cost 14 µs of each invocation's 0.2 ms (bench/lambda.ts). */
+const idPool = Buffer.alloc(8 * 64);
+let idOffset = idPool.length;
+
+/** A new 64-bit subsegment or exception id, as 16 hex digits. */
+export function newId(): string {
+  if (idOffset >= idPool.length) {
+    randomFillSync(idPool);
+    idOffset = 0;
+  }
+  idOffset += 8;
+  return idPool.toString('hex', idOffset - 8, idOffset);
+}
 
 /** The open handler subsegment of the invocation running in this async context. */
 interface ActiveSegment {

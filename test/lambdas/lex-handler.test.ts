@@ -8,7 +8,7 @@ import {
   lexHandler,
   LexWork,
 } from '../../lambdas/shared/lex-handler';
-import { LexEvent, lexEventSchema } from '../../lambdas/shared/lex-event';
+import { LexEvent, parseLexEvent } from '../../lambdas/shared/lex-event';
 import { closeIntent } from '../../lambdas/shared/lex-response';
 import { logger } from '../../lambdas/shared/powertools';
 import { awsError, captureOutput } from './helpers';
@@ -310,7 +310,9 @@ describe('lexHandler', () => {
 describe('failAndHandOff', () => {
   test('closes the intent as Failed with the apology in the caller language and handoff AGENT', () => {
     // Prepare
-    const event: LexEvent = lexEventSchema.parse(lexEvent('es_US', {}));
+    const parsed = parseLexEvent(lexEvent('es_US', {}));
+    if (!parsed.success) throw new Error('the test event must be valid');
+    const event: LexEvent = parsed.data;
 
     // Act
     const response = failAndHandOff(event, { intent: 'CheckCaseStatus' });

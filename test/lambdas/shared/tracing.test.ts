@@ -2,7 +2,7 @@ import * as dgram from 'node:dgram';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { connectHandler } from '../../../lambdas/shared/connect-handler';
 import { connectResponse, HandlerResult } from '../../../lambdas/shared/connect-response';
-import { daemonAddress, parseTraceHeader, SubsegmentDocument, XRayTracer } from '../../../lambdas/shared/tracing';
+import { daemonAddress, newId, parseTraceHeader, SubsegmentDocument, XRayTracer } from '../../../lambdas/shared/tracing';
 import { tracer as kitTracer } from '../../../lambdas/shared/powertools';
 import { captureOutput } from '../helpers';
 
@@ -54,6 +54,14 @@ describe('parseTraceHeader', () => {
     expect(parseTraceHeader(undefined)).toBeUndefined();
     expect(parseTraceHeader('Parent=53995c3f42cd8ad8;Sampled=1')).toBeUndefined();
     expect(parseTraceHeader('Root=not-a-trace;Sampled=1')).toBeUndefined();
+  });
+});
+
+describe('newId', () => {
+  test('gives 16 hex digits, never the same id twice, across many refills of its random pool', () => {
+    const ids = Array.from({ length: 5000 }, () => newId());
+    expect(ids.every((id) => /^[0-9a-f]{16}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
 

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import * as z from 'zod';
+import { CASE_RECORD_FIELDS, parseCaseRecord, parseOfficeInfo } from '../../lambdas/lex-fulfillment/inputs';
+import { CASE_STATUSES } from '../../lambdas/lex-fulfillment/messages';
+import { describeIssues } from '../../lambdas/shared/validation-issues';
+
+/** The schemas the code hook used before the hand-written checks (zod): the references the checks must agree with. */
+const caseReference = z.object({
+  status: z.object({ S: z.enum(CASE_STATUSES) }),
+  nextStep: z.object({ M: z.object({ 'en-US': z.object({ S: z.string() }).optional(), 'es-US': z.object({ S: z.string() }).optional() }) }).optional(),
+});
+const officeText = z.string().trim().min(1).optional();
+const officeReference = z.strictObject({ en_US: officeText, es_US: officeText }).refine((info) => info.en_US !== undefined || info.es_US !== undefined);
+
+const CASE = {
+  caseNumber: { S: 'CS1234567' },
+  status: { S: 'IN_REVIEW' },
+  nextStep: { M: { 'en-US': { S: 'Send us your pay stubs.' }, 'es-US': { S: 'Envíenos sus talones de pago.' } } },
+};
+const OFFICE = { en_US: 'Open 8 to 5.', es_US: 'Abierto de 8 a 5.' };
+
+const anyValue = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.constantFrom(...CASE_STATUSES, 'in_review', 'CLOSED', '', '  ', ' Open 8 to 5. '),
+  fc.constantFrom({ S: 'APPROVED' }, { S: 'CLOSED' }, { N: '5' }, { S: 5 }, { M: {} }, { M: { 'en-US': { S: 'Call us.' } } }, { M: { 'es-US': 7 } }),
+  fc.constant([]),
+);
+
+/** `value` with the value at `path` replaced (undefined deletes it), where the path still leads through objects. */
+function mutate(value: unknown, path: readonly string[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const copy = structuredClone(value) as Record<string, unknown>;
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return copy;
+  let node: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) return copy;
+    node = next as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (replacement === undefined) delete node[last];
+  else node[last] = replacement;
+  return copy;
+}
+
+const CASE_PATHS: ReadonlyArray<readonly string[]> = [[], ['status'], ['status', 'S'], ['nextStep'], ['nextStep', 'M'], ['nextStep', 'M', 'en-US'], ['nextStep', 'M', 'en-US', 'S'], ['nextStep', 'M', 'es-US'], ['caseNumber']];
+const OFFICE_PATHS: ReadonlyArray<readonly string[]> = [[], ['en_US'], ['es_US'], ['fr_FR']];
+const described = (issues: ReadonlyArray<{ path: readonly PropertyKey[]; code: string }>, fields: object | ReadonlySet<string>) => describeIssues(issues as never, fields).sort();
+
+describe('lex-fulfillment inputs', () => {
+  test('reads a case: its status and next step per language, other attributes ignored', () => {
+    expect(parseCaseRecord(CASE)).toEqual({ success: true, data: { status: 'IN_REVIEW', nextStep: { 'en-US': 'Send us your pay stubs.', 'es-US': 'Envíenos sus talones de pago.' } } });
+    const bad = parseCaseRecord({ status: { S: 'CLOSED' }, nextStep: { M: { 'es-US': { N: '1' } } } });
+    expect(!bad.success && describeIssues(bad.issues, CASE_RECORD_FIELDS)).toEqual(['status.S: invalid_value', 'nextStep.M.es-US.S: invalid_type']);
+  });
+
+  test('reads OFFICE_INFO trimmed, and says what is wrong with it by key', () => {
+    expect(parseOfficeInfo({ en_US: ' Open 8 to 5. ' })).toEqual({ success: true, data: { en_US: 'Open 8 to 5.' } });
+    expect(parseOfficeInfo({ es_US: '  ', fr_FR: 'Ouvert.' })).toEqual({ success: false, problems: ['(root): unrecognized keys "fr_FR" (allowed: en_US, es_US)', 'es_US: must not be blank'] });
+    expect(parseOfficeInfo({})).toEqual({ success: false, problems: ['(root): give the text for en_US, es_US or both'] });
+  });
+
+  test('the case check agrees with the zod schema on every mutated item: same verdict, same issues, same values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...CASE_PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
+        const item = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), CASE);
+        const ours = parseCaseRecord(item);
+        const theirs = caseReference.safeParse(item);
+        expect({ item, success: ours.success }).toEqual({ item, success: theirs.success });
+        if (ours.success && theirs.success) {
+          const m = theirs.data.nextStep?.M;
+          expect(ours.data).toEqual({ status: theirs.data.status.S, nextStep: { 'en-US': m?.['en-US']?.S, 'es-US': m?.['es-US']?.S } });
+        }
+        if (!ours.success && !theirs.success) expect(described(ours.issues, CASE_RECORD_FIELDS)).toEqual(described(theirs.error.issues, caseReference));
+      }),
+      { seed: 1630, numRuns: 600 },
+    );
+  });
+
+  test('the OFFICE_INFO check agrees with the zod schema on every mutated value: same verdict, same texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...OFFICE_PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
+        const value = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), OFFICE);
+        const ours = parseOfficeInfo(value);
+        const theirs = officeReference.safeParse(value);
+        expect({ value, success: ours.success }).toEqual({ value, success: theirs.success });
+        if (ours.success && theirs.success) expect(ours.data).toEqual(theirs.data);
+      }),
+      { seed: 1631, numRuns: 600 },
+    );
+  });
+});
