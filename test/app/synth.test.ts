@@ -8,8 +8,14 @@ import { mutatedRiverton } from '../helpers/mutated-config';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Runs bin/app.ts as `cdk synth` would (cdk.json's loader), with no AWS credentials or profile in the environment. */
-function runApp(context: Record<string, unknown>, validation: boolean) {
+/**
+ * Runs bin/app.ts as `cdk synth` would (cdk.json's loader), with no AWS credentials or profile in
+ * the environment. `real`: as a user's first `cdk synth` on a fresh clone runs it, with
+ * aws-cdk-lib's CloudFormation validation on and the kit's caches on in a new empty folder
+ * (removed after), so everything is built and checked and nothing is replayed; else validation
+ * and the caches off, as in the unit tests (test/setup-env.ts).
+ */
+function runApp(context: Record<string, unknown>, real: boolean) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-app-'));
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_')) env[key] = value;
@@ -19,15 +25,28 @@ function runApp(context: Record<string, unknown>, validation: boolean) {
   env.AWS_SHARED_CREDENTIALS_FILE = path.join(outdir, 'no-credentials');
   env.AWS_CONFIG_FILE = path.join(outdir, 'no-config');
   env.AWS_EC2_METADATA_DISABLED = 'true';
-  if (validation) delete env.CDK_VALIDATION;
-  else env.CDK_VALIDATION = 'false';
-  const result = spawnSync(process.execPath, ['--require', './bin/ts-cache.cjs', path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-  return { ...result, outdir };
+  const cache = real ? fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-cache-')) : undefined;
+  if (real) {
+    delete env.CDK_VALIDATION;
+    // With the caches off (GCCK_CACHE=off) each jurisdiction bundles its seven handlers again;
+    // an empty cache builds each once and reuses it for the second jurisdiction, as `cdk synth` does.
+    env.GCCK_CACHE = 'on';
+    env.GCCK_CACHE_DIR = cache;
+  } else {
+    env.CDK_VALIDATION = 'false';
+  }
+  try {
+    const result = spawnSync(process.execPath, ['--require', './bin/ts-cache.cjs', path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    return { ...result, outdir };
+  } finally {
+    if (cache !== undefined) fs.rmSync(cache, { recursive: true, force: true });
+  }
 }
 
 describe('bin/app.ts', () => {
   // One synthesis of both examples with aws-cdk-lib's CloudFormation validation ON (as errors,
-  // per cdk.json), cdk-nag packs on, and no credentials: the unit tests switch validation off.
+  // per cdk.json), cdk-nag packs on, every handler bundled, and no credentials: the unit tests
+  // switch validation and bundling off.
   const run = runApp({ configDir: EXAMPLES_CONFIG }, true);
 
   test('synthesizes both example jurisdictions offline with validation and nag on', () => {
@@ -110,8 +129,8 @@ describe('bin/app.ts', () => {
     // synthesizeKit); this run proves bin/app.ts stops on it too.
     const statuses = Array.from({ length: 440 }, (_, i) => `  - { name: status-${i} }`).join('\n');
     const { dir, file } = mutatedRiverton((t) => `${t}agentStatuses:\n${statuses}\n`);
-    // No bundling: esbuild output is not what this test compares (and takes seconds).
-    const bad = runApp({ configDir: dir, 'aws:cdk:bundling-stacks': [] }, false);
+    // No bundling, no creation stack traces: neither is what this test compares (test/setup-env.ts).
+    const bad = runApp({ configDir: dir, 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-creation-stack-traces': true }, false);
     fs.rmSync(dir, { recursive: true, force: true });
     expect(bad.status).toBe(1);
     expect(bad.stderr).not.toMatch(/\n\s+at /);

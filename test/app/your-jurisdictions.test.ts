@@ -38,7 +38,8 @@ if (ids.length === 0) {
       outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-yours-'));
       const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false' };
       const kitContext = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
-      env.CDK_CONTEXT_JSON = JSON.stringify({ ...kitContext, configDir: 'config', 'aws:cdk:bundling-stacks': [] });
+      // No bundling and no creation stack traces, as in the unit tests (test/setup-env.ts).
+      env.CDK_CONTEXT_JSON = JSON.stringify({ ...kitContext, configDir: 'config', 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-creation-stack-traces': true });
       const run = spawnSync(process.execPath, ['--require', './bin/ts-cache.cjs', path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 + 10_000 * ids.length });
       if (run.status !== 0) throw new Error(`bin/app.ts exited ${run.status}:\n${run.stderr}`);
       const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, Artifact> };

@@ -88,7 +88,8 @@ let oscal: ValidateFunction | undefined;
 /** The OSCAL 1.2.1 component-definition schema, compiled once for both examples (about 0.6 s each). */
 function oscalValidator(): ValidateFunction {
   if (oscal) return oscal;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // No optimization pass over the generated code: the same checks, compiled in about half the time.
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { optimize: false } });
   addFormats(ajv);
   oscal = ajv.compile(JSON.parse(fs.readFileSync(path.join(__dirname, '../../lib/audit/data/oscal_component_schema.json'), 'utf8')));
   return oscal;

@@ -54,17 +54,23 @@ describe('CloudFormation validation engine in a worker thread', () => {
     // THEN no engine was started in the main thread
     expect(mainThreadEngines).not.toHaveBeenCalled();
     mainThreadEngines.mockRestore();
-    // AND the findings are the built-in's (which the main thread computes for reference)
-    const reference = new CloudFormationValidatePlugin().validate(context);
+    // AND the report is, field for field, the one aws-cdk-lib's built-in plugin gives for this
+    // template in the main thread (recorded from `new CloudFormationValidatePlugin().validate`
+    // with aws-cdk-lib 2.276.0; written out rather than recomputed here, as a second engine in
+    // this process would cost 3-5 CPU-seconds)
+    const reference = {
+      success: false,
+      violations: [
+        {
+          ruleName: 'F3002',
+          description: "Bogus: Additional properties are not allowed ('Bogus' was unexpected)",
+          severity: 'error',
+          violatingResources: [{ resourceLogicalId: 'Queue', templatePath: context.stackTemplates[0].templatePath, locations: ['Properties.Bogus'] }],
+          ruleMetadata: { category: 'Schema' },
+        },
+      ],
+    };
     expect(inWorker).toEqual(reference);
-    expect(inWorker.success).toBe(false);
-    expect(inWorker.violations).toEqual([
-      expect.objectContaining({
-        severity: 'error',
-        description: expect.stringContaining('Bogus'),
-        violatingResources: [expect.objectContaining({ resourceLogicalId: 'Queue', templatePath: context.stackTemplates[0].templatePath })],
-      }),
-    ]);
     // AND a validation whose templates were handed to the worker beforehand (prefetch) reports the same
     const prefetched = validateInWorker(new CloudFormationValidatePlugin());
     const main = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
