@@ -32,8 +32,9 @@ function synthesize(): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { App } = require('aws-cdk-lib') as typeof Cdk;
   const { startTemplateValidationEarly } = require('../lib/compliance/cached-validation') as typeof CachedValidation;
-  // No creation stack traces: about 15% of the synthesis time of each jurisdiction.
-  // `cdk synth --debug` still records them.
+  // No stack traces on annotations; cdk.json's `aws:cdk:disable-creation-stack-traces` leaves
+  // out the ones aws-cdk-lib records per CloudFormation element. `cdk synth --debug` (CDK_DEBUG)
+  // records both (README "Caches").
   const app = new App({ stackTraces: process.env.CDK_DEBUG === 'true' });
   // On a cold cache the validation engine starts in a worker thread while the kit loads.
   startTemplateValidationEarly(app);

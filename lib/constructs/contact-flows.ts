@@ -1,7 +1,7 @@
-import { Lazy, Stack } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import { Construct, IDependable } from 'constructs';
 import { IConnectInstance } from './connect-instance';
+import { jsonContent } from './json-content';
 import { findReferences, flowOrder, resolveReferences } from '../flows/references';
 import type { ReferenceKind, ReferenceTable } from '../flows/references';
 import type { LoadedFlow } from '../flows/types';
@@ -73,10 +73,8 @@ export class ContactFlows extends Construct {
     const moduleArns = new Map<string, string>();
     const resources = new Map<string, connect.CfnContactFlow | connect.CfnContactFlowModule>();
     const table: ReferenceTable = { ...props.references, flow: flowArns, module: moduleArns };
-    const stack = Stack.of(this);
     // Content is rendered lazily, once every flow exists, so flows can name each other in any order.
-    const contentOf = (flow: LoadedFlow) =>
-      Lazy.string({ produce: () => stack.toJsonString(resolveReferences(flow, table, { metadata: 'strip' })) });
+    const contentOf = (flow: LoadedFlow) => jsonContent(() => resolveReferences(flow, table, { metadata: 'strip' }));
 
     for (const flow of flowOrder(props.flows)) {
       if (flow.type === 'MODULE') {

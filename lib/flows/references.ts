@@ -217,8 +217,13 @@ function substitute(value: unknown, replace: (text: string) => string): unknown 
   if (Array.isArray(value)) return value.map((item) => substitute(item, replace));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    // defineProperty: a "__proto__" key from JSON must stay a key, not become the prototype.
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: substitute(item, replace), enumerable: true, writable: true, configurable: true });
+    for (const key of Object.keys(value)) {
+      const item = substitute((value as Record<string, unknown>)[key], replace);
+      // A "__proto__" key from JSON must stay a key, not become the prototype (defineProperty);
+      // every other key is a plain assignment, several times faster on large flows.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else out[key] = item;
+    }
     return out;
   }
   return value;

@@ -10,6 +10,7 @@ import './contact-analytics.spec';
 import './contact-center-monitoring.spec';
 import './follow-up-tasks.spec';
 import './hours-of-operation.spec';
+import './json-content.spec';
 import './lex-bot.spec';
 import './phone-number.spec';
 import './routing-profile.spec';
