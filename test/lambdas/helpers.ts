@@ -1,4 +1,5 @@
 import type { AwsStub } from 'aws-sdk-client-mock';
+import { isDeepStrictEqual } from 'util';
 
 /** An error shaped like one the AWS SDK throws (its `name` is what the handlers branch on). */
 export function awsError(name: string, httpStatusCode?: number): Error {
@@ -77,4 +78,23 @@ export async function settleWithinBudget<T>(invoke: () => Promise<T>, budgetMs: 
 /** Fake timers that leave Node's own queues (nextTick, microtasks, setImmediate) real, so SDK mocks and promises run as usual. */
 export function useFakeClock(): void {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
+}
+
+/**
+ * `expect(received).toEqual(expected)` for property tests that compare thousands of pairs: jest's
+ * `expect` builds every matcher on each call, so it is called only when the two differ deep-strictly
+ * (deep-strictly equal values are always toEqual). The verdict and the failure message are toEqual's.
+ */
+export function expectEqual(received: unknown, expected: unknown): void {
+  if (!isDeepStrictEqual(received, expected)) expect(received).toEqual(expected);
+}
+
+/** `expect(received).toBe(expected)`, calling `expect` only when the two are not `Object.is`: see expectEqual. */
+export function expectSame(received: unknown, expected: unknown): void {
+  if (!Object.is(received, expected)) expect(received).toBe(expected);
+}
+
+/** `expect(received).toEqual(expect.arrayContaining(expected))` for strings, calling `expect` only when one is missing: see expectEqual. */
+export function expectContainsAll(received: readonly string[], expected: readonly string[]): void {
+  if (!expected.every((item) => received.includes(item))) expect(received).toEqual(expect.arrayContaining(expected));
 }

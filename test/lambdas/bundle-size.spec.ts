@@ -22,41 +22,41 @@ interface Bundle {
   readonly groups: ReadonlySet<string>;
 }
 
-let bundles: Map<string, Bundle>;
-let outdir: string;
-
-beforeAll(async () => {
-  const handlers = fs
-    .readdirSync(LAMBDAS, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'shared' && fs.existsSync(path.join(LAMBDAS, d.name, 'index.ts')))
-    .map((d) => d.name);
-  const { options } = productionOptions();
-  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-bundle-size-'));
-  const result = await esbuild.build({
-    ...options,
-    entryPoints: Object.fromEntries(handlers.map((name) => [name, path.join(LAMBDAS, name, 'index.ts')])),
-    outdir,
-    bundle: true,
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-    absWorkingDir: REPO_ROOT,
-  });
-  bundles = new Map();
-  for (const [file, output] of Object.entries(result.metafile!.outputs)) {
-    if (!file.endsWith('.js')) continue;
-    bundles.set(path.basename(file, '.js'), { bytes: output.bytes, groups: new Set(Object.keys(output.inputs).map(groupOf)) });
-  }
-  expect([...bundles.keys()].sort()).toEqual(handlers.sort());
-});
-
-afterAll(async () => {
-  fs.rmSync(outdir, { recursive: true, force: true });
-  // esbuild's service process would outlive the suite and hold the Jest worker.
-  await esbuild.stop();
-});
-
 describe('handler bundles', () => {
+  let bundles: Map<string, Bundle>;
+  let outdir: string;
+
+  beforeAll(async () => {
+    const handlers = fs
+      .readdirSync(LAMBDAS, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'shared' && fs.existsSync(path.join(LAMBDAS, d.name, 'index.ts')))
+      .map((d) => d.name);
+    const { options } = productionOptions();
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-bundle-size-'));
+    const result = await esbuild.build({
+      ...options,
+      entryPoints: Object.fromEntries(handlers.map((name) => [name, path.join(LAMBDAS, name, 'index.ts')])),
+      outdir,
+      bundle: true,
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+      absWorkingDir: REPO_ROOT,
+    });
+    bundles = new Map();
+    for (const [file, output] of Object.entries(result.metafile!.outputs)) {
+      if (!file.endsWith('.js')) continue;
+      bundles.set(path.basename(file, '.js'), { bytes: output.bytes, groups: new Set(Object.keys(output.inputs).map(groupOf)) });
+    }
+    expect([...bundles.keys()].sort()).toEqual(handlers.sort());
+  });
+
+  afterAll(async () => {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    // esbuild's service process would outlive the suite and hold the Jest worker.
+    await esbuild.stop();
+  });
+
   test('every handler bundles under 150 KB', () => {
     const sizes = Object.fromEntries([...bundles].map(([name, b]) => [name, b.bytes]));
     const over = Object.entries(sizes).filter(([, bytes]) => bytes >= MAX_BUNDLE_BYTES);

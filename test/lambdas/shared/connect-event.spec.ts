@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { CONNECT_EVENT_FIELDS, parseConnectEvent } from '../../../lambdas/shared/connect-event';
 import { describeIssues } from '../../../lambdas/shared/validation-issues';
+import { expectContainsAll, expectEqual, expectSame } from '../helpers';
 
 /**
  * The schema the kit used before the hand-written check (zod, strict on the fields read): the
@@ -120,16 +121,16 @@ describe('parseConnectEvent', () => {
         const event = mutations.reduce<unknown>((e, [path, value]) => mutate(e, path, value), VALID);
         const ours = parseConnectEvent(event);
         const theirs = reference.safeParse(event);
-        expect(ours.success).toBe(theirs.success);
-        if (ours.success && theirs.success) expect(ours.data).toEqual(theirs.data);
+        expectSame(ours.success, theirs.success);
+        if (ours.success && theirs.success) expectEqual(ours.data, theirs.data);
         if (!ours.success && !theirs.success) {
           // Same fields blamed; each of our issues is one zod reports (zod may add a second code for
           // one field: an array ContactId is both invalid_type and too_small to it).
           const ourIssues = described(ours.issues, CONNECT_EVENT_FIELDS);
           const zodIssues = described(theirs.error.issues, reference);
           const pathOf = (issue: string) => issue.slice(0, issue.lastIndexOf(':'));
-          expect([...new Set(ourIssues.map(pathOf))]).toEqual([...new Set(zodIssues.map(pathOf))]);
-          expect(zodIssues).toEqual(expect.arrayContaining(ourIssues));
+          expectEqual([...new Set(ourIssues.map(pathOf))], [...new Set(zodIssues.map(pathOf))]);
+          expectContainsAll(zodIssues, ourIssues);
         }
       }),
       { seed: 1616, numRuns: 2000 },

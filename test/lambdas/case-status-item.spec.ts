@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { CASE_ITEM_FIELDS, parseCaseItem, STATUS_CODE } from '../../lambdas/case-status/case-item';
 import { describeIssues } from '../../lambdas/shared/validation-issues';
+import { expectEqual } from './helpers';
 
 /**
  * The schema the handler used before the hand-written check (zod, loose objects): the reference
@@ -85,16 +86,16 @@ describe('case-status case item check', () => {
         const item = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), VALID);
         const ours = parseCaseItem(item);
         const theirs = reference.safeParse(item);
-        expect({ item, success: ours.success }).toEqual({ item, success: theirs.success });
+        expectEqual({ item, success: ours.success }, { item, success: theirs.success });
         if (ours.success && theirs.success) {
           const m = theirs.data.nextStep?.M;
-          expect(ours.data).toEqual({
+          expectEqual(ours.data, {
             status: theirs.data.status.S,
             ...(m ? { nextStep: { ...(m['en-US'] ? { 'en-US': m['en-US'].S } : {}), ...(m['es-US'] ? { 'es-US': m['es-US'].S } : {}) } } : {}),
             ...(theirs.data.updatedAt ? { updatedAt: theirs.data.updatedAt.S } : {}),
           });
         }
-        if (!ours.success && !theirs.success) expect(described(ours.issues, CASE_ITEM_FIELDS)).toEqual(described(theirs.error.issues, reference));
+        if (!ours.success && !theirs.success) expectEqual(described(ours.issues, CASE_ITEM_FIELDS), described(theirs.error.issues, reference));
       }),
       { seed: 1628, numRuns: 1000 },
     );

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { isOffsetDateTime, MAX_MESSAGE_CHARS, parseClosure } from '../../lambdas/contact-center-status/closure';
 import { CLOSURE_REASONS } from '../../lambdas/contact-center-status/messages';
+import { expectEqual } from './helpers';
 
 /**
  * The schema the handler used before the hand-written check (zod, strict): the reference the
@@ -120,8 +121,8 @@ describe('contact-center-status closure parameter check', () => {
         const value = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), VALID);
         const ours = parseClosure(value);
         const theirs = reference.safeParse(value);
-        expect({ value, success: ours.success }).toEqual({ value, success: theirs.success });
-        if (ours.success && theirs.success) expect(ours.data).toEqual(theirs.data);
+        expectEqual({ value, success: ours.success }, { value, success: theirs.success });
+        if (ours.success && theirs.success) expectEqual(ours.data, theirs.data);
       }),
       { seed: 1627, numRuns: 1000 },
     );

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { CASE_RECORD_FIELDS, parseCaseRecord, parseOfficeInfo } from '../../lambdas/lex-fulfillment/inputs';
 import { CASE_STATUSES } from '../../lambdas/lex-fulfillment/messages';
 import { describeIssues } from '../../lambdas/shared/validation-issues';
+import { expectEqual } from './helpers';
 
 /** The schemas the code hook used before the hand-written checks (zod): the references the checks must agree with. */
 const caseReference = z.object({
@@ -68,12 +69,12 @@ describe('lex-fulfillment inputs', () => {
         const item = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), CASE);
         const ours = parseCaseRecord(item);
         const theirs = caseReference.safeParse(item);
-        expect({ item, success: ours.success }).toEqual({ item, success: theirs.success });
+        expectEqual({ item, success: ours.success }, { item, success: theirs.success });
         if (ours.success && theirs.success) {
           const m = theirs.data.nextStep?.M;
-          expect(ours.data).toEqual({ status: theirs.data.status.S, nextStep: { 'en-US': m?.['en-US']?.S, 'es-US': m?.['es-US']?.S } });
+          expectEqual(ours.data, { status: theirs.data.status.S, nextStep: { 'en-US': m?.['en-US']?.S, 'es-US': m?.['es-US']?.S } });
         }
-        if (!ours.success && !theirs.success) expect(described(ours.issues, CASE_RECORD_FIELDS)).toEqual(described(theirs.error.issues, caseReference));
+        if (!ours.success && !theirs.success) expectEqual(described(ours.issues, CASE_RECORD_FIELDS), described(theirs.error.issues, caseReference));
       }),
       { seed: 1630, numRuns: 600 },
     );
@@ -85,8 +86,8 @@ describe('lex-fulfillment inputs', () => {
         const value = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), OFFICE);
         const ours = parseOfficeInfo(value);
         const theirs = officeReference.safeParse(value);
-        expect({ value, success: ours.success }).toEqual({ value, success: theirs.success });
-        if (ours.success && theirs.success) expect(ours.data).toEqual(theirs.data);
+        expectEqual({ value, success: ours.success }, { value, success: theirs.success });
+        if (ours.success && theirs.success) expectEqual(ours.data, theirs.data);
       }),
       { seed: 1631, numRuns: 600 },
     );
