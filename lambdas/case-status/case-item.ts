@@ -2,7 +2,7 @@
  * The case item as GetItem returns it (DynamoDB attribute values), checked by hand: three
  * attributes, no schema library to load at cold init (bench/lambda.ts measures each handler
  * against an SDK-only floor). The rules and issue codes are those of the schema it replaces,
- * which test/lambdas/case-status-item.test.ts keeps as the reference the check must agree with.
+ * which test/lambdas/case-status-item.spec.ts keeps as the reference the check must agree with.
  */
 import type { ValidationIssue } from '../shared/validation-issues';
 import type { Language } from './messages';

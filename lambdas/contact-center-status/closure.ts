@@ -2,7 +2,7 @@
  * The closure parameter's JSON, checked by hand: four fields, no schema library to load at cold
  * init (bench/lambda.ts measures each handler against an SDK-only floor; zod/mini's schema cost
  * this handler about a tenth of its init). The rules are those of the strict schema it replaces,
- * which test/lambdas/contact-center-closure.test.ts keeps as the reference the check must agree with.
+ * which test/lambdas/contact-center-closure.spec.ts keeps as the reference the check must agree with.
  */
 import { CLOSURE_REASONS, ClosureReason, Language } from './messages';
 

@@ -2,7 +2,7 @@
  * The two inputs of the code hook besides the event, checked by hand (no schema library to load
  * at cold init; bench/lambda.ts measures each handler against an SDK-only floor): the case item
  * DynamoDB returns and the `OFFICE_INFO` environment variable. The rules and issue codes are those
- * of the schemas they replace, which test/lambdas/lex-fulfillment-inputs.test.ts keeps as the
+ * of the schemas they replace, which test/lambdas/lex-fulfillment-inputs.spec.ts keeps as the
  * reference the checks must agree with.
  */
 import type { ValidationIssue } from '../shared/validation-issues';

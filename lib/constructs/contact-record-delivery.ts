@@ -56,7 +56,7 @@ export class ContactRecordDelivery extends Construct {
       // "\n", https://docs.aws.amazon.com/firehose/latest/APIReference/API_Processor.html) works
       // without dynamic partitioning (https://docs.aws.amazon.com/firehose/latest/dev/basic-deliver.html),
       // which an existing stream could not turn on; the timestamp prefix stays as it is, and
-      // ProcessingConfiguration is an in-place update (test/stacks/contact-record-delivery-update.test.ts).
+      // ProcessingConfiguration is an in-place update (test/stacks/contact-record-delivery-update.spec.ts).
       processors: [new firehose.AppendDelimiterToRecordProcessor()],
     });
     this.deliveryStream = new firehose.DeliveryStream(this, 'Resource', {

@@ -322,7 +322,7 @@ export class PhoneNumberProvider extends Construct {
    * prop for (AwsSolutions-SF2). The role gets the X-Ray actions Step Functions needs; they
    * support no resource-level permissions
    * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-xray-tracing.html).
-   * The construct ids are the framework's own; test/constructs/phone-number.test.ts notices if a
+   * The construct ids are the framework's own; test/constructs/phone-number.spec.ts notices if a
    * CDK upgrade renames them.
    */
   private traceWaiter(): void {

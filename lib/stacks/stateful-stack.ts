@@ -24,7 +24,7 @@ export interface StatefulStackProps extends StackProps {
 /**
  * Everything that holds data: keys, buckets, streams, the Amazon Connect instance and its
  * storage configurations. Termination protection is on and every resource is retained;
- * the construct ids here are part of the contract (test/stacks/stateful-ids.test.ts pins
+ * the construct ids here are part of the contract (test/stacks/stateful-ids.spec.ts pins
  * the resulting logical ids), because renaming one would replace a resource holding records.
  */
 export class StatefulStack extends Stack {
