@@ -1,7 +1,7 @@
 import { FALLBACK_INTENT_NAME } from '../../bots/schema';
 import { branchLabel } from './actions';
 import { transitionKey } from './coverage';
-import { cloneState, current, follow, newCall, step } from './engine';
+import { current, follow, forkState, newCall, step } from './engine';
 import type { CallSetup, Taken } from './engine';
 import { suitsLanguage } from './language';
 import type { Answer, Outcome, Request, SimFlow, SimState, SimWorld } from './types';
@@ -323,7 +323,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
     /** The outcomes of the current step, each on its own copy of the state. */
     const expand = (state: SimState): { forks: Array<{ s: SimState; o: Outcome }>; waitPoint: boolean } => {
       const forks: Array<{ s: SimState; o: Outcome }> = [];
-      const s = cloneState(state);
+      const s = forkState(state);
       const result = step(world, s);
       let waitPoint = false;
       if ('ask' in result) {
@@ -331,7 +331,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
         const answers = answersTo(world, s, result.ask);
         answers.forEach((answer, i) => {
           // The last answer takes the step's own copy; the others get theirs.
-          const s2 = i === answers.length - 1 ? s : cloneState(s);
+          const s2 = i === answers.length - 1 ? s : forkState(s);
           forks.push({ s: s2, o: answer.kind === 'leave' ? { end: 'leave' } : result.resume(answer, s2) });
         });
       } else forks.push({ s, o: result });
@@ -342,7 +342,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
         const natural = new Set(forks.map((f) => ('branch' in f.o ? branchLabel(f.o.branch) : '')));
         for (const e of here.action.Transitions.Errors ?? []) {
           if (NATURAL.has(e.ErrorType) || natural.has(`error:${e.ErrorType}`)) continue;
-          const s3 = cloneState(state);
+          const s3 = forkState(state);
           s3.faultsUsed++;
           s3.steps++;
           forks.push({ s: s3, o: { branch: { kind: 'error', errorType: e.ErrorType }, cause: 'injected fault' } });
