@@ -83,9 +83,11 @@ export function cloneState(state: SimState): SimState {
 }
 
 /**
- * The explorer's deep copy of a state: the same values as {@link cloneState}, but every field is
+ * The explorer's copy of a state: the same values as {@link cloneState}, but every field is
  * written in one fixed order (absent optional fields as `undefined`), so all forks share one
  * object shape and copying stays on V8's fast path instead of a generic spread of varying shapes.
+ * The records the actions replace whole instead of changing (external, lex, metrics, hooks,
+ * tags: read-only in {@link SimState}) are shared, not copied.
  */
 export function forkState(s: SimState): SimState {
   const stack: Frame[] = new Array<Frame>(s.stack.length);
@@ -99,9 +101,9 @@ export function forkState(s: SimState): SimState {
     channel: s.channel,
     languageCode: s.languageCode,
     attributes: { ...s.attributes },
-    external: { ...s.external },
-    lex: { intent: s.lex.intent, sessionAttributes: { ...s.lex.sessionAttributes }, slots: { ...s.lex.slots } },
-    metrics: { ...s.metrics },
+    external: s.external,
+    lex: s.lex,
+    metrics: s.metrics,
     storedInput: s.storedInput,
     targetQueue: s.targetQueue,
     queuePriority: s.queuePriority,
@@ -109,8 +111,8 @@ export function forkState(s: SimState): SimState {
     systemNumber: s.systemNumber,
     callbackNumber: s.callbackNumber,
     voice: s.voice,
-    hooks: { ...s.hooks },
-    tags: { ...s.tags },
+    hooks: s.hooks,
+    tags: s.tags,
     recording: s.recording,
     flowLogging: s.flowLogging,
     agentSteps: s.agentSteps,

@@ -130,6 +130,16 @@ function scopeSpec(scope: Compared): KeySpec {
   return { attributes: [...scope.attributes].sort(), roots: scope.roots };
 }
 
+/** A value in a state key: unknown and absent values cannot collide with strings. */
+const v = (x: unknown): string => (x === UNKNOWN ? '\u0000?' : x === undefined ? '\u0000-' : String(x));
+
+/** A record in a state key, in insertion order. */
+function compact(map: Record<string, unknown>): string {
+  let out = '';
+  for (const k in map) out += `${k}=${v(map[k])};`;
+  return out;
+}
+
 function stateKey(s: SimState, scopes: Scopes): string {
   const top = s.stack[s.stack.length - 1];
   let spec: KeySpec | undefined;
@@ -144,18 +154,12 @@ function stateKey(s: SimState, scopes: Scopes): string {
     else spec = scopes.downstreamSpec;
   }
   const everything = spec === scopes.allSpec;
-  const has = (root: string) => everything || spec!.roots.has(root);
+  const roots = spec.roots;
   let attributes = '';
   for (const name of spec.attributes) {
     const v = s.attributes[name];
     if (v !== undefined) attributes += `${name}=${v === UNKNOWN ? '\u0000?' : v};`;
   }
-  const v = (x: unknown) => (x === UNKNOWN ? '\u0000?' : x === undefined ? '\u0000-' : String(x));
-  const compact = (map: Record<string, unknown>) => {
-    let out = '';
-    for (const k in map) out += `${k}=${v(map[k])};`;
-    return out;
-  };
   let key = `${s.phase}|${s.channel}|${s.languageCode}|${attributes}|`;
   for (const f of s.stack) {
     const loops = scopes.loops.get(f.flow)?.get(f.action);
@@ -163,7 +167,7 @@ function stateKey(s: SimState, scopes: Scopes): string {
     for (const id in f.loops) if (f.loops[id] > 0 && loops?.has(id)) key += `${id}=${f.loops[id]};`;
     key += `]${compact(f.flowAttributes)}>`;
   }
-  key += `|${has('External') ? compact(s.external) : ''}|${has('Lex') ? `${v(s.lex.intent)}:${compact(s.lex.sessionAttributes)}` : ''}|${has('Metrics') ? compact(s.metrics) : ''}|${has('StoredCustomerInput') ? v(s.storedInput) : ''}|${s.silentError !== undefined}|${s.faultsUsed}`;
+  key += `|${everything || roots.has('External') ? compact(s.external) : ''}|${everything || roots.has('Lex') ? `${v(s.lex.intent)}:${compact(s.lex.sessionAttributes)}` : ''}|${everything || roots.has('Metrics') ? compact(s.metrics) : ''}|${everything || roots.has('StoredCustomerInput') ? v(s.storedInput) : ''}|${s.silentError !== undefined}|${s.faultsUsed}`;
   // In the disconnect flow the rest of the call is over: queue, hooks and agent no longer matter.
   if (s.phase === 'disconnect-flow') return key;
   return `${key}|${v(s.pending)}|${v(s.targetQueue)}|${s.queuePriority}|${v(s.callbackNumber)}|${compact(s.hooks)}|${s.agentSteps}`;
@@ -339,9 +343,10 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
       // Prompts of fixed text are not failed on purpose: a prompt that cannot play cannot be
       // replaced by another one, so the flows route their errors to the same next action.
       if (here && state.faultsUsed < maxFaults && !QUIET_FAULTS.has(here.action.Type)) {
-        const natural = new Set(forks.map((f) => ('branch' in f.o ? branchLabel(f.o.branch) : '')));
-        for (const e of here.action.Transitions.Errors ?? []) {
-          if (NATURAL.has(e.ErrorType) || natural.has(`error:${e.ErrorType}`)) continue;
+        const errors = here.action.Transitions.Errors;
+        const natural = errors?.length ? new Set(forks.map((f) => ('branch' in f.o ? branchLabel(f.o.branch) : ''))) : undefined;
+        for (const e of errors ?? []) {
+          if (NATURAL.has(e.ErrorType) || natural!.has(`error:${e.ErrorType}`)) continue;
           const s3 = forkState(state);
           s3.faultsUsed++;
           s3.steps++;
