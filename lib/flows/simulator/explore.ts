@@ -133,11 +133,16 @@ function scopeSpec(scope: Compared): KeySpec {
 /** A value in a state key: unknown and absent values cannot collide with strings. */
 const v = (x: unknown): string => (x === UNKNOWN ? '\u0000?' : x === undefined ? '\u0000-' : String(x));
 
-/** A record in a state key, in insertion order. */
-function compact(map: Record<string, unknown>): string {
-  let out = '';
-  for (const k in map) out += `${k}=${v(map[k])};`;
-  return out;
+/**
+ * The pieces of the key being built. The key is joined once from the strings the state already
+ * holds: concatenating piece by piece would leave a rope of intermediate strings per state for
+ * the collector, and the map would flatten it again to hash it.
+ */
+const parts: string[] = [];
+
+/** Appends a record, in insertion order: `name=value;` per entry. */
+function pushRecord(map: Readonly<Record<string, unknown>>): void {
+  for (const k in map) parts.push(k, '=', v(map[k]), ';');
 }
 
 function stateKey(s: SimState, scopes: Scopes): string {
@@ -155,22 +160,38 @@ function stateKey(s: SimState, scopes: Scopes): string {
   }
   const everything = spec === scopes.allSpec;
   const roots = spec.roots;
-  let attributes = '';
+  parts.length = 0;
+  parts.push(s.phase, '|', s.channel, '|', s.languageCode, '|');
   for (const name of spec.attributes) {
-    const v = s.attributes[name];
-    if (v !== undefined) attributes += `${name}=${v === UNKNOWN ? '\u0000?' : v};`;
+    const value = s.attributes[name];
+    if (value !== undefined) parts.push(name, '=', value === UNKNOWN ? '\u0000?' : value, ';');
   }
-  let key = `${s.phase}|${s.channel}|${s.languageCode}|${attributes}|`;
+  parts.push('|');
   for (const f of s.stack) {
     const loops = scopes.loops.get(f.flow)?.get(f.action);
-    key += `${f.flow}/${f.action}[`;
-    for (const id in f.loops) if (f.loops[id] > 0 && loops?.has(id)) key += `${id}=${f.loops[id]};`;
-    key += `]${compact(f.flowAttributes)}>`;
+    parts.push(f.flow, '/', f.action, '[');
+    for (const id in f.loops) if (f.loops[id] > 0 && loops?.has(id)) parts.push(id, '=', String(f.loops[id]), ';');
+    parts.push(']');
+    pushRecord(f.flowAttributes);
+    parts.push('>');
   }
-  key += `|${everything || roots.has('External') ? compact(s.external) : ''}|${everything || roots.has('Lex') ? `${v(s.lex.intent)}:${compact(s.lex.sessionAttributes)}` : ''}|${everything || roots.has('Metrics') ? compact(s.metrics) : ''}|${everything || roots.has('StoredCustomerInput') ? v(s.storedInput) : ''}|${s.silentError !== undefined}|${s.faultsUsed}`;
+  parts.push('|');
+  if (everything || roots.has('External')) pushRecord(s.external);
+  parts.push('|');
+  if (everything || roots.has('Lex')) {
+    parts.push(v(s.lex.intent), ':');
+    pushRecord(s.lex.sessionAttributes);
+  }
+  parts.push('|');
+  if (everything || roots.has('Metrics')) pushRecord(s.metrics);
+  parts.push('|', everything || roots.has('StoredCustomerInput') ? v(s.storedInput) : '', '|', s.silentError !== undefined ? 'true' : 'false', '|', String(s.faultsUsed));
   // In the disconnect flow the rest of the call is over: queue, hooks and agent no longer matter.
-  if (s.phase === 'disconnect-flow') return key;
-  return `${key}|${v(s.pending)}|${v(s.targetQueue)}|${s.queuePriority}|${v(s.callbackNumber)}|${compact(s.hooks)}|${s.agentSteps}`;
+  if (s.phase !== 'disconnect-flow') {
+    parts.push('|', v(s.pending), '|', v(s.targetQueue), '|', String(s.queuePriority), '|', v(s.callbackNumber), '|');
+    pushRecord(s.hooks);
+    parts.push('|', String(s.agentSteps));
+  }
+  return parts.join('');
 }
 
 /**
