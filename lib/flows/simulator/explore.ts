@@ -106,7 +106,30 @@ function comparedIn(flows: Iterable<SimFlow>): Compared {
 /** What of the contact's data a state's identity includes at one action. */
 interface KeySpec {
   readonly attributes: readonly string[];
+  /** Each attribute's short label in a key (`\u0002<n>=`), in the order of `attributes`. */
+  readonly labels: readonly string[];
   readonly roots: ReadonlySet<string>;
+}
+
+/**
+ * Short labels for names in state keys, one per distinct name: a key stays as distinguishing as
+ * with the names spelled out, and shorter keys are cheaper to build and hash. `\u0002` cannot
+ * start a name in a flow, so a label never equals a name spelled out.
+ */
+const labelIds = new Map<string, string>();
+
+function labelOf(name: string): string {
+  let label = labelIds.get(name);
+  if (label === undefined) {
+    label = `\u0002${labelIds.size}`;
+    labelIds.set(name, label);
+  }
+  return label;
+}
+
+function keySpec(attributes: Iterable<string>, roots: ReadonlySet<string>): KeySpec {
+  const sorted = [...attributes].sort();
+  return { attributes: sorted, labels: sorted.map((a) => `${labelOf(`a:${a}`)}=`), roots };
 }
 
 const specs = new WeakMap<ReadonlySet<string>, KeySpec>();
@@ -120,14 +143,14 @@ function specOf(live: ReadonlySet<string>): KeySpec {
       if (item.startsWith('Attributes.')) attributes.add(item.slice(11));
       else roots.add(item);
     }
-    spec = { attributes: [...attributes].sort(), roots };
+    spec = keySpec(attributes, roots);
     specs.set(live, spec);
   }
   return spec;
 }
 
 function scopeSpec(scope: Compared): KeySpec {
-  return { attributes: [...scope.attributes].sort(), roots: scope.roots };
+  return keySpec(scope.attributes, scope.roots);
 }
 
 /** A value in a state key: unknown and absent values cannot collide with strings. */
@@ -162,14 +185,17 @@ function stateKey(s: SimState, scopes: Scopes): string {
   const roots = spec.roots;
   parts.length = 0;
   parts.push(s.phase, '|', s.channel, '|', s.languageCode, '|');
-  for (const name of spec.attributes) {
-    const value = s.attributes[name];
-    if (value !== undefined) parts.push(name, '=', value === UNKNOWN ? '\u0000?' : value, ';');
+  const { attributes, labels } = spec;
+  for (let i = 0; i < attributes.length; i++) {
+    const value = s.attributes[attributes[i]];
+    if (value !== undefined) parts.push(labels[i], value === UNKNOWN ? '\u0000?' : value, ';');
   }
   parts.push('|');
   for (const f of s.stack) {
-    const loops = scopes.loops.get(f.flow)?.get(f.action);
-    parts.push(f.flow, '/', f.action, '[');
+    const known = scopes.frames.get(f.flow)?.get(f.action);
+    const loops = known ? known.loops : scopes.loops.get(f.flow)?.get(f.action);
+    if (known) parts.push(known.label);
+    else parts.push('\u0001', f.flow, '/', f.action, '[');
     for (const id in f.loops) if (f.loops[id] > 0 && loops?.has(id)) parts.push(id, '=', String(f.loops[id]), ';');
     parts.push(']');
     pushRecord(f.flowAttributes);
@@ -215,6 +241,13 @@ interface Scopes {
   readonly specs: ReadonlyMap<string, KeySpec>;
   /** Loop actions reachable by flow and action. */
   readonly loops: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+  /** Per flow and action: its short label in a key (`\u0002<n>[`) and its reachable loops. */
+  readonly frames: ReadonlyMap<string, ReadonlyMap<string, FrameKey>>;
+}
+
+interface FrameKey {
+  readonly label: string;
+  readonly loops: ReadonlySet<string> | undefined;
 }
 
 const itemsOf = (c: Compared) => new Set<string>([...[...c.attributes].map((a) => `Attributes.${a}`), ...c.roots]);
@@ -235,6 +268,7 @@ function computeScopes(world: SimWorld): Scopes {
   const downstream = comparedIn(flows.filter((f) => !entries.has(f.name)));
   const exit = itemsOf(downstream);
   const all = comparedIn(flows);
+  const loops = new Map(flows.map((f) => [f.name, reachableLoops(f)]));
   const afterAgent = comparedIn(flows.filter((f) => f.type === 'CUSTOMER_HOLD' || (f.type === 'CONTACT_FLOW' && !entries.has(f.name))));
   return {
     allSpec: scopeSpec(all),
@@ -244,7 +278,8 @@ function computeScopes(world: SimWorld): Scopes {
     // Entry flows hand on only the language (abstractAfterEntry); the flows after them all they compare.
     live: new Map(flows.map((f) => [f.name, liveData(f, entries.has(f.name) ? new Set(['Attributes.language']) : exit)])),
     liveLast: new Map(flows.map((f) => [f.name, liveData(f, new Set())])),
-    loops: new Map(flows.map((f) => [f.name, reachableLoops(f)])),
+    loops,
+    frames: new Map(flows.map((f) => [f.name, new Map([...f.actions.keys()].map((a) => [a, { label: `${labelOf(`f:${f.name}\u0000${a}`)}[`, loops: loops.get(f.name)?.get(a) }]))])),
     all: comparedIn(flows),
     downstream,
     afterAgent: comparedIn(flows.filter((f) => f.type === 'CUSTOMER_HOLD' || (f.type === 'CONTACT_FLOW' && !entries.has(f.name)))),
