@@ -1,7 +1,7 @@
 import type { Action } from '../types';
 import { branchLabel, HANDLERS, unsupportedReason } from './actions';
 import type { ActionContext } from './actions';
-import type { Audience, Branch, Conditions, EndState, Outcome, Phase, SimFlow, SimState, SimWorld, StepResult } from './types';
+import type { Audience, Branch, Conditions, EndState, Frame, Outcome, Phase, SimFlow, SimState, SimWorld, StepResult } from './types';
 import { UnmodelledPathError } from './values';
 import { describeRoutingCriteria } from './actions/routing-criteria';
 
@@ -79,6 +79,53 @@ export function cloneState(state: SimState): SimState {
     hooks: { ...state.hooks },
     tags: { ...state.tags },
     events: state.events.slice(),
+  };
+}
+
+/**
+ * The explorer's copy of a state: the same values as {@link cloneState}, but every field is
+ * written in one fixed order (absent optional fields as `undefined`), so all forks share one
+ * object shape and copying stays on V8's fast path instead of a generic spread of varying shapes.
+ * The records the actions replace whole instead of changing (external, lex, metrics, hooks,
+ * tags: read-only in {@link SimState}) are shared, not copied.
+ */
+export function forkState(s: SimState): SimState {
+  const stack: Frame[] = new Array<Frame>(s.stack.length);
+  for (let i = 0; i < stack.length; i++) {
+    const f = s.stack[i];
+    stack[i] = { flow: f.flow, action: f.action, loops: { ...f.loops }, flowAttributes: { ...f.flowAttributes }, returnTo: f.returnTo };
+  }
+  return {
+    phase: s.phase,
+    stack,
+    channel: s.channel,
+    languageCode: s.languageCode,
+    attributes: { ...s.attributes },
+    external: s.external,
+    lex: s.lex,
+    metrics: s.metrics,
+    storedInput: s.storedInput,
+    targetQueue: s.targetQueue,
+    queuePriority: s.queuePriority,
+    customerNumber: s.customerNumber,
+    systemNumber: s.systemNumber,
+    callbackNumber: s.callbackNumber,
+    voice: s.voice,
+    hooks: s.hooks,
+    tags: s.tags,
+    recording: s.recording,
+    flowLogging: s.flowLogging,
+    agentSteps: s.agentSteps,
+    silentError: s.silentError,
+    pending: s.pending,
+    queued: s.queued,
+    callback: s.callback,
+    routingCriteria: s.routingCriteria,
+    tasks: s.tasks,
+    steps: s.steps,
+    faultsUsed: s.faultsUsed,
+    events: s.events.length === 0 ? [] : s.events.slice(),
+    end: s.end,
   };
 }
 

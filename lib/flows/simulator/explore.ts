@@ -1,7 +1,7 @@
 import { FALLBACK_INTENT_NAME } from '../../bots/schema';
 import { branchLabel } from './actions';
 import { transitionKey } from './coverage';
-import { cloneState, current, follow, newCall, step } from './engine';
+import { current, follow, forkState, newCall, step } from './engine';
 import type { CallSetup, Taken } from './engine';
 import { suitsLanguage } from './language';
 import type { Answer, Outcome, Request, SimFlow, SimState, SimWorld } from './types';
@@ -106,7 +106,30 @@ function comparedIn(flows: Iterable<SimFlow>): Compared {
 /** What of the contact's data a state's identity includes at one action. */
 interface KeySpec {
   readonly attributes: readonly string[];
+  /** Each attribute's short label in a key (`\u0002<n>=`), in the order of `attributes`. */
+  readonly labels: readonly string[];
   readonly roots: ReadonlySet<string>;
+}
+
+/**
+ * Short labels for names in state keys, one per distinct name: a key stays as distinguishing as
+ * with the names spelled out, and shorter keys are cheaper to build and hash. `\u0002` cannot
+ * start a name in a flow, so a label never equals a name spelled out.
+ */
+const labelIds = new Map<string, string>();
+
+function labelOf(name: string): string {
+  let label = labelIds.get(name);
+  if (label === undefined) {
+    label = `\u0002${labelIds.size}`;
+    labelIds.set(name, label);
+  }
+  return label;
+}
+
+function keySpec(attributes: Iterable<string>, roots: ReadonlySet<string>): KeySpec {
+  const sorted = [...attributes].sort();
+  return { attributes: sorted, labels: sorted.map((a) => `${labelOf(`a:${a}`)}=`), roots };
 }
 
 const specs = new WeakMap<ReadonlySet<string>, KeySpec>();
@@ -120,14 +143,29 @@ function specOf(live: ReadonlySet<string>): KeySpec {
       if (item.startsWith('Attributes.')) attributes.add(item.slice(11));
       else roots.add(item);
     }
-    spec = { attributes: [...attributes].sort(), roots };
+    spec = keySpec(attributes, roots);
     specs.set(live, spec);
   }
   return spec;
 }
 
 function scopeSpec(scope: Compared): KeySpec {
-  return { attributes: [...scope.attributes].sort(), roots: scope.roots };
+  return keySpec(scope.attributes, scope.roots);
+}
+
+/** A value in a state key: unknown and absent values cannot collide with strings. */
+const v = (x: unknown): string => (x === UNKNOWN ? '\u0000?' : x === undefined ? '\u0000-' : String(x));
+
+/**
+ * The pieces of the key being built. The key is joined once from the strings the state already
+ * holds: concatenating piece by piece would leave a rope of intermediate strings per state for
+ * the collector, and the map would flatten it again to hash it.
+ */
+const parts: string[] = [];
+
+/** Appends a record, in insertion order: `name=value;` per entry. */
+function pushRecord(map: Readonly<Record<string, unknown>>): void {
+  for (const k in map) parts.push(k, '=', v(map[k]), ';');
 }
 
 function stateKey(s: SimState, scopes: Scopes): string {
@@ -144,29 +182,42 @@ function stateKey(s: SimState, scopes: Scopes): string {
     else spec = scopes.downstreamSpec;
   }
   const everything = spec === scopes.allSpec;
-  const has = (root: string) => everything || spec!.roots.has(root);
-  let attributes = '';
-  for (const name of spec.attributes) {
-    const v = s.attributes[name];
-    if (v !== undefined) attributes += `${name}=${v === UNKNOWN ? '\u0000?' : v};`;
+  const roots = spec.roots;
+  parts.length = 0;
+  parts.push(s.phase, '|', s.channel, '|', s.languageCode, '|');
+  const { attributes, labels } = spec;
+  for (let i = 0; i < attributes.length; i++) {
+    const value = s.attributes[attributes[i]];
+    if (value !== undefined) parts.push(labels[i], value === UNKNOWN ? '\u0000?' : value, ';');
   }
-  const v = (x: unknown) => (x === UNKNOWN ? '\u0000?' : x === undefined ? '\u0000-' : String(x));
-  const compact = (map: Record<string, unknown>) => {
-    let out = '';
-    for (const k in map) out += `${k}=${v(map[k])};`;
-    return out;
-  };
-  let key = `${s.phase}|${s.channel}|${s.languageCode}|${attributes}|`;
+  parts.push('|');
   for (const f of s.stack) {
-    const loops = scopes.loops.get(f.flow)?.get(f.action);
-    key += `${f.flow}/${f.action}[`;
-    for (const id in f.loops) if (f.loops[id] > 0 && loops?.has(id)) key += `${id}=${f.loops[id]};`;
-    key += `]${compact(f.flowAttributes)}>`;
+    const known = scopes.frames.get(f.flow)?.get(f.action);
+    const loops = known ? known.loops : scopes.loops.get(f.flow)?.get(f.action);
+    if (known) parts.push(known.label);
+    else parts.push('\u0001', f.flow, '/', f.action, '[');
+    for (const id in f.loops) if (f.loops[id] > 0 && loops?.has(id)) parts.push(id, '=', String(f.loops[id]), ';');
+    parts.push(']');
+    pushRecord(f.flowAttributes);
+    parts.push('>');
   }
-  key += `|${has('External') ? compact(s.external) : ''}|${has('Lex') ? `${v(s.lex.intent)}:${compact(s.lex.sessionAttributes)}` : ''}|${has('Metrics') ? compact(s.metrics) : ''}|${has('StoredCustomerInput') ? v(s.storedInput) : ''}|${s.silentError !== undefined}|${s.faultsUsed}`;
+  parts.push('|');
+  if (everything || roots.has('External')) pushRecord(s.external);
+  parts.push('|');
+  if (everything || roots.has('Lex')) {
+    parts.push(v(s.lex.intent), ':');
+    pushRecord(s.lex.sessionAttributes);
+  }
+  parts.push('|');
+  if (everything || roots.has('Metrics')) pushRecord(s.metrics);
+  parts.push('|', everything || roots.has('StoredCustomerInput') ? v(s.storedInput) : '', '|', s.silentError !== undefined ? 'true' : 'false', '|', String(s.faultsUsed));
   // In the disconnect flow the rest of the call is over: queue, hooks and agent no longer matter.
-  if (s.phase === 'disconnect-flow') return key;
-  return `${key}|${v(s.pending)}|${v(s.targetQueue)}|${s.queuePriority}|${v(s.callbackNumber)}|${compact(s.hooks)}|${s.agentSteps}`;
+  if (s.phase !== 'disconnect-flow') {
+    parts.push('|', v(s.pending), '|', v(s.targetQueue), '|', String(s.queuePriority), '|', v(s.callbackNumber), '|');
+    pushRecord(s.hooks);
+    parts.push('|', String(s.agentSteps));
+  }
+  return parts.join('');
 }
 
 /**
@@ -190,6 +241,13 @@ interface Scopes {
   readonly specs: ReadonlyMap<string, KeySpec>;
   /** Loop actions reachable by flow and action. */
   readonly loops: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+  /** Per flow and action: its short label in a key (`\u0002<n>[`) and its reachable loops. */
+  readonly frames: ReadonlyMap<string, ReadonlyMap<string, FrameKey>>;
+}
+
+interface FrameKey {
+  readonly label: string;
+  readonly loops: ReadonlySet<string> | undefined;
 }
 
 const itemsOf = (c: Compared) => new Set<string>([...[...c.attributes].map((a) => `Attributes.${a}`), ...c.roots]);
@@ -210,6 +268,7 @@ function computeScopes(world: SimWorld): Scopes {
   const downstream = comparedIn(flows.filter((f) => !entries.has(f.name)));
   const exit = itemsOf(downstream);
   const all = comparedIn(flows);
+  const loops = new Map(flows.map((f) => [f.name, reachableLoops(f)]));
   const afterAgent = comparedIn(flows.filter((f) => f.type === 'CUSTOMER_HOLD' || (f.type === 'CONTACT_FLOW' && !entries.has(f.name))));
   return {
     allSpec: scopeSpec(all),
@@ -219,7 +278,8 @@ function computeScopes(world: SimWorld): Scopes {
     // Entry flows hand on only the language (abstractAfterEntry); the flows after them all they compare.
     live: new Map(flows.map((f) => [f.name, liveData(f, entries.has(f.name) ? new Set(['Attributes.language']) : exit)])),
     liveLast: new Map(flows.map((f) => [f.name, liveData(f, new Set())])),
-    loops: new Map(flows.map((f) => [f.name, reachableLoops(f)])),
+    loops,
+    frames: new Map(flows.map((f) => [f.name, new Map([...f.actions.keys()].map((a) => [a, { label: `${labelOf(`f:${f.name}\u0000${a}`)}[`, loops: loops.get(f.name)?.get(a) }]))])),
     all: comparedIn(flows),
     downstream,
     afterAgent: comparedIn(flows.filter((f) => f.type === 'CUSTOMER_HOLD' || (f.type === 'CONTACT_FLOW' && !entries.has(f.name)))),
@@ -323,7 +383,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
     /** The outcomes of the current step, each on its own copy of the state. */
     const expand = (state: SimState): { forks: Array<{ s: SimState; o: Outcome }>; waitPoint: boolean } => {
       const forks: Array<{ s: SimState; o: Outcome }> = [];
-      const s = cloneState(state);
+      const s = forkState(state);
       const result = step(world, s);
       let waitPoint = false;
       if ('ask' in result) {
@@ -331,7 +391,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
         const answers = answersTo(world, s, result.ask);
         answers.forEach((answer, i) => {
           // The last answer takes the step's own copy; the others get theirs.
-          const s2 = i === answers.length - 1 ? s : cloneState(s);
+          const s2 = i === answers.length - 1 ? s : forkState(s);
           forks.push({ s: s2, o: answer.kind === 'leave' ? { end: 'leave' } : result.resume(answer, s2) });
         });
       } else forks.push({ s, o: result });
@@ -339,10 +399,11 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
       // Prompts of fixed text are not failed on purpose: a prompt that cannot play cannot be
       // replaced by another one, so the flows route their errors to the same next action.
       if (here && state.faultsUsed < maxFaults && !QUIET_FAULTS.has(here.action.Type)) {
-        const natural = new Set(forks.map((f) => ('branch' in f.o ? branchLabel(f.o.branch) : '')));
-        for (const e of here.action.Transitions.Errors ?? []) {
-          if (NATURAL.has(e.ErrorType) || natural.has(`error:${e.ErrorType}`)) continue;
-          const s3 = cloneState(state);
+        const errors = here.action.Transitions.Errors;
+        const natural = errors?.length ? new Set(forks.map((f) => ('branch' in f.o ? branchLabel(f.o.branch) : ''))) : undefined;
+        for (const e of errors ?? []) {
+          if (NATURAL.has(e.ErrorType) || natural!.has(`error:${e.ErrorType}`)) continue;
+          const s3 = forkState(state);
           s3.faultsUsed++;
           s3.steps++;
           forks.push({ s: s3, o: { branch: { kind: 'error', errorType: e.ErrorType }, cause: 'injected fault' } });

@@ -72,9 +72,12 @@ export interface SimState {
   channel: 'VOICE' | 'CHAT' | 'TASK';
   languageCode: string;
   attributes: Record<string, SimValue>;
-  external: Record<string, SimValue>;
-  lex: { intent?: SimValue; sessionAttributes: Record<string, SimValue>; slots: Record<string, SimValue> };
-  metrics: Record<string, SimValue>;
+  /** Replaced whole, never changed in place (the explorer's forks share it). */
+  external: Readonly<Record<string, SimValue>>;
+  /** Replaced whole, never changed in place (the explorer's forks share it). */
+  lex: { readonly intent?: SimValue; readonly sessionAttributes: Readonly<Record<string, SimValue>>; readonly slots: Readonly<Record<string, SimValue>> };
+  /** Replaced whole, never changed in place (the explorer's forks share it). */
+  metrics: Readonly<Record<string, SimValue>>;
   storedInput?: SimValue;
   targetQueue?: string;
   queuePriority: number;
@@ -82,8 +85,10 @@ export interface SimState {
   systemNumber: string;
   callbackNumber?: string;
   voice: string;
-  hooks: Record<string, string>;
-  tags: Record<string, string>;
+  /** Replaced whole, never changed in place (the explorer's forks share it). */
+  hooks: Readonly<Record<string, string>>;
+  /** Replaced whole, never changed in place (the explorer's forks share it). */
+  tags: Readonly<Record<string, string>>;
   recording: string;
   flowLogging: boolean;
   /** Agent-side steps taken (transfers, holds), to bound them. */

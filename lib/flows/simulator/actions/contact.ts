@@ -68,11 +68,12 @@ export const CONTACT_ACTIONS: ActionFamily = {
 
   UpdateContactEventHooks(action, state, ctx) {
     const hooks = (action.Parameters.EventHooks ?? {}) as Record<string, unknown>;
+    const set = (state.hooks = { ...state.hooks });
     for (const [hook, value] of Object.entries(hooks)) {
       const flow = valueOf(state, value);
       if (!EVENT_HOOKS.includes(hook)) return error('NoMatchingError', `unknown event hook ${hook}`);
       if (flow === UNKNOWN || !ctx.world.flows.has(flow)) return error('NoMatchingError', `flow ${text(flow)} does not exist`);
-      state.hooks[hook] = flow;
+      set[hook] = flow;
     }
     return next();
   },
@@ -108,12 +109,14 @@ export const CONTACT_ACTIONS: ActionFamily = {
   },
 
   TagContact(action, state) {
-    for (const [key, value] of Object.entries((action.Parameters.Tags ?? {}) as Record<string, unknown>)) state.tags[key] = text(valueOf(state, value));
+    const tags = (state.tags = { ...state.tags });
+    for (const [key, value] of Object.entries((action.Parameters.Tags ?? {}) as Record<string, unknown>)) tags[key] = text(valueOf(state, value));
     return next();
   },
 
   UnTagContact(action, state) {
-    for (const key of (action.Parameters.TagKeys ?? []) as string[]) delete state.tags[key];
+    const tags = (state.tags = { ...state.tags });
+    for (const key of (action.Parameters.TagKeys ?? []) as string[]) delete tags[key];
     return next();
   },
 

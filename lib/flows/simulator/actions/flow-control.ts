@@ -83,8 +83,9 @@ export const FLOW_CONTROL_ACTIONS: ActionFamily = {
     const queue = queueParam !== undefined ? valueOf(state, queueParam) : state.targetQueue;
     if (!queue || queue === UNKNOWN) return error('NoMatchingError', 'no queue to read metrics of');
     if (!ctx.conditions) {
-      for (const key of Object.keys(queueMetrics(queue, undefined))) state.metrics[key] = UNKNOWN;
-      state.metrics['Queue.Name'] = queue;
+      const metrics = (state.metrics = { ...state.metrics });
+      for (const key of Object.keys(queueMetrics(queue, undefined))) metrics[key] = UNKNOWN;
+      metrics['Queue.Name'] = queue;
     } else state.metrics = queueMetrics(queue, ctx.conditions.queues[queue]);
     return next();
   },
