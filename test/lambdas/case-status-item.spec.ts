@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { CASE_ITEM_FIELDS, parseCaseItem, STATUS_CODE } from '../../lambdas/case-status/case-item';
 import { describeIssues } from '../../lambdas/shared/validation-issues';
-import { expectEqual } from './helpers';
+import { describedIssues, expectEqual, mutateAt } from './helpers';
 
 /**
  * The schema the handler used before the hand-written check (zod, loose objects): the reference
@@ -46,25 +46,6 @@ const PATHS: ReadonlyArray<readonly string[]> = [
   ['caseNumber'],
 ];
 
-/** `value` with the value at `path` replaced (undefined deletes it), where the path still leads through objects. */
-function mutate(value: unknown, path: readonly string[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string, unknown>;
-  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return copy;
-  let node: Record<string, unknown> = copy;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) return copy;
-    node = next as Record<string, unknown>;
-  }
-  const last = path[path.length - 1];
-  if (replacement === undefined) delete node[last];
-  else node[last] = replacement;
-  return copy;
-}
-
-const described = (issues: ReadonlyArray<{ path: readonly PropertyKey[]; code: string }>, fields: object | ReadonlySet<string>) => describeIssues(issues as never, fields).sort();
-
 describe('case-status case item check', () => {
   test('reads the status, the next step per language and the update date; ignores other attributes', () => {
     expect(parseCaseItem(VALID)).toEqual({
@@ -83,7 +64,7 @@ describe('case-status case item check', () => {
   test('agrees with the zod schema on every mutated item: same verdict, same issues, same values read', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
-        const item = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), VALID);
+        const item = mutations.reduce<unknown>((v, [path, replacement]) => mutateAt(v, path, replacement), VALID);
         const ours = parseCaseItem(item);
         const theirs = reference.safeParse(item);
         expectEqual({ item, success: ours.success }, { item, success: theirs.success });
@@ -95,7 +76,7 @@ describe('case-status case item check', () => {
             ...(theirs.data.updatedAt ? { updatedAt: theirs.data.updatedAt.S } : {}),
           });
         }
-        if (!ours.success && !theirs.success) expectEqual(described(ours.issues, CASE_ITEM_FIELDS), described(theirs.error.issues, reference));
+        if (!ours.success && !theirs.success) expectEqual(describedIssues(ours.issues, CASE_ITEM_FIELDS), describedIssues(theirs.error.issues, reference));
       }),
       { seed: 1628, numRuns: 1000 },
     );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { isOffsetDateTime, MAX_MESSAGE_CHARS, parseClosure } from '../../lambdas/contact-center-status/closure';
 import { CLOSURE_REASONS } from '../../lambdas/contact-center-status/messages';
-import { expectEqual } from './helpers';
+import { expectEqual, mutateAt } from './helpers';
 
 /**
  * The schema the handler used before the hand-written check (zod, strict): the reference the
@@ -70,23 +70,6 @@ const anyValue = fc.oneof(
 
 const PATHS: ReadonlyArray<readonly string[]> = [[], ['closed'], ['reason'], ['until'], ['message'], ['message', 'en-US'], ['message', 'es-US'], ['message', 'fr-CA'], ['clsoed']];
 
-/** `value` with the value at `path` replaced (undefined deletes it), where the path still leads through objects. */
-function mutate(value: unknown, path: readonly string[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string, unknown>;
-  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return copy;
-  let node: Record<string, unknown> = copy;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) return copy;
-    node = next as Record<string, unknown>;
-  }
-  const last = path[path.length - 1];
-  if (replacement === undefined) delete node[last];
-  else node[last] = replacement;
-  return copy;
-}
-
 describe('contact-center-status closure parameter check', () => {
   test('reads a valid closure, with and without until', () => {
     expect(parseClosure(VALID)).toEqual({ success: true, data: VALID });
@@ -118,7 +101,7 @@ describe('contact-center-status closure parameter check', () => {
   test('agrees with the zod schema on every mutated value: same verdict, same data', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
-        const value = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), VALID);
+        const value = mutations.reduce<unknown>((v, [path, replacement]) => mutateAt(v, path, replacement), VALID);
         const ours = parseClosure(value);
         const theirs = reference.safeParse(value);
         expectEqual({ value, success: ours.success }, { value, success: theirs.success });

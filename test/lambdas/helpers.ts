@@ -1,5 +1,6 @@
 import type { AwsStub } from 'aws-sdk-client-mock';
 import { isDeepStrictEqual } from 'util';
+import { describeIssues } from '../../lambdas/shared/validation-issues';
 
 /** An error shaped like one the AWS SDK throws (its `name` is what the handlers branch on). */
 export function awsError(name: string, httpStatusCode?: number): Error {
@@ -97,4 +98,29 @@ export function expectSame(received: unknown, expected: unknown): void {
 /** `expect(received).toEqual(expect.arrayContaining(expected))` for strings, calling `expect` only when one is missing: see expectEqual. */
 export function expectContainsAll(received: readonly string[], expected: readonly string[]): void {
   if (!expected.every((item) => received.includes(item))) expect(received).toEqual(expect.arrayContaining(expected));
+}
+
+/**
+ * `value` with the value at `path` replaced (`undefined` deletes it), where the path still leads
+ * through objects; an empty path replaces the whole value. The input is not changed.
+ */
+export function mutateAt(value: unknown, path: readonly string[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const copy = structuredClone(value) as Record<string, unknown>;
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return copy;
+  let node: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) return copy;
+    node = next as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (replacement === undefined) delete node[last];
+  else node[last] = replacement;
+  return copy;
+}
+
+/** The former zod schema's issues as the hand-written checks name them (`describeIssues`), sorted for comparison. */
+export function describedIssues(issues: ReadonlyArray<{ path: readonly PropertyKey[]; code: string }>, fields: object | ReadonlySet<string>): string[] {
+  return describeIssues(issues as never, fields).sort();
 }

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { CASE_RECORD_FIELDS, parseCaseRecord, parseOfficeInfo } from '../../lambdas/lex-fulfillment/inputs';
 import { CASE_STATUSES } from '../../lambdas/lex-fulfillment/messages';
 import { describeIssues } from '../../lambdas/shared/validation-issues';
-import { expectEqual } from './helpers';
+import { describedIssues, expectEqual, mutateAt } from './helpers';
 
 /** The schemas the code hook used before the hand-written checks (zod): the references the checks must agree with. */
 const caseReference = z.object({
@@ -29,27 +29,8 @@ const anyValue = fc.oneof(
   fc.constant([]),
 );
 
-/** `value` with the value at `path` replaced (undefined deletes it), where the path still leads through objects. */
-function mutate(value: unknown, path: readonly string[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string, unknown>;
-  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return copy;
-  let node: Record<string, unknown> = copy;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) return copy;
-    node = next as Record<string, unknown>;
-  }
-  const last = path[path.length - 1];
-  if (replacement === undefined) delete node[last];
-  else node[last] = replacement;
-  return copy;
-}
-
 const CASE_PATHS: ReadonlyArray<readonly string[]> = [[], ['status'], ['status', 'S'], ['nextStep'], ['nextStep', 'M'], ['nextStep', 'M', 'en-US'], ['nextStep', 'M', 'en-US', 'S'], ['nextStep', 'M', 'es-US'], ['caseNumber']];
 const OFFICE_PATHS: ReadonlyArray<readonly string[]> = [[], ['en_US'], ['es_US'], ['fr_FR']];
-const described = (issues: ReadonlyArray<{ path: readonly PropertyKey[]; code: string }>, fields: object | ReadonlySet<string>) => describeIssues(issues as never, fields).sort();
-
 describe('lex-fulfillment inputs', () => {
   test('reads a case: its status and next step per language, other attributes ignored', () => {
     expect(parseCaseRecord(CASE)).toEqual({ success: true, data: { status: 'IN_REVIEW', nextStep: { 'en-US': 'Send us your pay stubs.', 'es-US': 'Envíenos sus talones de pago.' } } });
@@ -66,7 +47,7 @@ describe('lex-fulfillment inputs', () => {
   test('the case check agrees with the zod schema on every mutated item: same verdict, same issues, same values', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...CASE_PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
-        const item = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), CASE);
+        const item = mutations.reduce<unknown>((v, [path, replacement]) => mutateAt(v, path, replacement), CASE);
         const ours = parseCaseRecord(item);
         const theirs = caseReference.safeParse(item);
         expectEqual({ item, success: ours.success }, { item, success: theirs.success });
@@ -74,7 +55,7 @@ describe('lex-fulfillment inputs', () => {
           const m = theirs.data.nextStep?.M;
           expectEqual(ours.data, { status: theirs.data.status.S, nextStep: { 'en-US': m?.['en-US']?.S, 'es-US': m?.['es-US']?.S } });
         }
-        if (!ours.success && !theirs.success) expectEqual(described(ours.issues, CASE_RECORD_FIELDS), described(theirs.error.issues, caseReference));
+        if (!ours.success && !theirs.success) expectEqual(describedIssues(ours.issues, CASE_RECORD_FIELDS), describedIssues(theirs.error.issues, caseReference));
       }),
       { seed: 1630, numRuns: 600 },
     );
@@ -83,7 +64,7 @@ describe('lex-fulfillment inputs', () => {
   test('the OFFICE_INFO check agrees with the zod schema on every mutated value: same verdict, same texts', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...OFFICE_PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
-        const value = mutations.reduce<unknown>((v, [path, replacement]) => mutate(v, path, replacement), OFFICE);
+        const value = mutations.reduce<unknown>((v, [path, replacement]) => mutateAt(v, path, replacement), OFFICE);
         const ours = parseOfficeInfo(value);
         const theirs = officeReference.safeParse(value);
         expectEqual({ value, success: ours.success }, { value, success: theirs.success });

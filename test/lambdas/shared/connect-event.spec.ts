@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { CONNECT_EVENT_FIELDS, parseConnectEvent } from '../../../lambdas/shared/connect-event';
 import { describeIssues } from '../../../lambdas/shared/validation-issues';
-import { expectContainsAll, expectEqual, expectSame } from '../helpers';
+import { describedIssues, expectContainsAll, expectEqual, expectSame, mutateAt } from '../helpers';
 
 /**
  * The schema the kit used before the hand-written check (zod, strict on the fields read): the
@@ -75,27 +75,10 @@ const PATHS: ReadonlyArray<readonly string[]> = [
   ['Extra'],
 ];
 
-/** `event` with the value at `path` replaced (undefined deletes it), where the path still leads through objects. */
-function mutate(event: unknown, path: readonly string[], value: unknown): unknown {
-  const copy = structuredClone(event) as Record<string, unknown>;
-  let node: Record<string, unknown> = copy;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) return copy;
-    node = next as Record<string, unknown>;
-  }
-  const last = path[path.length - 1];
-  if (value === undefined) delete node[last];
-  else node[last] = value;
-  return copy;
-}
-
-const described = (issues: ReadonlyArray<{ path: readonly PropertyKey[]; code: string }>, fields: object | ReadonlySet<string>) => describeIssues(issues as never, fields).sort();
-
 describe('parseConnectEvent', () => {
   test('reads a valid event like the schema: unknown ContactData fields kept, missing maps become {}', () => {
     // Prepare
-    const event = mutate(VALID, ['Details', 'Parameters'], undefined);
+    const event = mutateAt(VALID, ['Details', 'Parameters'], undefined);
     // Act
     const parsed = parseConnectEvent(event);
     // Assess
@@ -105,7 +88,7 @@ describe('parseConnectEvent', () => {
   });
 
   test('names every problem with the field path and zod issue code, caller data masked', () => {
-    const event = mutate(mutate(mutate(VALID, ['Name'], 'Other'), ['Details', 'ContactData', 'ContactId'], ''), ['Details', 'ContactData', 'Attributes', 'Jane Doe'], 5);
+    const event = mutateAt(mutateAt(mutateAt(VALID, ['Name'], 'Other'), ['Details', 'ContactData', 'ContactId'], ''), ['Details', 'ContactData', 'Attributes', 'Jane Doe'], 5);
     const parsed = parseConnectEvent(event);
     expect(parsed.success).toBe(false);
     expect(!parsed.success && describeIssues(parsed.issues, CONNECT_EVENT_FIELDS)).toEqual(['Name: invalid_value', 'Details.ContactData.ContactId: too_small', 'Details.ContactData.Attributes.*: invalid_type']);
@@ -118,7 +101,7 @@ describe('parseConnectEvent', () => {
   test('agrees with the zod schema on every mutated event: same verdict, same issues, same data', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
-        const event = mutations.reduce<unknown>((e, [path, value]) => mutate(e, path, value), VALID);
+        const event = mutations.reduce<unknown>((e, [path, value]) => mutateAt(e, path, value), VALID);
         const ours = parseConnectEvent(event);
         const theirs = reference.safeParse(event);
         expectSame(ours.success, theirs.success);
@@ -126,8 +109,8 @@ describe('parseConnectEvent', () => {
         if (!ours.success && !theirs.success) {
           // Same fields blamed; each of our issues is one zod reports (zod may add a second code for
           // one field: an array ContactId is both invalid_type and too_small to it).
-          const ourIssues = described(ours.issues, CONNECT_EVENT_FIELDS);
-          const zodIssues = described(theirs.error.issues, reference);
+          const ourIssues = describedIssues(ours.issues, CONNECT_EVENT_FIELDS);
+          const zodIssues = describedIssues(theirs.error.issues, reference);
           const pathOf = (issue: string) => issue.slice(0, issue.lastIndexOf(':'));
           expectEqual([...new Set(ourIssues.map(pathOf))], [...new Set(zodIssues.map(pathOf))]);
           expectContainsAll(zodIssues, ourIssues);

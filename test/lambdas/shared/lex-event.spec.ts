@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { LEX_EVENT_FIELDS, parseLexEvent } from '../../../lambdas/shared/lex-event';
 import { describeIssues } from '../../../lambdas/shared/validation-issues';
-import { expectContainsAll, expectEqual } from '../helpers';
+import { describedIssues, expectContainsAll, expectEqual, mutateAt } from '../helpers';
 
 /**
  * The schema the kit used before the hand-written check (zod, loose objects): the reference the
@@ -91,25 +91,6 @@ const PATHS: ReadonlyArray<readonly string[]> = [
   ['extra'],
 ];
 
-/** `event` with the value at `path` replaced (undefined deletes it), where the path still leads through objects. */
-function mutate(event: unknown, path: readonly string[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const copy = structuredClone(event) as Record<string, unknown>;
-  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return copy;
-  let node: Record<string, unknown> = copy;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) return copy;
-    node = next as Record<string, unknown>;
-  }
-  const last = path[path.length - 1];
-  if (value === undefined) delete node[last];
-  else node[last] = value;
-  return copy;
-}
-
-const described = (issues: ReadonlyArray<{ path: readonly PropertyKey[]; code: string }>, fields: object | ReadonlySet<string>) => describeIssues(issues as never, fields).sort();
-
 describe('parseLexEvent', () => {
   test('reads a valid event like the schema, unknown fields kept, as a copy the handler may change', () => {
     const parsed = parseLexEvent(VALID);
@@ -122,7 +103,7 @@ describe('parseLexEvent', () => {
   });
 
   test('names every problem with the field path and zod issue code, caller data masked', () => {
-    const event = mutate(mutate(mutate(VALID, ['sessionId'], ''), ['invocationSource'], 'Other'), ['sessionState', 'sessionAttributes', 'Jane Doe'], 5);
+    const event = mutateAt(mutateAt(mutateAt(VALID, ['sessionId'], ''), ['invocationSource'], 'Other'), ['sessionState', 'sessionAttributes', 'Jane Doe'], 5);
     const parsed = parseLexEvent(event);
     expect(!parsed.success && describeIssues(parsed.issues, LEX_EVENT_FIELDS)).toEqual(['sessionId: too_small', 'invocationSource: invalid_value', 'sessionState.sessionAttributes.*: invalid_type']);
     for (const raw of [undefined, null, 'event', 42, []]) expect(parseLexEvent(raw)).toEqual({ success: false, issues: [{ path: [], code: 'invalid_type' }] });
@@ -131,7 +112,7 @@ describe('parseLexEvent', () => {
   test('agrees with the zod schema on every mutated event: same verdict, same issues, same data', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), anyValue), { minLength: 1, maxLength: 3 }), (mutations) => {
-        const event = mutations.reduce<unknown>((e, [path, value]) => mutate(e, path, value), VALID);
+        const event = mutations.reduce<unknown>((e, [path, value]) => mutateAt(e, path, value), VALID);
         const ours = parseLexEvent(event);
         const theirs = reference.safeParse(event);
         expectEqual({ event, success: ours.success }, { event, success: theirs.success });
@@ -139,8 +120,8 @@ describe('parseLexEvent', () => {
         if (!ours.success && !theirs.success) {
           // Same fields blamed; each of our issues is one zod reports (zod may add a second code for
           // one field: an array sessionId is both invalid_type and too_small to it).
-          const ourIssues = described(ours.issues, LEX_EVENT_FIELDS);
-          const zodIssues = described(theirs.error.issues, reference);
+          const ourIssues = describedIssues(ours.issues, LEX_EVENT_FIELDS);
+          const zodIssues = describedIssues(theirs.error.issues, reference);
           const pathOf = (issue: string) => issue.slice(0, issue.lastIndexOf(':'));
           expectEqual([...new Set(ourIssues.map(pathOf))], [...new Set(zodIssues.map(pathOf))]);
           expectContainsAll(zodIssues, ourIssues);
