@@ -226,6 +226,8 @@ export function bundleHandler(root: string, entry: string, options: HandlerBundl
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-bundle-'));
     for (const file of files) fs.writeFileSync(path.join(dir, file.name), file.contents);
     removeAtExit(dir);
+    // Nothing is stored, but the next jurisdiction in this process still shares this build.
+    resolved.set(memo, dir);
     return { dir, cached: false };
   }
   const dir = path.join(bundles, 'out', output);

@@ -28,8 +28,8 @@ function runApp(context: Record<string, unknown>, real: boolean) {
   const cache = real ? fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-cache-')) : undefined;
   if (real) {
     delete env.CDK_VALIDATION;
-    // With the caches off (GCCK_CACHE=off) each jurisdiction bundles its seven handlers again;
-    // an empty cache builds each once and reuses it for the second jurisdiction, as `cdk synth` does.
+    // An empty cache, as on a fresh clone: every handler is bundled and every stack validated,
+    // and the bundles and results are stored, as a user's first `cdk synth` does.
     env.GCCK_CACHE = 'on';
     env.GCCK_CACHE_DIR = cache;
   } else {

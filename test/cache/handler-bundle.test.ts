@@ -146,6 +146,17 @@ describe('handler bundles', () => {
     expect(fs.existsSync(path.join(cache, 'bundles'))).toBe(false);
   });
 
+  test('with GCCK_CACHE=off, are still built once per process and shared by every jurisdiction that uses the handler', () => {
+    process.env.GCCK_CACHE = 'off';
+    const first = bundle();
+    // The second jurisdiction of the same synth: same process, nothing forgotten.
+    const second = bundleHandler(root, entry(), OPTIONS);
+    expect(first.cached).toBe(false);
+    expect(second).toEqual({ dir: first.dir, cached: true });
+    expect(code(second.dir)).toBe(code(first.dir));
+    expect(fs.existsSync(path.join(cache, 'bundles'))).toBe(false);
+  });
+
   test('name the handler when esbuild cannot bundle it', () => {
     fs.writeFileSync(path.join(root, 'lambdas', 'greet', 'words.ts'), 'export const word = (;\n');
     expect(bundle).toThrow(/^lambdas\/greet\/index\.ts: esbuild could not bundle the handler: lambdas\/greet\/words\.ts:1: /);
