@@ -24,13 +24,24 @@ import { prefetchInWorker, startEngineInWorker, validateInWorker } from './valid
  */
 const SCHEMA = 'gcck-validation-v1';
 
-function packageVersion(name: string): string {
+/** The version of package `name`, looked up from `from`'s folder (aws-cdk-lib keeps its own dependencies), or 'unknown'. */
+function packageVersion(name: string, from?: string): string {
   try {
+    const manifest = require.resolve(`${name}/package.json`, from === undefined ? undefined : { paths: [from] });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require(`${name}/package.json`) as { version: string }).version;
+    return (require(manifest) as { version: string }).version;
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * The version of the validation engine aws-cdk-lib uses, read from its package.json: the engine's
+ * own `version()` (what the plugin's `version` returns) first loads and compiles its 9 MB
+ * WebAssembly module, about 0.15 s of the main thread, which only the worker needs.
+ */
+export function engineVersion(): string {
+  return packageVersion('@aws/cloudformation-validate', require.resolve('aws-cdk-lib'));
 }
 
 /** What one plugin found in one stack, as stored. */
@@ -159,7 +170,7 @@ export class CachedCloudFormationValidatePlugin extends CloudFormationValidatePl
   }
 
   private pluginKey(): string {
-    return `${this.name}@${this.version ?? 'unknown'}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
+    return `${this.name}@${engineVersion()}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
   }
 
   private static keyOf(stack: PolicyValidationStack, template: Buffer): string {

@@ -5,7 +5,7 @@ import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContex
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagPack } from 'cdk-nag';
-import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack } from '../../lib/compliance/cached-validation';
+import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack, engineVersion } from '../../lib/compliance/cached-validation';
 import { addNagPacks } from '../../lib/compliance/nag';
 import { prefetchInWorker, startEngineInWorker, validateInWorker } from '../../lib/compliance/validation-worker';
 import { kitApp } from '../helpers/examples';
@@ -91,6 +91,11 @@ describe('CloudFormation validation engine in a worker thread', () => {
 describe('cached CloudFormation validation', () => {
   // The validation engine starts once per process (about 2 s), whatever the number of plugins.
   const plugin = new CachedCloudFormationValidatePlugin();
+
+  test('keys outcomes by the version the engine itself reports, read from its package without loading it', () => {
+    expect(engineVersion()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(engineVersion()).toBe(new CloudFormationValidatePlugin().version);
+  });
 
   test('validates an unchanged template once and replays the stored outcome after', () => {
     // GIVEN a valid template validated once
