@@ -67,29 +67,14 @@ export function newCall(world: SimWorld, setup: CallSetup): SimState {
   return state;
 }
 
-/** A deep copy of a state (the explorer forks with it). */
-export function cloneState(state: SimState): SimState {
-  return {
-    ...state,
-    stack: state.stack.map((f) => ({ ...f, loops: { ...f.loops }, flowAttributes: { ...f.flowAttributes } })),
-    attributes: { ...state.attributes },
-    external: { ...state.external },
-    lex: { intent: state.lex.intent, sessionAttributes: { ...state.lex.sessionAttributes }, slots: { ...state.lex.slots } },
-    metrics: { ...state.metrics },
-    hooks: { ...state.hooks },
-    tags: { ...state.tags },
-    events: state.events.slice(),
-  };
-}
-
 /**
- * The explorer's copy of a state: the same values as {@link cloneState}, but every field is
- * written in one fixed order (absent optional fields as `undefined`), so all forks share one
- * object shape and copying stays on V8's fast path instead of a generic spread of varying shapes.
- * The records the actions replace whole instead of changing (external, lex, metrics, hooks,
- * tags: read-only in {@link SimState}) are shared, not copied.
+ * A copy of a state that a fork can change without touching the original (the explorer forks
+ * with it). Every field is written in one fixed order (absent optional fields as `undefined`), so
+ * all copies share one object shape and copying stays on V8's fast path instead of a generic
+ * spread of varying shapes. The records the actions replace whole instead of changing (external,
+ * lex, metrics, hooks, tags: read-only in {@link SimState}) are shared, not copied.
  */
-export function forkState(s: SimState): SimState {
+export function cloneState(s: SimState): SimState {
   const stack: Frame[] = new Array<Frame>(s.stack.length);
   for (let i = 0; i < stack.length; i++) {
     const f = s.stack[i];

@@ -1,7 +1,7 @@
 import { FALLBACK_INTENT_NAME } from '../../bots/schema';
 import { branchLabel } from './actions';
 import { transitionKey } from './coverage';
-import { current, follow, forkState, newCall, step } from './engine';
+import { current, follow, cloneState, newCall, step } from './engine';
 import type { CallSetup, Taken } from './engine';
 import { suitsLanguage } from './language';
 import type { Answer, Outcome, Request, SimFlow, SimState, SimWorld } from './types';
@@ -383,7 +383,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
     /** The outcomes of the current step, each on its own copy of the state. */
     const expand = (state: SimState): { forks: Array<{ s: SimState; o: Outcome }>; waitPoint: boolean } => {
       const forks: Array<{ s: SimState; o: Outcome }> = [];
-      const s = forkState(state);
+      const s = cloneState(state);
       const result = step(world, s);
       let waitPoint = false;
       if ('ask' in result) {
@@ -391,7 +391,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
         const answers = answersTo(world, s, result.ask);
         answers.forEach((answer, i) => {
           // The last answer takes the step's own copy; the others get theirs.
-          const s2 = i === answers.length - 1 ? s : forkState(s);
+          const s2 = i === answers.length - 1 ? s : cloneState(s);
           forks.push({ s: s2, o: answer.kind === 'leave' ? { end: 'leave' } : result.resume(answer, s2) });
         });
       } else forks.push({ s, o: result });
@@ -403,7 +403,7 @@ export function explore(world: SimWorld, entries: readonly CallSetup[], options:
         const natural = errors?.length ? new Set(forks.map((f) => ('branch' in f.o ? branchLabel(f.o.branch) : ''))) : undefined;
         for (const e of errors ?? []) {
           if (NATURAL.has(e.ErrorType) || natural!.has(`error:${e.ErrorType}`)) continue;
-          const s3 = forkState(state);
+          const s3 = cloneState(state);
           s3.faultsUsed++;
           s3.steps++;
           forks.push({ s: s3, o: { branch: { kind: 'error', errorType: e.ErrorType }, cause: 'injected fault' } });
