@@ -4,7 +4,7 @@
  * against an SDK-only floor). The rules and issue codes are those of the schema it replaces,
  * which test/lambdas/case-status-item.spec.ts keeps as the reference the check must agree with.
  */
-import type { ValidationIssue } from '../shared/validation-issues';
+import { isRecord, type ValidationIssue } from '../shared/validation-issues';
 import type { Language } from './messages';
 
 /** A status code as the case system writes it: upper-case letters, digits and underscores. */
@@ -29,8 +29,6 @@ export const CASE_ITEM_FIELDS: ReadonlySet<string> = new Set(['status', 'S', 'ne
 type Shape = Record<string, unknown>;
 type Path = ReadonlyArray<string | number>;
 
-const isShape = (value: unknown): value is Shape => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Checks a case item: `status` (`{ S: <status code> }`) is required; `nextStep` (`{ M: { "en-US"?:
  * { S }, "es-US"?: { S } } }`) and `updatedAt` (`{ S }`) are optional. Other attributes and
@@ -39,7 +37,7 @@ const isShape = (value: unknown): value is Shape => typeof value === 'object' &&
 export function parseCaseItem(item: unknown): CaseItemParse {
   const issues: ValidationIssue[] = [];
   const object = (value: unknown, path: Path): Shape | undefined => {
-    if (isShape(value)) return value;
+    if (isRecord(value)) return value;
     issues.push({ path, code: 'invalid_type' });
     return undefined;
   };

@@ -5,6 +5,7 @@
  * which test/lambdas/contact-center-closure.spec.ts keeps as the reference the check must agree with.
  */
 import { CLOSURE_REASONS, ClosureReason, Language } from './messages';
+import { isRecord } from '../shared/validation-issues';
 
 /** Longest closure message accepted per language (Amazon Polly and callers' patience both have limits). */
 export const MAX_MESSAGE_CHARS = 1000;
@@ -40,8 +41,6 @@ export function isOffsetDateTime(value: string): boolean {
   return day <= days;
 }
 
-const isShape = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Checks the parsed JSON of the closure parameter. Strict: an unknown key (a typo such as
  * `"clsoed"`) makes the whole value malformed rather than silently ignored. `until` must carry a
@@ -49,7 +48,7 @@ const isShape = (value: unknown): value is Record<string, unknown> => typeof val
  * Issues name the field and what was expected, never the value (staff may paste anything).
  */
 export function parseClosure(json: unknown): ClosureParse {
-  if (!isShape(json)) return { success: false, issues: ['(root): expected an object'] };
+  if (!isRecord(json)) return { success: false, issues: ['(root): expected an object'] };
   const issues: string[] = [];
   const unknown = Object.keys(json).filter((key) => !CLOSURE_KEYS.has(key));
   if (unknown.length) issues.push(`(root): unrecognized keys ${unknown.map((key) => JSON.stringify(key)).join(', ')} (allowed: closed, reason, until, message)`);
@@ -59,7 +58,7 @@ export function parseClosure(json: unknown): ClosureParse {
     issues.push('until: expected an ISO 8601 date-time with Z or a UTC offset, e.g. 2027-01-15T08:00:00-08:00');
   }
   const message = json.message;
-  if (!isShape(message)) {
+  if (!isRecord(message)) {
     issues.push('message: expected an object with en-US and es-US texts');
   } else {
     const extra = Object.keys(message).filter((key) => !(MESSAGE_KEYS as readonly string[]).includes(key));

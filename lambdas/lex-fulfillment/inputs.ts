@@ -5,7 +5,7 @@
  * of the schemas they replace, which test/lambdas/lex-fulfillment-inputs.spec.ts keeps as the
  * reference the checks must agree with.
  */
-import type { ValidationIssue } from '../shared/validation-issues';
+import { isRecord, type ValidationIssue } from '../shared/validation-issues';
 import { CASE_STATUSES, CaseStatus } from './messages';
 
 /** A case read from the table. */
@@ -20,8 +20,6 @@ export const CASE_RECORD_FIELDS: ReadonlySet<string> = new Set(['status', 'S', '
 type Shape = Record<string, unknown>;
 type Path = ReadonlyArray<string | number>;
 
-const isShape = (value: unknown): value is Shape => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Checks a case item: `status` (`{ S: <one of CASE_STATUSES> }`) is required; `nextStep` (`{ M: {
  * "en-US"?: { S }, "es-US"?: { S } } }`) is optional. Other attributes are ignored.
@@ -29,14 +27,14 @@ const isShape = (value: unknown): value is Shape => typeof value === 'object' &&
 export function parseCaseRecord(item: unknown): { readonly success: true; readonly data: CaseRecord } | { readonly success: false; readonly issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const object = (value: unknown, path: Path): Shape | undefined => {
-    if (isShape(value)) return value;
+    if (isRecord(value)) return value;
     issues.push({ path, code: 'invalid_type' });
     return undefined;
   };
   const root = object(item, []);
   if (!root) return { success: false, issues };
   const status = object(root.status, ['status'])?.S;
-  if (isShape(root.status) && !(CASE_STATUSES as readonly unknown[]).includes(status)) issues.push({ path: ['status', 'S'], code: 'invalid_value' });
+  if (isRecord(root.status) && !(CASE_STATUSES as readonly unknown[]).includes(status)) issues.push({ path: ['status', 'S'], code: 'invalid_value' });
   const nextStep: { 'en-US'?: string; 'es-US'?: string } = {};
   if (root.nextStep !== undefined) {
     const outer = object(root.nextStep, ['nextStep']);
@@ -68,7 +66,7 @@ const OFFICE_LOCALES = ['en_US', 'es_US'] as const;
  * key. Texts are returned trimmed. Problems are `<key>: <what>`, never the value.
  */
 export function parseOfficeInfo(json: unknown): { readonly success: true; readonly data: OfficeInfo } | { readonly success: false; readonly problems: string[] } {
-  if (!isShape(json)) return { success: false, problems: ['(root): expected an object'] };
+  if (!isRecord(json)) return { success: false, problems: ['(root): expected an object'] };
   const problems: string[] = [];
   const unknown = Object.keys(json).filter((key) => !(OFFICE_LOCALES as readonly string[]).includes(key));
   if (unknown.length) problems.push(`(root): unrecognized keys ${unknown.map((key) => JSON.stringify(key)).join(', ')} (allowed: en_US, es_US)`);

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './validation-issues';
+import { isRecord, type ValidationIssue } from './validation-issues';
 
 /**
  * The event Amazon Connect sends a Lambda from an "Invoke AWS Lambda function" flow block
@@ -53,8 +53,6 @@ export const CONNECT_EVENT_FIELDS: ReadonlySet<string> = new Set([
 type Path = ReadonlyArray<string | number>;
 type Shape = Record<string, unknown>;
 
-const isShape = (value: unknown): value is Shape => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Checks and copies a Connect event by hand: the few fields the kit reads, the same rules and
  * issue codes as a strict schema would give (`invalid_type`, `invalid_value`, `too_small`), at
@@ -68,13 +66,13 @@ export function parseConnectEvent(raw: unknown): ConnectEventParse {
     issues.push({ path, code });
     return undefined;
   };
-  const object = (value: unknown, path: Path): Shape | undefined => (isShape(value) ? value : problem(path, 'invalid_type'));
+  const object = (value: unknown, path: Path): Shape | undefined => (isRecord(value) ? value : problem(path, 'invalid_type'));
   const optionalString = (value: unknown, path: Path): void => {
     if (value !== undefined && typeof value !== 'string') problem(path, 'invalid_type');
   };
   const stringMap = (value: unknown, path: Path): Record<string, string> | undefined => {
     if (value === undefined) return {};
-    if (!isShape(value)) return problem(path, 'invalid_type');
+    if (!isRecord(value)) return problem(path, 'invalid_type');
     const entries = Object.entries(value);
     for (const [key, entry] of entries) if (typeof entry !== 'string') problem([...path, key], 'invalid_type');
     return Object.fromEntries(entries) as Record<string, string>;
@@ -85,7 +83,7 @@ export function parseConnectEvent(raw: unknown): ConnectEventParse {
     if (shape) for (const field of fields) optionalString(shape[field], [...path, field]);
   };
 
-  if (!isShape(raw)) return { success: false, issues: [{ path: [], code: 'invalid_type' }] };
+  if (!isRecord(raw)) return { success: false, issues: [{ path: [], code: 'invalid_type' }] };
   if (raw.Name !== 'ContactFlowEvent') problem(['Name'], 'invalid_value');
   const details = object(raw.Details, ['Details']);
   let contactData: Shape | undefined;

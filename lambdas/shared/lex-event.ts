@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './validation-issues';
+import { isRecord, type ValidationIssue } from './validation-issues';
 
 /** A slot as Lex sends it (only what the kit reads is checked; other fields pass through). */
 export interface LexSlot {
@@ -66,8 +66,6 @@ const INVOCATION_SOURCES: ReadonlySet<unknown> = new Set(['DialogCodeHook', 'Ful
 type Path = ReadonlyArray<string | number>;
 type Shape = Record<string, unknown>;
 
-const isShape = (value: unknown): value is Shape => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Checks and copies a Lex V2 code-hook event by hand: the fields the kit reads, with the rules and
  * issue codes (`invalid_type`, `invalid_value`, `too_small`) of the loose schema it replaces, at
@@ -80,7 +78,7 @@ export function parseLexEvent(raw: unknown): LexEventParse {
     issues.push({ path, code });
     return undefined;
   };
-  const object = (value: unknown, path: Path): Shape | undefined => (isShape(value) ? { ...value } : problem(path, 'invalid_type'));
+  const object = (value: unknown, path: Path): Shape | undefined => (isRecord(value) ? { ...value } : problem(path, 'invalid_type'));
   const string = (value: unknown, path: Path, minLength = 0): void => {
     if (typeof value !== 'string') problem(path, 'invalid_type');
     else if (value.length < minLength) problem(path, 'too_small');

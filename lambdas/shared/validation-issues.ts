@@ -10,6 +10,9 @@ export interface ValidationIssue {
   readonly code: string;
 }
 
+/** True for a JSON object (not null, not an array): the shape the hand-written input checks descend into. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Most issues described in one log line (a fuzzed event can have thousands). */
 const MAX_ISSUES = 20;
 
