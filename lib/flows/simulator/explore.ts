@@ -1,7 +1,7 @@
 import { FALLBACK_INTENT_NAME } from '../../bots/schema';
 import { branchLabel } from './actions';
 import { transitionKey } from './coverage';
-import { current, follow, cloneState, newCall, step } from './engine';
+import { cloneState, current, follow, newCall, step } from './engine';
 import type { CallSetup, Taken } from './engine';
 import { suitsLanguage } from './language';
 import type { Answer, Outcome, Request, SimFlow, SimState, SimWorld } from './types';
@@ -262,6 +262,11 @@ function scopesOf(world: SimWorld): Scopes {
   return scopes;
 }
 
+/** Each action of `flow` with its short label in a key and its reachable loops. */
+function frameKeys(flow: SimFlow, loops: ReadonlyMap<string, ReadonlySet<string>> | undefined): ReadonlyMap<string, FrameKey> {
+  return new Map([...flow.actions.keys()].map((action) => [action, { label: `${labelOf(`f:${flow.name}\u0000${action}`)}[`, loops: loops?.get(action) }]));
+}
+
 function computeScopes(world: SimWorld): Scopes {
   const entries = new Set(entryFlows(world));
   const flows = [...world.flows.values()];
@@ -270,20 +275,21 @@ function computeScopes(world: SimWorld): Scopes {
   const all = comparedIn(flows);
   const loops = new Map(flows.map((f) => [f.name, reachableLoops(f)]));
   const afterAgent = comparedIn(flows.filter((f) => f.type === 'CUSTOMER_HOLD' || (f.type === 'CONTACT_FLOW' && !entries.has(f.name))));
+  const byFlow = new Map(flows.map((f) => [f.name, comparedIn([f])]));
   return {
     allSpec: scopeSpec(all),
     downstreamSpec: scopeSpec(downstream),
     afterAgentSpec: scopeSpec(afterAgent),
-    specs: new Map(flows.map((f) => [f.name, scopeSpec(comparedIn([f]))])),
+    specs: new Map([...byFlow].map(([name, compared]) => [name, scopeSpec(compared)])),
     // Entry flows hand on only the language (abstractAfterEntry); the flows after them all they compare.
     live: new Map(flows.map((f) => [f.name, liveData(f, entries.has(f.name) ? new Set(['Attributes.language']) : exit)])),
     liveLast: new Map(flows.map((f) => [f.name, liveData(f, new Set())])),
     loops,
-    frames: new Map(flows.map((f) => [f.name, new Map([...f.actions.keys()].map((a) => [a, { label: `${labelOf(`f:${f.name}\u0000${a}`)}[`, loops: loops.get(f.name)?.get(a) }]))])),
-    all: comparedIn(flows),
+    frames: new Map(flows.map((f) => [f.name, frameKeys(f, loops.get(f.name))])),
+    all,
     downstream,
-    afterAgent: comparedIn(flows.filter((f) => f.type === 'CUSTOMER_HOLD' || (f.type === 'CONTACT_FLOW' && !entries.has(f.name)))),
-    byFlow: new Map(flows.map((f) => [f.name, comparedIn([f])])),
+    afterAgent,
+    byFlow,
   };
 }
 
