@@ -80,8 +80,7 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
   protected applyRule(params: ApplyRule): void {
     const suffix = params.ruleSuffixOverride ?? params.rule.name;
     // cdk-nag builds a new params object for every rule and resource: the rule is swapped in place
-    // (copying the object cost more than most rules). Without a suffix override cdk-nag names the
-    // finding after the rule function's name, which the recording wrapper carries.
+    // (copying the object cost more than most rules).
     params.rule = this.recordingRule(params.rule, suffix);
     super.applyRule(params);
   }
