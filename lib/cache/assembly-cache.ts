@@ -132,7 +132,12 @@ export function assemblyKey(env: NodeJS.ProcessEnv = process.env, root: string =
   return sha256(SCHEMA, process.version, process.cwd(), configDir, ...variables, ...files.flat(), '--config--', ...config.flat());
 }
 
-/** Top-level entries of the assembly folder that the synthesis wrote: those named by its manifests. */
+/**
+ * Top-level entries of the assembly folder that the synthesis wrote: those named by its manifests
+ * (manifest.json, and the asset and metadata files it names). Templates and tree.json are stored
+ * but not read: they describe CloudFormation resources and constructs and name no assembly files
+ * (each template is about 0.5 MB of JSON per jurisdiction to parse for nothing).
+ */
 function assemblyEntries(outdir: string, extra: readonly string[]): string[] {
   const present = new Set(fs.readdirSync(outdir));
   const named = new Set<string>(['manifest.json', 'cdk.out', 'tree.json', ...extra].filter((name) => present.has(name)));
@@ -150,9 +155,14 @@ function assemblyEntries(outdir: string, extra: readonly string[]): string[] {
     } catch {
       continue;
     }
-    for (const name of named) if (name.endsWith('.json') && !queue.includes(name)) queue.push(name);
+    for (const name of named) if (isManifest(name) && !queue.includes(name)) queue.push(name);
   }
   return [...named].sort();
+}
+
+/** True for the assembly's JSON files that can name other files of it (not templates, not the construct tree). */
+function isManifest(name: string): boolean {
+  return name.endsWith('.json') && !name.endsWith('.template.json') && name !== 'tree.json';
 }
 
 function copyEntry(from: string, to: string): void {

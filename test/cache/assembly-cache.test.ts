@@ -109,6 +109,21 @@ describe('assembly cache', () => {
     expect(fs.readFileSync(path.join(out, 'asset.abc', 'index.js'), 'utf8')).toBe('exports.handler = 1;');
   });
 
+  test('stores what the manifests name, not what a template or the construct tree mentions (neither is a manifest)', () => {
+    // GIVEN a template and tree.json whose strings equal names of files the manifests do not name
+    const key = assemblyKey(env, root)!;
+    synthesize(env.CDK_OUTDIR!, JSON.stringify({ Resources: { A: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'stray.json' } } } }));
+    fs.writeFileSync(path.join(env.CDK_OUTDIR!, 'stray.json'), '{"left":"from an older synth"}');
+    fs.writeFileSync(path.join(env.CDK_OUTDIR!, 'tree.json'), '{"tree":{"id":"App","path":"stale.json"}}');
+    fs.writeFileSync(path.join(env.CDK_OUTDIR!, 'stale.json'), '{}');
+    storeAssembly(key, env.CDK_OUTDIR!, [], [], env, root);
+    // WHEN it is replayed into a new folder
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-out-'));
+    replayAssembly(key, out);
+    // THEN only the files the manifests name (and tree.json) come back
+    expect(fs.readdirSync(out).sort()).toEqual(['a.assets.json', 'a.template.json', 'asset.abc', 'manifest.json', 'tree.json']);
+  });
+
   test('replays over an edited template in cdk.out', () => {
     const key = assemblyKey(env, root)!;
     synthesize(env.CDK_OUTDIR!);
