@@ -152,6 +152,24 @@ function medianOf(samples: readonly Sample[]): Sample {
   };
 }
 
+/**
+ * Per round, what one more jurisdiction costs the kit over what it costs the floor, from the four
+ * runs of that round (kit and floor at both sizes): the kit's increment divided by the floor's.
+ * Rounds where an increment is not positive (noise larger than the increment) are left out.
+ */
+function roundIncrementRatios(small: { n: number; kitRuns: Sample[]; floorRuns: Sample[] }, large: { n: number; kitRuns: Sample[]; floorRuns: Sample[] }): { wall: number[]; cpu: number[] } {
+  const out = { wall: [] as number[], cpu: [] as number[] };
+  const rounds = Math.min(small.kitRuns.length, small.floorRuns.length, large.kitRuns.length, large.floorRuns.length);
+  for (let i = 0; i < rounds; i++) {
+    for (const field of ['wall', 'cpu'] as const) {
+      const kit = large.kitRuns[i][field] - small.kitRuns[i][field];
+      const floor = large.floorRuns[i][field] - small.floorRuns[i][field];
+      if (kit > 0 && floor > 0) out[field].push(kit / floor);
+    }
+  }
+  return out;
+}
+
 const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
 const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? a / b : NaN);
 const verdict = (r: number, limit = TARGET_RATIO) => (Number.isFinite(r) ? (r <= limit ? 'PASS' : 'FAIL') : 'n/a');
@@ -189,46 +207,53 @@ async function main(): Promise<void> {
     examples = { cold, warm, floor, shape: readAssemblyShape(coldOut) };
   }
 
-  // ---- scale: generated jurisdictions; kit and floor take turns, median of the runs ----
+  // ---- scale: generated jurisdictions. Rounds, each running every size (kit, then floor), so
+  // that a change in the machine's speed over the bench touches every size alike; median of the runs. ----
   interface SizeResult {
     n: number;
     kit?: Sample;
     floor?: Sample;
+    /** Every run, in round order (index = round). */
+    kitRuns: Sample[];
+    floorRuns: Sample[];
     shape?: AssemblyShape;
     floorShape?: AssemblyShape;
     runs: number;
+    configDir: string;
     error?: string;
   }
-  const results: SizeResult[] = [];
-  for (const n of options.sizes) {
+  const results: SizeResult[] = options.sizes.map((n) => {
     const configDir = fresh(`config-${n}`);
     writeJurisdictionFixtures(configDir, n, REPO_ROOT);
     const runs = n >= 50 ? Math.min(options.runs, 1) : options.runs;
     if (runs < options.runs) notes.push(`N=${n}: ${runs} run instead of ${options.runs} (one kit run alone takes minutes).`);
-    const kit: Sample[] = [];
-    const floor: Sample[] = [];
-    const result: SizeResult = { n, runs };
-    try {
-      for (let run = 0; run < runs; run++) {
-        progress(`N=${n}: kit run ${run + 1}/${runs}`);
+    return { n, runs, configDir, kitRuns: [], floorRuns: [] };
+  });
+  for (let run = 0; run < options.runs; run++) {
+    for (const result of results) {
+      if (run >= result.runs || result.error !== undefined) continue;
+      const { n, configDir } = result;
+      try {
+        progress(`round ${run + 1}/${options.runs}, N=${n}: kit`);
         const outdir = fresh(`kit-${n}-out`);
-        kit.push(await synth({ configDir }, outdir, tsCache));
+        result.kitRuns.push(await synth({ configDir }, outdir, tsCache));
         if (run === 0) {
           result.shape = readAssemblyShape(outdir);
           fs.renameSync(outdir, path.join(tmpRoot, `kit-${n}-assembly`));
         } else fs.rmSync(outdir, { recursive: true, force: true });
-        progress(`N=${n}: floor run ${run + 1}/${runs}`);
+        progress(`round ${run + 1}/${options.runs}, N=${n}: floor`);
         const floorOut = fresh(`floor-${n}-out`);
-        floor.push(await synth({ floorFrom: path.join(tmpRoot, `kit-${n}-assembly`) }, floorOut, tsCache, FLOOR_APP));
+        result.floorRuns.push(await synth({ floorFrom: path.join(tmpRoot, `kit-${n}-assembly`) }, floorOut, tsCache, FLOOR_APP));
         if (run === 0) result.floorShape = readAssemblyShape(floorOut);
         fs.rmSync(floorOut, { recursive: true, force: true });
+      } catch (error) {
+        result.error = (error as Error).message;
       }
-    } catch (error) {
-      result.error = (error as Error).message;
     }
-    result.kit = kit.length ? medianOf(kit) : undefined;
-    result.floor = floor.length ? medianOf(floor) : undefined;
-    results.push(result);
+  }
+  for (const result of results) {
+    result.kit = result.kitRuns.length ? medianOf(result.kitRuns) : undefined;
+    result.floor = result.floorRuns.length ? medianOf(result.floorRuns) : undefined;
   }
 
   // ---- -c jurisdiction=<one>: one of 50 against one of 2 (only one is built either way, so --quick affords it) ----
@@ -320,6 +345,12 @@ async function main(): Promise<void> {
     const increment = (k: number, f: number) => (k > 0 && f > 0 ? `${fmt(k / f, 2)}x ${verdict(k / f)}` : 'n/a (noise exceeds the increment)');
     out.push(`Each extra jurisdiction, N=${first.n}->${r.n}: wall kit ${fmt(kw)} vs floor ${fmt(fw)} ms = ${increment(kw, fw)}; ` +
       `CPU kit ${fmt(kc)} vs floor ${fmt(fc)} ms = ${increment(kc, fc)}; RSS kit ${fmt(per(r.kit.rss, first.kit.rss), 1)} vs floor ${fmt(per(r.floor.rss, first.floor.rss), 1)} MB`);
+    const rounds = roundIncrementRatios(first, r);
+    if (rounds.cpu.length > 1) {
+      out.push(`  the same, round by round (each round's four runs back to back; median, then range): ` +
+        `wall ${fmt(median(rounds.wall), 2)}x (${fmt(Math.min(...rounds.wall), 2)}-${fmt(Math.max(...rounds.wall), 2)}), ` +
+        `CPU ${fmt(median(rounds.cpu), 2)}x (${fmt(Math.min(...rounds.cpu), 2)}-${fmt(Math.max(...rounds.cpu), 2)}) over ${rounds.cpu.length} rounds`);
+    }
   }
   out.push(`Target: kit within ${TARGET_RATIO}x the floor (wall and CPU) at every size: ` +
     results.map((r) => `N=${r.n} ${verdict(Math.max(ratio(r.kit?.wall, r.floor?.wall), ratio(r.kit?.cpu, r.floor?.cpu)))}`).join(', '));
