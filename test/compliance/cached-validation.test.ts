@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MessagePort } from 'worker_threads';
 import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -78,6 +79,25 @@ describe('CloudFormation validation engine in a worker thread', () => {
     expect(prefetched.validate(context)).toEqual(reference);
     expect(main).toHaveBeenCalledTimes(2);
     main.mockRestore();
+  });
+
+  test('validates a prefetched template once, and a template edited after its prefetch again, as edited', () => {
+    const plugin = validateInWorker(new CloudFormationValidatePlugin());
+    const context = contextFor(PLANTED_WITH_TOPIC, 'Prefetched');
+    const posted = jest.spyOn(MessagePort.prototype, 'postMessage');
+    const validations = () => posted.mock.calls.filter(([message]) => (message as { type?: string }).type === 'validate').length;
+    // GIVEN a template handed to the worker beforehand
+    prefetchInWorker(plugin, context);
+    expect(validations()).toBe(1);
+    // WHEN the same template is validated THEN the worker's answer to the prefetch is used: nothing is posted again
+    expect(plugin.validate(context).violations.map((v) => v.ruleName)).toEqual(['F3002']);
+    expect(validations()).toBe(1);
+    // GIVEN a prefetch, then an edit of the template (same resource types, the planted property removed)
+    prefetchInWorker(plugin, context);
+    fs.writeFileSync(context.stackTemplates[0].templatePath, JSON.stringify({ Resources: { ...PLANTED_WITH_TOPIC.Resources, Queue: VALID.Resources.Queue } }));
+    // WHEN it is validated THEN the edited text is validated, not the prefetched one
+    expect(plugin.validate(context)).toEqual({ success: true, violations: [] });
+    expect(validations()).toBe(3);
   });
 
   test('prefetch is a no-op for a plugin whose engine is not in the worker', () => {
