@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { addNagPacks, type NagPacks } from '../../lib/compliance/nag';
 import { loadJurisdictions } from '../../lib/config/loader';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import { addJurisdiction, JurisdictionStacks } from '../../lib/jurisdiction';
@@ -57,21 +59,50 @@ export function addExample(app: App, id: 'pinecrest-benefits' | 'riverton-311'):
 /** The example jurisdictions' ids. */
 export type ExampleId = 'pinecrest-benefits' | 'riverton-311';
 
-let sharedStacks: Record<ExampleId, JurisdictionStacks> | undefined;
+/** Both examples in one app, synthesized once per jest test file: see {@link sharedSynthesis}. */
+export interface SharedSynthesis {
+  /** Each example's stacks, as {@link addExample} adds them. */
+  readonly stacks: Record<ExampleId, JurisdictionStacks>;
+  /** The cdk-nag packs' recorded NIST rule outcomes, as bin/app.ts gets them. */
+  readonly nag: NagPacks;
+  /** The synthesized cloud assembly; undefined if the synthesis failed. */
+  readonly assembly?: CloudAssembly;
+  /** Why the synthesis failed (an unacknowledged cdk-nag finding), if it did. */
+  readonly error?: Error;
+}
+
+let shared: SharedSynthesis | undefined;
 
 /**
- * Both examples added to one kit app, as {@link addExample} adds them, built on the first call and
- * shared by every later call in the same jest test file (each file has its own module registry).
- * For tests that only read the stacks and their templates: building and synthesizing an example
- * costs about a CPU-second (several on a file's first build). A test that changes a config builds
- * its own app.
+ * Both examples added to one kit app and synthesized as `cdk synth` does it, bundling aside: the
+ * cdk-nag packs on (their acknowledgements are written into the templates, their NIST rule
+ * outcomes recorded for the audit pack) and construct-path metadata on (the audit names resources
+ * by path). Built on the first call and shared by every later call in the same jest test file
+ * (each file has its own module registry), so that every spec reading the examples (the stack and
+ * construct specs, the audit pack, nag, tags and cfn-guard: test/stacks/example-apps.test.ts runs
+ * them all) shares one build and synthesis, about 3 CPU-seconds of a jest worker. A synthesis
+ * error is kept, not thrown: the audit spec reports it, and {@link templateOf} throws it again.
+ * A test that changes a config builds its own app.
+ */
+export function sharedSynthesis(): SharedSynthesis {
+  if (shared === undefined) {
+    const app = kitApp({ 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true });
+    const stacks = { 'pinecrest-benefits': addExample(app, 'pinecrest-benefits'), 'riverton-311': addExample(app, 'riverton-311') };
+    const nag = addNagPacks(app);
+    try {
+      shared = { stacks, nag, assembly: app.synth() };
+    } catch (error) {
+      shared = { stacks, nag, error: error as Error };
+    }
+  }
+  return shared;
+}
+
+/**
+ * The stacks of {@link sharedSynthesis}, for tests that only read the stacks and their templates.
  */
 export function sharedExamples(): Record<ExampleId, JurisdictionStacks> {
-  if (sharedStacks === undefined) {
-    const app = kitApp();
-    sharedStacks = { 'pinecrest-benefits': addExample(app, 'pinecrest-benefits'), 'riverton-311': addExample(app, 'riverton-311') };
-  }
-  return sharedStacks;
+  return sharedSynthesis().stacks;
 }
 
 const templates = new WeakMap<Stack, Template>();
