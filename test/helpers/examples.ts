@@ -19,9 +19,20 @@ export function kitApp(extraContext: Record<string, unknown> = {}): App {
   return new App({ context: { ...kitContext(), ...extraContext }, outdir: fs.mkdtempSync(path.join(require('os').tmpdir(), 'gcck-')) });
 }
 
-/** One of the example jurisdictions (the fixture copies in EXAMPLES_CONFIG_DIR). */
+const configs = new Map<ExampleId, JurisdictionConfig>();
+
+/**
+ * One of the example jurisdictions (the fixture copies in EXAMPLES_CONFIG_DIR), loaded once per
+ * jest test file: the loader returns it deep-frozen, so every caller can share it (a test that
+ * needs a changed config clones it).
+ */
 export function exampleConfig(id: ExampleId): JurisdictionConfig {
-  return loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: [id] }).configs[0];
+  let config = configs.get(id);
+  if (config === undefined) {
+    config = loadJurisdictions({ configDir: EXAMPLES_CONFIG_DIR, only: [id] }).configs[0];
+    configs.set(id, config);
+  }
+  return config;
 }
 
 /**
