@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Regenerates lib/audit/data/nag-nist-800-53-r5-rules.json from the installed cdk-nag package:
- * `npx tsx bin/generate-nag-rules.ts`. test/audit/audit-pack.test.ts fails when it is stale.
+ * `npx tsx bin/generate-nag-rules.ts`. test/audit/audit-pack.spec.ts fails when it is stale.
  */
 import * as fs from 'fs';
 import * as path from 'path';

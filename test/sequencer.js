@@ -18,8 +18,7 @@ const ROOT = path.join(__dirname, '..');
 const LONG_POLES = {
   'test/app/synth.test.ts': 20,
   'test/config/fuzz.test.ts': 16,
-  'test/stacks/example-apps.test.ts': 10,
-  'test/audit/audit-pack.test.ts': 9,
+  'test/stacks/example-apps.test.ts': 17,
   'test/flows/flows.test.ts': 8,
   'test/constructs/constructs.test.ts': 8,
   'test/compliance/cached-validation.test.ts': 6,

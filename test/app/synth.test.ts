@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { agentSideResourceTypes } from '../helpers/agent-side';
-import { EXAMPLES_CONFIG, kitContext } from '../helpers/examples';
+import { EXAMPLES_CONFIG, kitContext } from '../helpers/example-paths';
 import { mutatedRiverton } from '../helpers/mutated-config';
 
 const ROOT = path.join(__dirname, '..', '..');

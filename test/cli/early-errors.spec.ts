@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { main } from '../../lib/cli/main';
 import { validateTargets } from '../../lib/cli/validate';
 import { displayPath } from '../../lib/config/display-path';
-import { EXAMPLES_CONFIG, exampleFile } from '../helpers/examples';
+import { EXAMPLES_CONFIG, exampleFile } from '../helpers/example-paths';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 function capture() {

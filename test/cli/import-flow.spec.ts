@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
-import { EXAMPLES_CONFIG } from '../helpers/examples';
+import { EXAMPLES_CONFIG } from '../helpers/example-paths';
 
 async function run(...argv: string[]) {
   const out: string[] = [];

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { NO_JURISDICTION_NOTE } from '../../lib/cli/lint-flows';
 import { main } from '../../lib/cli/main';
 import { RULES } from '../../lib/flows/lint';
-import { EXAMPLES_CONFIG } from '../helpers/examples';
+import { EXAMPLES_CONFIG } from '../helpers/example-paths';
 
 function capture() {
   const out: string[] = [];

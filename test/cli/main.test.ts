@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { Command, UsageError } from '../../lib/cli/command';
 import { main } from '../../lib/cli/main';
-import { exampleFile } from '../helpers/examples';
+import { exampleFile } from '../helpers/example-paths';
 
 const ROOT = path.join(__dirname, '..', '..');
 

@@ -6,8 +6,8 @@ import { GUARD_EXCEPTIONS } from '../../lib/compliance/guard-exceptions';
 import { KMS_GRANT_RULE, runGuard } from '../helpers/cfn-guard';
 
 describe('cfn-guard with the Control Tower rules', () => {
-  // Every key of the examples passing CT.KMS.PR.3 is checked in test/audit/audit-pack.test.ts, on the
-  // examples that file synthesizes once as `cdk synth` does.
+  // Every key of the examples passing CT.KMS.PR.3 is checked in test/audit/audit-pack.spec.ts, on the
+  // examples synthesized once as `cdk synth` does (sharedSynthesis in test/helpers/examples.ts).
   test("names the failing resource of each rule: CDK's default key policy fails CT.KMS.PR.3", () => {
     const stack = new Stack(new App(), 'default-key');
     new kms.Key(stack, 'Plain');

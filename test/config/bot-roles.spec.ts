@@ -2,7 +2,7 @@ import { crossCheck } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { jurisdictionSchema } from '../../lib/config/schema';
 import { botRoles } from '../../lib/flows/context';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/example-paths';
 
 const FILE = 'config/jurisdictions/riverton-311.yaml';
 

@@ -2,7 +2,7 @@ import { crossCheck } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
 import { jurisdictionSchema } from '../../lib/config/schema';
-import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/example-paths';
 
 const FILE = exampleFile('pinecrest-benefits');
 type Mutable = Record<string, any>;

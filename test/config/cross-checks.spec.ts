@@ -1,6 +1,6 @@
 import { crossCheck, isTimeZone, parseDate } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
-import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/example-paths';
 
 const FILE = exampleFile('riverton-311');
 const TIME_ZONE_EXAMPLES = '(e.g. America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Pacific/Honolulu)';

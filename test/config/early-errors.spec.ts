@@ -5,7 +5,7 @@ import { displayPath } from '../../lib/config/display-path';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { loadKitInputs } from '../../lib/kit-app';
 import { loadJurisdictionSources, SourceCache } from '../../lib/sources';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/example-paths';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
 
 /** The problem lines of a config folder that must be rejected. */

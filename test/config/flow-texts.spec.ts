@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { configValues } from '../../lib/flows/context';
 import { FLOW_TEXT_LANGUAGES, FLOW_TEXT_NAMES } from '../../lib/flows/texts';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/example-paths';
 
 const FILE = 'config/jurisdictions/pinecrest-benefits.yaml';
 

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { checkJurisdictionFile, loadJurisdictions } from '../../lib/config/loader';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
-import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/example-paths';
 
 const PINECREST = exampleFile('pinecrest-benefits');
 const RIVERTON = exampleFile('riverton-311');

@@ -6,7 +6,7 @@ import { ConfigError } from '../../lib/config/errors';
 import { checkJurisdictionFile, loadJurisdictions, mergeUnder, textProblems } from '../../lib/config/loader';
 import { closest } from '../../lib/config/zod-issues';
 import { mutatedRiverton, replaceOnce } from '../helpers/mutated-config';
-import { EXAMPLES_CONFIG, EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG, EXAMPLES_CONFIG_DIR } from '../helpers/example-paths';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
 

@@ -2,7 +2,7 @@ import { ConfigError } from '../../lib/config/errors';
 import { crossCheck } from '../../lib/config/cross-checks';
 import { loadJurisdictions } from '../../lib/config/loader';
 import { REGION_CAPABILITIES } from '../../lib/config/regions';
-import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR, exampleFile } from '../helpers/example-paths';
 import { mutatedRiverton } from '../helpers/mutated-config';
 
 const FILE = exampleFile('pinecrest-benefits');

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { displayPath } from '../../lib/config/display-path';
 import { loadJurisdictions } from '../../lib/config/loader';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/example-paths';
 
 /**
  * `-c jurisdiction=<id>` (and gcck --jurisdiction) over a folder of many jurisdictions: the

@@ -5,7 +5,7 @@ import { loadJurisdictions } from '../../lib/config/loader';
 import { WebChatApi, WebChatApiProps } from '../../lib/constructs/web-chat-api';
 import { addJurisdiction } from '../../lib/jurisdiction';
 import { exampleSources, kitApp } from '../helpers/examples';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/example-paths';
 
 const INSTANCE_ARN = 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/inst-1';
 const FLOW_ARN = `${INSTANCE_ARN}/contact-flow/flow-chat`;

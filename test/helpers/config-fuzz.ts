@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../lib/config/errors';
 import { FlowError } from '../../lib/flows/errors';
-import { EXAMPLES_CONFIG_DIR } from './examples';
+import { EXAMPLES_CONFIG_DIR } from './example-paths';
 
 
 /** A key path into plain YAML data. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { EXAMPLES_CONFIG_DIR } from './examples';
+import { EXAMPLES_CONFIG_DIR } from './example-paths';
 
 
 /**

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { loadSimulations, type Simulation } from '../../lib/cli/simulation';
-import { EXAMPLES_CONFIG_DIR, type ExampleId } from './examples';
+import { EXAMPLES_CONFIG_DIR, type ExampleId } from './example-paths';
 
 const ROOT = path.join(__dirname, '..', '..');
 

@@ -25,7 +25,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { main } from '../../lib/cli/main';
 import { deployedState, diffStates, expectedState } from '../../lib/live/drift';
-import { EXAMPLES_CONFIG } from '../helpers/examples';
+import { EXAMPLES_CONFIG } from '../helpers/example-paths';
 
 /** The Connect resources of pinecrest-benefits as `cdk synth` wrote them. */
 const TEMPLATE_FILE = 'test/fixtures/drift/pinecrest-benefits-contact-center.template.json';

@@ -20,7 +20,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { main } from '../../lib/cli/main';
 import { describeAwsError, paginate, withRetry } from '../../lib/live/aws';
 import { importInstance, pullInstance } from '../../lib/live/export';
-import { EXAMPLES_CONFIG } from '../helpers/examples';
+import { EXAMPLES_CONFIG } from '../helpers/example-paths';
 
 const connect = mockClient(ConnectClient);
 const INSTANCE = 'arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/11111111-2222-4333-8444-555555555555';

@@ -2,7 +2,7 @@ import { loadJurisdictions } from '../../lib/config/loader';
 import { bundleWidget, configuredBundle, demoPage, WIDGET_FILE } from '../../lib/web/build';
 import { CHATJS_FILE, widgetSettings } from '../../lib/web/settings';
 import { FakeConnect } from './fake-connect';
-import { EXAMPLES_CONFIG_DIR } from '../helpers/examples';
+import { EXAMPLES_CONFIG_DIR } from '../helpers/example-paths';
 
 /**
  * Starts the fake chat API and Participant Service serving the demo page with the Pinecrest

@@ -15,12 +15,11 @@ import { packFor, writePack } from '../../lib/cli/audit';
 import { jurisdictionStacks } from '../../lib/cli/cdk-out';
 import { main } from '../../lib/cli/main';
 import { guardFailures } from '../../lib/compliance/guard';
-import { addNagPacks } from '../../lib/compliance/nag';
 import { TAG_KEYS, UNTAGGABLE_IN_GOVCLOUD } from '../../lib/compliance/tags';
 import type { JurisdictionConfig } from '../../lib/config/schema';
 import type { JurisdictionStacks } from '../../lib/jurisdiction';
 import { KMS_GRANT_RULE, runGuard } from '../helpers/cfn-guard';
-import { addExample, exampleConfig, kitApp, EXAMPLES_CONFIG } from '../helpers/examples';
+import { exampleConfig, EXAMPLES_CONFIG, sharedSynthesis } from '../helpers/examples';
 
 type Example = 'pinecrest-benefits' | 'riverton-311';
 const EXAMPLES: readonly Example[] = ['pinecrest-benefits', 'riverton-311'];
@@ -42,32 +41,27 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 
+// The shared synthesis's cloud assembly too: a root-level afterAll runs after every test of the file.
 afterAll(() => {
   for (const dir of [...temporary, cdkOut]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 beforeAll(() => {
   // GIVEN both examples synthesized once, in-process, with the nag packs (they write the
-  // acknowledgements into the templates) and without bundling function code
-  // Path metadata on, as `cdk synth` writes it: the audit names resources by construct path.
-  // The other tests that only read the synthesized examples (nag, tags, cfn-guard) live in this
-  // file too, so that they share this synthesis.
-  const app = kitApp({ 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true });
-  for (const id of EXAMPLES) constructs.set(id, addExample(app, id));
-  const nag = addNagPacks(app);
-  let assembly;
-  try {
-    assembly = app.synth();
-  } catch (error) {
-    // Reported by the test 'cdk-nag packs find no unacknowledged ... finding in either example'.
-    synthError = error as Error;
-    return;
-  }
-  cdkOut = assembly.directory;
+  // acknowledgements into the templates), path metadata (the audit names resources by construct
+  // path, as `cdk synth` writes it) and without bundling function code: sharedSynthesis, the
+  // build every spec of test/stacks/example-apps.test.ts reads. The other tests that only read
+  // the synthesized examples (nag, tags, cfn-guard) live in this file too.
+  const synthesis = sharedSynthesis();
+  for (const id of EXAMPLES) constructs.set(id, synthesis.stacks[id]);
+  // Reported by the test 'cdk-nag packs find no unacknowledged ... finding in either example'.
+  synthError = synthesis.error;
+  if (synthesis.assembly === undefined) return;
+  cdkOut = synthesis.assembly.directory;
   // As bin/app.ts does: the NIST rule outcomes beside the templates.
-  nag.write(cdkOut);
-  outcomes = nag.results();
-  stacks = assembly.stacks.map((s) => ({ name: s.stackName, template: s.template as Template }));
+  synthesis.nag.write(cdkOut);
+  outcomes = synthesis.nag.results();
+  stacks = synthesis.assembly.stacks.map((s) => ({ name: s.stackName, template: s.template as Template }));
   for (const id of EXAMPLES) {
     configs.set(id, exampleConfig(id));
     packs.set(id, packFor(configs.get(id)!, jurisdictionStacks(stacks, id), TIME, outcomes));
