@@ -194,17 +194,29 @@ async function main(): Promise<void> {
   const out: string[] = [];
   const progress = (text: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
 
-  // ---- the README's main command on the examples: cold (empty caches, new cdk.out), then warm (again, same cdk.out) ----
-  let examples: { cold: Sample; warm: Sample; floor: Sample; shape: AssemblyShape } | undefined;
+  // ---- the README's main command on the examples, in rounds: cold (empty caches, new cdk.out),
+  // warm (again, same cdk.out), then the floor; median of the rounds. ----
+  let examples: { cold: Sample; warm: Sample; floor: Sample; shape: AssemblyShape; rounds: { wall: number[]; cpu: number[] } } | undefined;
   if (options.examples) {
-    progress('examples: cold, warm, floor');
-    const outdir = fresh('examples-out');
-    const cold = await synth({}, outdir, tsCache);
-    const coldOut = fresh('examples-cold-copy');
-    fs.cpSync(outdir, coldOut, { recursive: true });
-    const warm = await synth({}, outdir, tsCache, undefined, false);
-    const floor = await synth({ floorFrom: coldOut }, fresh('examples-floor-out'), tsCache, FLOOR_APP);
-    examples = { cold, warm, floor, shape: readAssemblyShape(coldOut) };
+    const colds: Sample[] = [];
+    const warms: Sample[] = [];
+    const floors: Sample[] = [];
+    let shape: AssemblyShape | undefined;
+    for (let run = 0; run < options.runs; run++) {
+      progress(`examples, round ${run + 1}/${options.runs}: cold, warm, floor`);
+      // Each round's cold run compiles the kit again, as a first run after `npm ci` does.
+      const roundTsCache = run === 0 ? tsCache : fresh('ts-cache');
+      const outdir = fresh('examples-out');
+      colds.push(await synth({}, outdir, roundTsCache));
+      const coldOut = fresh('examples-cold-copy');
+      fs.cpSync(outdir, coldOut, { recursive: true });
+      warms.push(await synth({}, outdir, roundTsCache, undefined, false));
+      floors.push(await synth({ floorFrom: coldOut }, fresh('examples-floor-out'), roundTsCache, FLOOR_APP));
+      shape ??= readAssemblyShape(coldOut);
+      for (const folder of [outdir, coldOut]) fs.rmSync(folder, { recursive: true, force: true });
+    }
+    const rounds = { wall: colds.map((c, i) => c.wall / floors[i].wall), cpu: colds.map((c, i) => c.cpu / floors[i].cpu) };
+    examples = { cold: medianOf(colds), warm: medianOf(warms), floor: medianOf(floors), shape: shape!, rounds };
   }
 
   // ---- scale: generated jurisdictions. Rounds, each running every size (kit, then floor), so
@@ -295,6 +307,11 @@ async function main(): Promise<void> {
         ],
       ),
     );
+    if (examples.rounds.cpu.length > 1) {
+      const { wall, cpu } = examples.rounds;
+      out.push(`cold/floor round by round (each round's runs back to back; median, then range): wall ${fmt(median(wall), 2)}x (${fmt(Math.min(...wall), 2)}-${fmt(Math.max(...wall), 2)}), ` +
+        `CPU ${fmt(median(cpu), 2)}x (${fmt(Math.min(...cpu), 2)}-${fmt(Math.max(...cpu), 2)}) over ${cpu.length} rounds`);
+    }
     out.push(`Target: cold within ${TARGET_RATIO}x the floor: wall ${verdict(ratio(cold.wall, floor.wall))}, CPU ${verdict(ratio(cold.cpu, floor.cpu))}; ` +
       `warm faster than the floor and under ${TARGET_WARM_MS / 1000} s: ${warm.wall < floor.wall && warm.wall < TARGET_WARM_MS ? 'PASS' : 'FAIL'}.`);
     out.push('');
