@@ -4,7 +4,8 @@
  * against an SDK-only floor). The rules and issue codes are those of the schema it replaces,
  * which test/lambdas/case-status-item.spec.ts keeps as the reference the check must agree with.
  */
-import { isRecord, type ValidationIssue } from '../shared/validation-issues';
+import { CASE_ATTRIBUTE_FIELDS, CaseAttributeReader } from '../shared/case-attributes';
+import type { ValidationIssue } from '../shared/validation-issues';
 import type { Language } from './messages';
 
 /** A status code as the case system writes it: upper-case letters, digits and underscores. */
@@ -24,10 +25,7 @@ export interface CaseItem {
 export type CaseItemParse = { readonly success: true; readonly data: CaseItem } | { readonly success: false; readonly issues: ValidationIssue[] };
 
 /** Attribute and field names the check declares, for `describeIssues` (any other path segment is masked). */
-export const CASE_ITEM_FIELDS: ReadonlySet<string> = new Set(['status', 'S', 'nextStep', 'M', 'en-US', 'es-US', 'updatedAt']);
-
-type Shape = Record<string, unknown>;
-type Path = ReadonlyArray<string | number>;
+export const CASE_ITEM_FIELDS: ReadonlySet<string> = new Set([...CASE_ATTRIBUTE_FIELDS, 'updatedAt']);
 
 /**
  * Checks a case item: `status` (`{ S: <status code> }`) is required; `nextStep` (`{ M: { "en-US"?:
@@ -35,39 +33,13 @@ type Path = ReadonlyArray<string | number>;
  * fields are ignored.
  */
 export function parseCaseItem(item: unknown): CaseItemParse {
-  const issues: ValidationIssue[] = [];
-  const object = (value: unknown, path: Path): Shape | undefined => {
-    if (isRecord(value)) return value;
-    issues.push({ path, code: 'invalid_type' });
-    return undefined;
-  };
-  /** `{ S: string }` at `path`: the string, or undefined (and an issue) if it is not one. */
-  const text = (value: unknown, path: Path): string | undefined => {
-    const shape = object(value, path);
-    if (!shape) return undefined;
-    if (typeof shape.S === 'string') return shape.S;
-    issues.push({ path: [...path, 'S'], code: 'invalid_type' });
-    return undefined;
-  };
-
-  const root = object(item, []);
-  if (!root) return { success: false, issues };
-  const status = text(root.status, ['status']);
-  if (status !== undefined && !STATUS_CODE.test(status)) issues.push({ path: ['status', 'S'], code: 'invalid_format' });
-  let nextStep: Partial<Record<Language, string>> | undefined;
-  if (root.nextStep !== undefined) {
-    const outer = object(root.nextStep, ['nextStep']);
-    const map = outer && object(outer.M, ['nextStep', 'M']);
-    if (map) {
-      nextStep = {};
-      for (const language of ['en-US', 'es-US'] as const) {
-        if (map[language] === undefined) continue;
-        const value = text(map[language], ['nextStep', 'M', language]);
-        if (value !== undefined) nextStep[language] = value;
-      }
-    }
-  }
-  const updatedAt = root.updatedAt === undefined ? undefined : text(root.updatedAt, ['updatedAt']);
-  if (issues.length || status === undefined) return { success: false, issues };
+  const read = new CaseAttributeReader();
+  const root = read.object(item, []);
+  if (!root) return { success: false, issues: read.issues };
+  const status = read.text(root.status, ['status']);
+  if (status !== undefined && !STATUS_CODE.test(status)) read.issues.push({ path: ['status', 'S'], code: 'invalid_format' });
+  const nextStep = read.nextStep(root.nextStep);
+  const updatedAt = root.updatedAt === undefined ? undefined : read.text(root.updatedAt, ['updatedAt']);
+  if (read.issues.length || status === undefined) return { success: false, issues: read.issues };
   return { success: true, data: { status, ...(nextStep ? { nextStep } : {}), ...(updatedAt !== undefined ? { updatedAt } : {}) } };
 }

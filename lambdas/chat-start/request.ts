@@ -4,6 +4,7 @@
  * and the handler's hand-written check (refused again, with the field names, if a request gets
  * past it; no schema library to load at cold init, see bench/lambda.ts).
  */
+import { isRecord } from '../shared/validation-issues';
 
 /** Longest display name (StartChatContact allows 256; a person's name needs far fewer). */
 export const MAX_DISPLAY_NAME = 80;
@@ -45,8 +46,8 @@ export type StartChatRequestParse = { readonly success: true; readonly data: Sta
  * fault, an unknown key by its own name, `body` when the body is not an object; never a value.
  */
 export function parseStartChatRequest(json: unknown): StartChatRequestParse {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { success: false, fields: ['body'] };
-  const body = json as Record<string, unknown>;
+  if (!isRecord(json)) return { success: false, fields: ['body'] };
+  const body = json;
   const fields = new Set(Object.keys(body).filter((key) => !(REQUEST_KEYS as readonly string[]).includes(key)));
   const displayName = typeof body.displayName === 'string' ? body.displayName.trim() : undefined;
   if (displayName === undefined || displayName.length < 1 || displayName.length > MAX_DISPLAY_NAME || !DISPLAY_NAME.test(displayName)) fields.add('displayName');

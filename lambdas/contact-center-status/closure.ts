@@ -5,7 +5,7 @@
  * which test/lambdas/contact-center-closure.spec.ts keeps as the reference the check must agree with.
  */
 import { CLOSURE_REASONS, ClosureReason, Language } from './messages';
-import { isRecord } from '../shared/validation-issues';
+import { isRecord, unrecognizedKeys } from '../shared/validation-issues';
 
 /** Longest closure message accepted per language (Amazon Polly and callers' patience both have limits). */
 export const MAX_MESSAGE_CHARS = 1000;
@@ -22,7 +22,7 @@ export interface Closure {
 /** The outcome of {@link parseClosure}: the closure, or every problem as `<path>: <what>`. */
 export type ClosureParse = { readonly success: true; readonly data: Closure } | { readonly success: false; readonly issues: string[] };
 
-const CLOSURE_KEYS: ReadonlySet<string> = new Set(['closed', 'reason', 'until', 'message']);
+const CLOSURE_KEYS = ['closed', 'reason', 'until', 'message'] as const;
 const MESSAGE_KEYS: readonly Language[] = ['en-US', 'es-US'];
 
 /**
@@ -50,8 +50,8 @@ export function isOffsetDateTime(value: string): boolean {
 export function parseClosure(json: unknown): ClosureParse {
   if (!isRecord(json)) return { success: false, issues: ['(root): expected an object'] };
   const issues: string[] = [];
-  const unknown = Object.keys(json).filter((key) => !CLOSURE_KEYS.has(key));
-  if (unknown.length) issues.push(`(root): unrecognized keys ${unknown.map((key) => JSON.stringify(key)).join(', ')} (allowed: closed, reason, until, message)`);
+  const unknown = unrecognizedKeys(json, CLOSURE_KEYS, '(root)');
+  if (unknown) issues.push(unknown);
   if (typeof json.closed !== 'boolean') issues.push('closed: expected true or false');
   if (!(CLOSURE_REASONS as readonly unknown[]).includes(json.reason)) issues.push(`reason: expected one of ${CLOSURE_REASONS.join(', ')}`);
   if (json.until !== undefined && (typeof json.until !== 'string' || !isOffsetDateTime(json.until))) {
@@ -61,8 +61,8 @@ export function parseClosure(json: unknown): ClosureParse {
   if (!isRecord(message)) {
     issues.push('message: expected an object with en-US and es-US texts');
   } else {
-    const extra = Object.keys(message).filter((key) => !(MESSAGE_KEYS as readonly string[]).includes(key));
-    if (extra.length) issues.push(`message: unrecognized keys ${extra.map((key) => JSON.stringify(key)).join(', ')} (allowed: en-US, es-US)`);
+    const extra = unrecognizedKeys(message, MESSAGE_KEYS, 'message');
+    if (extra) issues.push(extra);
     for (const language of MESSAGE_KEYS) {
       const text = message[language];
       if (typeof text !== 'string') issues.push(`message.${language}: expected a string`);

@@ -5,50 +5,32 @@
  * of the schemas they replace, which test/lambdas/lex-fulfillment-inputs.spec.ts keeps as the
  * reference the checks must agree with.
  */
-import { isRecord, type ValidationIssue } from '../shared/validation-issues';
+import { CASE_ATTRIBUTE_FIELDS, CaseAttributeReader, type NextStep } from '../shared/case-attributes';
+import { isRecord, unrecognizedKeys, type ValidationIssue } from '../shared/validation-issues';
 import { CASE_STATUSES, CaseStatus } from './messages';
 
 /** A case read from the table. */
 export interface CaseRecord {
   readonly status: CaseStatus;
-  readonly nextStep: { readonly 'en-US'?: string; readonly 'es-US'?: string };
+  readonly nextStep: Readonly<NextStep>;
 }
 
 /** Attribute and field names the case check declares, for `describeIssues` (other path segments are masked). */
-export const CASE_RECORD_FIELDS: ReadonlySet<string> = new Set(['status', 'S', 'nextStep', 'M', 'en-US', 'es-US']);
-
-type Shape = Record<string, unknown>;
-type Path = ReadonlyArray<string | number>;
+export const CASE_RECORD_FIELDS: ReadonlySet<string> = new Set(CASE_ATTRIBUTE_FIELDS);
 
 /**
  * Checks a case item: `status` (`{ S: <one of CASE_STATUSES> }`) is required; `nextStep` (`{ M: {
  * "en-US"?: { S }, "es-US"?: { S } } }`) is optional. Other attributes are ignored.
  */
 export function parseCaseRecord(item: unknown): { readonly success: true; readonly data: CaseRecord } | { readonly success: false; readonly issues: ValidationIssue[] } {
-  const issues: ValidationIssue[] = [];
-  const object = (value: unknown, path: Path): Shape | undefined => {
-    if (isRecord(value)) return value;
-    issues.push({ path, code: 'invalid_type' });
-    return undefined;
-  };
-  const root = object(item, []);
-  if (!root) return { success: false, issues };
-  const status = object(root.status, ['status'])?.S;
-  if (isRecord(root.status) && !(CASE_STATUSES as readonly unknown[]).includes(status)) issues.push({ path: ['status', 'S'], code: 'invalid_value' });
-  const nextStep: { 'en-US'?: string; 'es-US'?: string } = {};
-  if (root.nextStep !== undefined) {
-    const outer = object(root.nextStep, ['nextStep']);
-    const map = outer && object(outer.M, ['nextStep', 'M']);
-    if (map) {
-      for (const language of ['en-US', 'es-US'] as const) {
-        if (map[language] === undefined) continue;
-        const text = object(map[language], ['nextStep', 'M', language]);
-        if (text && typeof text.S !== 'string') issues.push({ path: ['nextStep', 'M', language, 'S'], code: 'invalid_type' });
-        else if (text) nextStep[language] = text.S as string;
-      }
-    }
-  }
-  if (issues.length) return { success: false, issues };
+  const read = new CaseAttributeReader();
+  const root = read.object(item, []);
+  if (!root) return { success: false, issues: read.issues };
+  // A status that is not one of the codes, a string or not, is `invalid_value` (as z.enum reports it).
+  const status = read.object(root.status, ['status'])?.S;
+  if (isRecord(root.status) && !(CASE_STATUSES as readonly unknown[]).includes(status)) read.issues.push({ path: ['status', 'S'], code: 'invalid_value' });
+  const nextStep = read.nextStep(root.nextStep) ?? {};
+  if (read.issues.length) return { success: false, issues: read.issues };
   return { success: true, data: { status: status as CaseStatus, nextStep } };
 }
 
@@ -68,8 +50,8 @@ const OFFICE_LOCALES = ['en_US', 'es_US'] as const;
 export function parseOfficeInfo(json: unknown): { readonly success: true; readonly data: OfficeInfo } | { readonly success: false; readonly problems: string[] } {
   if (!isRecord(json)) return { success: false, problems: ['(root): expected an object'] };
   const problems: string[] = [];
-  const unknown = Object.keys(json).filter((key) => !(OFFICE_LOCALES as readonly string[]).includes(key));
-  if (unknown.length) problems.push(`(root): unrecognized keys ${unknown.map((key) => JSON.stringify(key)).join(', ')} (allowed: en_US, es_US)`);
+  const unknown = unrecognizedKeys(json, OFFICE_LOCALES, '(root)');
+  if (unknown) problems.push(unknown);
   const info: { en_US?: string; es_US?: string } = {};
   for (const locale of OFFICE_LOCALES) {
     const value = json[locale];

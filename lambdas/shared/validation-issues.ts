@@ -13,6 +13,15 @@ export interface ValidationIssue {
 /** True for a JSON object (not null, not an array): the shape the hand-written input checks descend into. */
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * `<where>: unrecognized keys "a", "b" (allowed: x, y)` for the keys of `value` not in `allowed`,
+ * or undefined when there are none: the problem line of the strict hand-written checks.
+ */
+export function unrecognizedKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): string | undefined {
+  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+  return unknown.length ? `${where}: unrecognized keys ${unknown.map((key) => JSON.stringify(key)).join(', ')} (allowed: ${allowed.join(', ')})` : undefined;
+}
+
 /** Most issues described in one log line (a fuzzed event can have thousands). */
 const MAX_ISSUES = 20;
 
