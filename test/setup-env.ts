@@ -16,6 +16,11 @@ process.env.CDK_CONTEXT_JSON = JSON.stringify({
   'aws:cdk:disable-creation-stack-traces': true,
   'aws:cdk:disable-stack-trace': true,
 });
+// Errors capture Node's default 10 frames, not jest's 100: aws-cdk-lib records a stack trace with
+// every acknowledgement (validation-report.json's `acknowledgedStackTrace`), and under jest each
+// of 100 frames was source-mapped, as costly as building the resource. 10 frames still name the
+// failing line of a test and what called it.
+Error.stackTraceLimit = 10;
 // The AWS SDK announces that its releases after January 2027 need Node.js 22 (a notice about
 // future upgrades, printed once per jest worker); the lock file pins today's SDK, so tests keep
 // quiet about it. README "Quick start" states the Node.js version the kit runs on.

@@ -332,23 +332,9 @@ export const WEB_CHAT_API = {
   ],
 } as const;
 
-/**
- * Stack frames aws-cdk-lib captures with each acknowledgement (validation-report.json's
- * `acknowledgedStackTrace`): Node's default depth, which already names the line here and the
- * stack that called it. A deeper limit set by a test runner (jest: 100, each frame source-mapped)
- * made every acknowledgement cost as much as building a resource; `cdk synth --debug` keeps it.
- */
-const ACKNOWLEDGEMENT_TRACE_FRAMES = 10;
-
 /** Applies a list of acknowledgements to one construct. */
 export function acknowledge(construct: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
-  const limit = Error.stackTraceLimit;
-  if (process.env.CDK_DEBUG !== 'true') Error.stackTraceLimit = Math.min(limit, ACKNOWLEDGEMENT_TRACE_FRAMES);
-  try {
-    for (const { id, reason } of acknowledgements) Validations.of(construct).acknowledge({ id, reason });
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  for (const { id, reason } of acknowledgements) Validations.of(construct).acknowledge({ id, reason });
 }
 
 /** Acknowledges a Lambda function's findings. */
