@@ -78,7 +78,7 @@ export function cloneState(s: SimState): SimState {
   const stack: Frame[] = new Array<Frame>(s.stack.length);
   for (let i = 0; i < stack.length; i++) {
     const f = s.stack[i];
-    stack[i] = { flow: f.flow, action: f.action, loops: { ...f.loops }, flowAttributes: { ...f.flowAttributes }, returnTo: f.returnTo };
+    stack[i] = { flow: f.flow, action: f.action, loops: { ...f.loops }, flowAttributes: { ...f.flowAttributes }, returnTo: f.returnTo } satisfies Every<Frame>;
   }
   return {
     phase: s.phase,
@@ -111,8 +111,11 @@ export function cloneState(s: SimState): SimState {
     faultsUsed: s.faultsUsed,
     events: s.events.length === 0 ? [] : s.events.slice(),
     end: s.end,
-  };
+  } satisfies Every<SimState>;
 }
+
+/** Every field of `T`, optional ones included: a field added to the state and not copied above is a compile error. */
+type Every<T> = { [K in keyof Required<T>]: T[K] };
 
 function startFlow(state: SimState, flow: SimFlow, how: string): void {
   state.stack.push({ flow: flow.name, action: flow.start, loops: {}, flowAttributes: {} });
