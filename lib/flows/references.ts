@@ -143,11 +143,29 @@ function walk(value: unknown, visit: (text: string, keys: readonly string[]) => 
 }
 
 /**
+ * The references found in each document, by document: a flow file read once is shared by every
+ * jurisdiction of a run (SourceCache), and the linter, the cycle check, the creation order and
+ * the dependencies each ask for its references. A FlowDocument is read-only by its type, so what
+ * was found in one stays true; a changed flow is a new document (e.g. withHoldMusic's copy).
+ */
+const referencesByDocument = new WeakMap<FlowDocument, readonly FlowReference[]>();
+
+/**
  * Every `${…}` in the document, in order: all occurrences in every string of every action's
  * Parameters and Transitions and of the Metadata. Malformed ones carry a `problem`; CDK tokens
- * (`${Token[…]}`) are skipped.
+ * (`${Token[…]}`) are skipped. Found once per document (the list and its entries are frozen).
  */
-export function findReferences(doc: FlowDocument): FlowReference[] {
+export function findReferences(doc: FlowDocument): readonly FlowReference[] {
+  let found = referencesByDocument.get(doc);
+  if (found === undefined) {
+    found = Object.freeze(scanDocument(doc).map((ref) => Object.freeze(ref)));
+    referencesByDocument.set(doc, found);
+  }
+  return found;
+}
+
+/** {@link findReferences} without the memo. */
+function scanDocument(doc: FlowDocument): FlowReference[] {
   const out: FlowReference[] = [];
   for (const action of doc.Actions) {
     walk(action.Parameters, (text, keys) => scanString(text, { actionId: action.Identifier, parameter: keys.join('.'), inMetadata: false }, out));
@@ -237,7 +255,10 @@ export function tryResolveReferences(flow: LoadedFlow, resolver: ReferenceResolv
   const { resolve, known } = lookup(resolver);
   const source: FlowDocument = options.metadata === 'strip' ? withoutMetadata(flow.content) : flow.content;
   const findings: Finding[] = [];
-  for (const ref of findReferences(source)) {
+  // The stripped document's references are the full one's outside Metadata (Metadata is walked
+  // last), so the full document's memo serves both.
+  const references = options.metadata === 'strip' ? findReferences(flow.content).filter((ref) => !ref.inMetadata) : findReferences(source);
+  for (const ref of references) {
     const base = { file: flow.file, actionId: ref.actionId, ruleId: 'unknown-reference', severity: 'error' as const };
     const where = ref.inMetadata ? 'Metadata: ' : '';
     if (ref.problem) {

@@ -121,6 +121,36 @@ describe('named references', () => {
     );
   });
 
+  test('finds the references of a document once: the same frozen list for the same document, a fresh one for a changed copy', () => {
+    // GIVEN a loaded flow, and a copy of it with one more reference
+    const loaded = flow(ALL_KINDS);
+    const first = findReferences(loaded.content);
+    const [head, ...rest] = loaded.content.Actions;
+    const changed = { ...loaded.content, Actions: [{ ...head, Parameters: { ...head.Parameters, Extra: '${queue:Extra}' } }, ...rest] };
+    // WHEN the references are asked for again, and for the copy
+    const again = findReferences(loaded.content);
+    const ofCopy = findReferences(changed);
+    // THEN the same document gives the same list, which nobody can change; the copy is scanned anew
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first) && first.every((ref) => Object.isFrozen(ref))).toBe(true);
+    expect(ofCopy).toHaveLength(first.length + 1);
+    expect(ofCopy.filter((ref) => ref.text === '${queue:Extra}').map((ref) => `${ref.actionId} ${ref.parameter}`)).toEqual([`${head.Identifier} Extra`]);
+  });
+
+  test('stripping Metadata resolves and reports exactly the references outside it', () => {
+    // GIVEN a flow whose Metadata holds a reference no table knows
+    const loaded = flow(ALL_KINDS);
+    const withUnknownInMetadata = { ...loaded, content: { ...loaded.content, Metadata: { ...loaded.content.Metadata, Note: '${queue:Nowhere}' } } };
+    // WHEN it is resolved keeping, then stripping, the Metadata
+    const kept = tryResolveReferences(withUnknownInMetadata, TABLE);
+    const stripped = tryResolveReferences(withUnknownInMetadata, TABLE, { metadata: 'strip' });
+    // THEN only the kept Metadata's unknown name is a finding, and the stripped content has no Metadata
+    expect(kept.findings.map((f) => f.message)).toEqual([expect.stringContaining('Metadata: ${queue:Nowhere} names no queue')]);
+    expect(stripped.findings).toEqual([]);
+    expect(stripped.content.Metadata).toBeUndefined();
+    expect(JSON.stringify(stripped.content)).not.toMatch(OURS);
+  });
+
   test('tryResolveReferences reports malformed references instead of throwing', () => {
     const source = flow('test/fixtures/flows/rules/unknown-reference/unknown-names.json');
     const { content, findings } = tryResolveReferences(source, (kind, name) => `${kind}/${name}`);

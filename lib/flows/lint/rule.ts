@@ -1,5 +1,5 @@
 import { findReferences, FlowReference, ReferenceKind } from '../references';
-import type { Action, Finding, LoadedFlow, Severity } from '../types';
+import type { Action, Finding, FlowDocument, LoadedFlow, Severity } from '../types';
 
 /** Known names per reference kind. A kind left out accepts any name (its syntax is still checked). */
 export type KnownNames = { readonly [K in ReferenceKind]?: readonly string[] };
@@ -69,35 +69,37 @@ export function finding(flow: LoadedFlow, ruleId: string, severity: Severity, me
   return actionId === undefined ? { file: flow.file, ruleId, severity, message } : { file: flow.file, actionId, ruleId, severity, message };
 }
 
+/**
+ * The actions reachable from StartAction, by document: it depends on the document alone (which
+ * is read-only by its type), so every jurisdiction linting the same shared flow file reuses it.
+ */
+const reachableByDocument = new WeakMap<FlowDocument, ReadonlySet<string>>();
+
+function reachableActions(doc: FlowDocument): ReadonlySet<string> {
+  let seen = reachableByDocument.get(doc);
+  if (seen) return seen;
+  const byId = new Map<string, Action>();
+  for (const a of doc.Actions) if (!byId.has(a.Identifier)) byId.set(a.Identifier, a);
+  const visited = new Set<string>();
+  const stack = byId.has(doc.StartAction) ? [doc.StartAction] : [];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (visited.has(id)) continue;
+    visited.add(id);
+    for (const { to } of targets(byId.get(id)!)) if (byId.has(to) && !visited.has(to)) stack.push(to);
+  }
+  reachableByDocument.set(doc, (seen = visited));
+  return seen;
+}
+
 /** Builds the shared context of one lint run. */
 export function ruleContext(flows: readonly LoadedFlow[], loadFindings: readonly Finding[], context: LintContext): RuleContext {
-  const refs = new WeakMap<LoadedFlow, readonly FlowReference[]>();
-  const reach = new WeakMap<LoadedFlow, ReadonlySet<string>>();
   return {
     flows,
     loadFindings,
     context,
     byName: new Map(flows.map((f) => [f.name, f])),
-    references(flow) {
-      let found = refs.get(flow);
-      if (!found) refs.set(flow, (found = findReferences(flow.content)));
-      return found;
-    },
-    reachable(flow) {
-      let seen = reach.get(flow);
-      if (seen) return seen;
-      const byId = new Map<string, Action>();
-      for (const a of flow.content.Actions) if (!byId.has(a.Identifier)) byId.set(a.Identifier, a);
-      const visited = new Set<string>();
-      const stack = byId.has(flow.content.StartAction) ? [flow.content.StartAction] : [];
-      while (stack.length > 0) {
-        const id = stack.pop()!;
-        if (visited.has(id)) continue;
-        visited.add(id);
-        for (const { to } of targets(byId.get(id)!)) if (byId.has(to) && !visited.has(to)) stack.push(to);
-      }
-      reach.set(flow, (seen = visited));
-      return seen;
-    },
+    references: (flow) => findReferences(flow.content),
+    reachable: (flow) => reachableActions(flow.content),
   };
 }
