@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatFinding } from '../../lib/flows/errors';
 import { lintFlows, LintContext, RULES } from '../../lib/flows/lint';
+import { finding, flowRule } from '../../lib/flows/lint/rule';
 import { loadFlows } from '../../lib/flows/loader';
 import type { LoadedFlow } from '../../lib/flows/types';
 
@@ -433,5 +434,40 @@ describe('lint rules', () => {
   test('a context can run a subset of the rules', () => {
     const only = RULES.filter((r) => r.id === 'dead-end');
     expect(lintFlows(loadFlows([RULE_FIXTURES]), { rules: only }).every((f) => f.ruleId === 'dead-end')).toBe(true);
+  });
+});
+
+describe('rules that depend on one flow alone', () => {
+  test('check each flow once: a later lint of the same flows under another context reuses the findings, in flow order', () => {
+    // GIVEN a per-flow rule that records each check, and two loaded flows
+    const checked: string[] = [];
+    const rule = flowRule({
+      id: 'counted',
+      description: 'Records which flows it checked.',
+      checkFlow(flow) {
+        checked.push(flow.name);
+        return [finding(flow, 'counted', 'warning', `checked ${flow.name}`)];
+      },
+    });
+    const flows = loadFlows([path.join(RULE_FIXTURES, 'unreachable-action'), path.join(RULE_FIXTURES, 'dead-end')]).flows;
+    // WHEN the flows are linted twice, as two jurisdictions with different names and regions would
+    const first = lintFlows(flows, { ...NAMES, rules: [rule] });
+    const second = lintFlows(flows, { region: 'us-east-1', rules: [rule] });
+    // THEN each flow was checked once, and both runs report the same findings in the same order
+    expect(checked).toEqual(flows.map((f) => f.name));
+    expect(second.map((f) => f.message)).toEqual(flows.map((f) => `checked ${f.name}`));
+    expect(second).toEqual(first);
+  });
+
+  test('check a changed copy of a flow anew: removing the orphan action clears unreachable-action', () => {
+    // GIVEN the orphan fixture, linted once (its findings are kept for that flow)
+    const orphan = flowOf(path.join(RULE_FIXTURES, 'unreachable-action', 'orphan.json'));
+    const before = lintFlows([orphan]).filter((f) => f.ruleId === 'unreachable-action').map(formatFinding);
+    // WHEN a copy without the orphan action is linted
+    const fixed: LoadedFlow = { ...orphan, content: { ...orphan.content, Actions: orphan.content.Actions.filter((a) => a.Identifier !== 'Old notice') } };
+    const after = lintFlows([fixed]).filter((f) => f.ruleId === 'unreachable-action');
+    // THEN the original still has its finding and the copy has none
+    expect(before).toEqual([expect.stringContaining('Old notice')]);
+    expect(after).toEqual([]);
   });
 });

@@ -54,6 +54,45 @@ export interface LintRule {
   check(ctx: RuleContext): Finding[];
 }
 
+/** What a check of one flow may read besides the flow: analyses of that flow's own content. */
+export type FlowFacts = Pick<RuleContext, 'references' | 'reachable'>;
+
+/** A rule whose findings for a flow depend on that flow alone: see {@link flowRule}. */
+export interface FlowRuleSpec {
+  /** Kebab-case id, shown with every finding. */
+  readonly id: string;
+  /** One sentence: what the rule checks and why. */
+  readonly description: string;
+  /** The findings of one flow, from the flow (its file, name, type, content) and its facts only. */
+  checkFlow(flow: LoadedFlow, facts: FlowFacts): Finding[];
+}
+
+/** The content analyses a per-flow check gets: memoized by document, independent of any lint run. */
+const FLOW_FACTS: FlowFacts = {
+  references: (flow) => findReferences(flow.content),
+  reachable: (flow) => reachableActions(flow.content),
+};
+
+/**
+ * A lint rule from a check of one flow at a time whose findings depend on nothing but that flow
+ * (not the lint context, not the other flows: the check cannot see them). Each flow's findings
+ * are found once and reused by every later lint run given the same flow, as the jurisdictions
+ * of one synthesis are (they share the flow files read, SourceCache); the findings come in the
+ * order of the run's flows, as a loop over them would give.
+ */
+export function flowRule(spec: FlowRuleSpec): LintRule {
+  const found = new WeakMap<LoadedFlow, readonly Finding[]>();
+  const of = (flow: LoadedFlow): readonly Finding[] => {
+    let findings = found.get(flow);
+    if (findings === undefined) {
+      findings = Object.freeze(spec.checkFlow(flow, FLOW_FACTS).map((f) => Object.freeze(f)));
+      found.set(flow, findings);
+    }
+    return findings;
+  };
+  return { id: spec.id, description: spec.description, check: (ctx) => ctx.flows.flatMap(of) };
+}
+
 /** Every target an action can go to, with what leads there. */
 export function targets(action: Action): Array<{ to: string; via: string }> {
   const out: Array<{ to: string; via: string }> = [];

@@ -1,7 +1,7 @@
 import { REGION_CAPABILITIES } from '../../../config/regions';
 import { estimatingResolver } from '../../estimate';
 import { ReferenceKind } from '../../references';
-import type { Finding } from '../../types';
+import type { Finding, FlowDocument } from '../../types';
 import { finding, LintRule } from '../rule';
 
 const id = 'content-size';
@@ -10,6 +10,24 @@ const id = 'content-size';
 export const CONTENT_LIMIT = 256_000;
 /** Above this share of the limit the rule warns. */
 const WARN_SHARE = 0.9;
+
+/** Compact JSON lengths of each document as written, with and without its Metadata (computed when first asked). */
+const writtenSizes = new WeakMap<FlowDocument, { kept?: number; stripped?: number }>();
+
+/**
+ * The length of `doc` as compact JSON, without its Metadata when `strip`: it depends on the
+ * document alone (read-only by its type), so the jurisdictions sharing a flow file measure it once.
+ */
+function writtenSize(doc: FlowDocument, strip: boolean): number {
+  let sizes = writtenSizes.get(doc);
+  if (sizes === undefined) writtenSizes.set(doc, (sizes = {}));
+  if (!strip && doc.Metadata !== undefined) return (sizes.kept ??= JSON.stringify(doc).length);
+  if (sizes.stripped === undefined) {
+    const { Metadata: _metadata, ...rest } = doc;
+    sizes.stripped = JSON.stringify(rest).length;
+  }
+  return sizes.stripped;
+}
 
 /**
  * Flow content is at most 256,000 characters, counted after the app has replaced every reference
@@ -26,9 +44,8 @@ export const contentSize: LintRule = {
     const resolver = estimatingResolver({ partition, region }, ctx.context.configValues);
     const strip = ctx.context.metadata === 'strip';
     for (const flow of ctx.flows) {
-      const { Metadata: metadata, ...rest } = flow.content;
       // The size as written, plus what each reference grows by when it becomes its value.
-      let size = JSON.stringify(strip || metadata === undefined ? rest : flow.content).length;
+      let size = writtenSize(flow.content, strip);
       for (const ref of ctx.references(flow)) {
         if (ref.problem || (strip && ref.inMetadata)) continue;
         const value = resolver(ref.kind as ReferenceKind, ref.name);

@@ -1,6 +1,6 @@
 import { conversionHint, foreignPlaceholder, parameterKinds } from '../../placeholders';
 import type { Finding, ParameterValue } from '../../types';
-import { finding, LintRule } from '../rule';
+import { finding, flowRule, LintRule } from '../rule';
 
 const id = 'foreign-placeholder';
 
@@ -16,21 +16,19 @@ function visit(value: ParameterValue | undefined, keys: string[], found: (text: 
  * Connect rejects the flow at deploy time. Each is an error with the `${kind:name}` to write.
  * (`${…}` placeholders of other tools are reported by unknown-reference, which owns that syntax.)
  */
-export const foreignPlaceholderRule: LintRule = {
+export const foreignPlaceholderRule: LintRule = flowRule({
   id,
   description: 'ARN parameters must not hold another tool\'s placeholder (%Name%, %%NAME%%, {{a.b.arn}}, a bare name); write ${kind:name}.',
-  check(ctx) {
+  checkFlow(flow) {
     const out: Finding[] = [];
-    for (const flow of ctx.flows) {
-      for (const action of flow.content.Actions) {
-        visit(action.Parameters, [], (text, keys) => {
-          const kinds = parameterKinds(keys);
-          if (!kinds || text.includes('${') || text.startsWith('$.')) return;
-          const found = foreignPlaceholder(text, true);
-          if (found) out.push(finding(flow, id, 'error', `${keys.join('.')} holds ${JSON.stringify(text)}, ${found.style}, which Amazon Connect cannot resolve: ${conversionHint(found, kinds)}`, action.Identifier));
-        });
-      }
+    for (const action of flow.content.Actions) {
+      visit(action.Parameters, [], (text, keys) => {
+        const kinds = parameterKinds(keys);
+        if (!kinds || text.includes('${') || text.startsWith('$.')) return;
+        const found = foreignPlaceholder(text, true);
+        if (found) out.push(finding(flow, id, 'error', `${keys.join('.')} holds ${JSON.stringify(text)}, ${found.style}, which Amazon Connect cannot resolve: ${conversionHint(found, kinds)}`, action.Identifier));
+      });
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { Finding } from '../../types';
-import { finding, LintRule } from '../rule';
+import { finding, flowRule, LintRule } from '../rule';
 
 const id = 'identifier-format';
 
@@ -27,23 +27,21 @@ export const RESERVED_IDENTIFIERS: readonly string[] = [
  * at most 50 characters, any Unicode including spaces, but none of `% : ( \ / ) = $ , ; [ ] { }`
  * and not a reserved word such as `__proto__`.
  */
-export const identifierFormat: LintRule = {
+export const identifierFormat: LintRule = flowRule({
   id,
   description: 'Identifiers must be 1 to 50 characters, without % : ( \\ / ) = $ , ; [ ] { }, and not a reserved word like __proto__.',
-  check(ctx) {
+  checkFlow(flow) {
     const out: Finding[] = [];
-    for (const flow of ctx.flows) {
-      for (const { Identifier: identifier } of flow.content.Actions) {
-        const problems: string[] = [];
-        const length = [...identifier].length;
-        if (length === 0) problems.push('is empty');
-        if (length > 50) problems.push(`is ${length} characters long (at most 50)`);
-        const bad = FORBIDDEN_IDENTIFIER_CHARACTERS.filter((c) => identifier.includes(c));
-        if (bad.length > 0) problems.push(`contains ${bad.map((c) => JSON.stringify(c)).join(', ')} (not allowed: ${FORBIDDEN_IDENTIFIER_CHARACTERS.join(' ')})`);
-        if (RESERVED_IDENTIFIERS.includes(identifier)) problems.push('is a reserved word');
-        if (problems.length > 0) out.push(finding(flow, id, 'error', `Identifier ${problems.join('; ')}`, identifier));
-      }
+    for (const { Identifier: identifier } of flow.content.Actions) {
+      const problems: string[] = [];
+      const length = [...identifier].length;
+      if (length === 0) problems.push('is empty');
+      if (length > 50) problems.push(`is ${length} characters long (at most 50)`);
+      const bad = FORBIDDEN_IDENTIFIER_CHARACTERS.filter((c) => identifier.includes(c));
+      if (bad.length > 0) problems.push(`contains ${bad.map((c) => JSON.stringify(c)).join(', ')} (not allowed: ${FORBIDDEN_IDENTIFIER_CHARACTERS.join(' ')})`);
+      if (RESERVED_IDENTIFIERS.includes(identifier)) problems.push('is a reserved word');
+      if (problems.length > 0) out.push(finding(flow, id, 'error', `Identifier ${problems.join('; ')}`, identifier));
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { Finding } from '../../types';
-import { finding, LintRule } from '../rule';
+import { finding, flowRule, LintRule } from '../rule';
 
 const id = 'lambda-timeout';
 
@@ -9,25 +9,23 @@ const id = 'lambda-timeout';
  * `ASYNCHRONOUS`, result read later with a Wait) may take up to 60.
  * https://docs.aws.amazon.com/connect/latest/adminguide/invoke-lambda-function-block.html
  */
-export const lambdaTimeout: LintRule = {
+export const lambdaTimeout: LintRule = flowRule({
   id,
   description: 'InvokeLambdaFunction InvocationTimeLimitSeconds must be a whole number from 1 to 8 (60 when asynchronous).',
-  check(ctx) {
+  checkFlow(flow) {
     const out: Finding[] = [];
-    for (const flow of ctx.flows) {
-      for (const action of flow.content.Actions) {
-        if (action.Type !== 'InvokeLambdaFunction') continue;
-        const value = action.Parameters.InvocationTimeLimitSeconds;
-        if (value === undefined || (typeof value === 'string' && value.startsWith('$.'))) continue;
-        const asynchronous = action.Parameters.InvocationType === 'ASYNCHRONOUS';
-        const max = asynchronous ? 60 : 8;
-        const seconds = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
-        if (Number.isInteger(seconds) && seconds >= 1 && seconds <= max) continue;
-        out.push(
-          finding(flow, id, 'error', `InvocationTimeLimitSeconds ${JSON.stringify(value)} is outside 1–${max} seconds (${asynchronous ? 'asynchronous invocations' : 'a flow waits at most 8 seconds for a synchronous Lambda'})`, action.Identifier),
-        );
-      }
+    for (const action of flow.content.Actions) {
+      if (action.Type !== 'InvokeLambdaFunction') continue;
+      const value = action.Parameters.InvocationTimeLimitSeconds;
+      if (value === undefined || (typeof value === 'string' && value.startsWith('$.'))) continue;
+      const asynchronous = action.Parameters.InvocationType === 'ASYNCHRONOUS';
+      const max = asynchronous ? 60 : 8;
+      const seconds = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
+      if (Number.isInteger(seconds) && seconds >= 1 && seconds <= max) continue;
+      out.push(
+        finding(flow, id, 'error', `InvocationTimeLimitSeconds ${JSON.stringify(value)} is outside 1–${max} seconds (${asynchronous ? 'asynchronous invocations' : 'a flow waits at most 8 seconds for a synchronous Lambda'})`, action.Identifier),
+      );
     }
     return out;
   },
-};
+});

@@ -1,6 +1,6 @@
 import { describeAction, parameterProblems } from '../../actions';
 import type { Finding } from '../../types';
-import { finding, LintRule } from '../rule';
+import { finding, flowRule, LintRule } from '../rule';
 
 const id = 'parameter-combination';
 
@@ -9,16 +9,14 @@ const id = 'parameter-combination';
  * InputValidation, "required if and only if StoreInput is True"; see `parameterProblems` in
  * lib/flows/actions.ts. Amazon Connect refuses such a flow, imported or not.
  */
-export const parameterCombination: LintRule = {
+export const parameterCombination: LintRule = flowRule({
   id,
   description: 'Parameters an action needs together must be present together, e.g. InputValidation with StoreInput "True".',
-  check(ctx) {
+  checkFlow(flow) {
     const out: Finding[] = [];
-    for (const flow of ctx.flows) {
-      for (const action of flow.content.Actions) {
-        for (const problem of parameterProblems(action)) out.push(finding(flow, id, 'error', `${describeAction(action)} ${problem}`, action.Identifier));
-      }
+    for (const action of flow.content.Actions) {
+      for (const problem of parameterProblems(action)) out.push(finding(flow, id, 'error', `${describeAction(action)} ${problem}`, action.Identifier));
     }
     return out;
   },
-};
+});

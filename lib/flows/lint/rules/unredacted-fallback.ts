@@ -1,5 +1,5 @@
 import type { Action, Finding, ParameterValue } from '../../types';
-import { finding, LintRule, targets } from '../rule';
+import { finding, flowRule, LintRule, targets } from '../rule';
 
 const id = 'unredacted-fallback';
 
@@ -63,36 +63,34 @@ export function recordingOutput(action: Action): RecordingOutput | undefined {
  * error would quietly produce the unredacted recording the flow meant never to exist.
  * `ChannelMismatch` is left out: the contact is on another channel and nothing was set.
  */
-export const unredactedFallback: LintRule = {
+export const unredactedFallback: LintRule = flowRule({
   id,
   description: 'The error branches of a redacted-only recording or analytics action must not lead to recording or analytics without redaction.',
-  check(ctx) {
+  checkFlow(flow) {
     const out: Finding[] = [];
-    for (const flow of ctx.flows) {
-      const byId = new Map<string, Action>();
-      for (const a of flow.content.Actions) if (!byId.has(a.Identifier)) byId.set(a.Identifier, a);
-      for (const action of flow.content.Actions) {
-        if (recordingOutput(action) !== 'redacted-only') continue;
-        for (const error of action.Transitions.Errors ?? []) {
-          if (error.ErrorType === 'ChannelMismatch') continue;
-          for (const culprit of reachedFrom(error.NextAction, byId)) {
-            if (recordingOutput(culprit) !== 'unredacted') continue;
-            out.push(
-              finding(
-                flow,
-                id,
-                flow.imported ? 'warning' : 'error',
-                `error ${error.ErrorType} leads to "${culprit.Identifier}", which records or analyzes without redaction: fail closed instead (set RecordedParticipants to [] for voice, or leave analytics off for chat) and continue to the destination`,
-                action.Identifier,
-              ),
-            );
-          }
+    const byId = new Map<string, Action>();
+    for (const a of flow.content.Actions) if (!byId.has(a.Identifier)) byId.set(a.Identifier, a);
+    for (const action of flow.content.Actions) {
+      if (recordingOutput(action) !== 'redacted-only') continue;
+      for (const error of action.Transitions.Errors ?? []) {
+        if (error.ErrorType === 'ChannelMismatch') continue;
+        for (const culprit of reachedFrom(error.NextAction, byId)) {
+          if (recordingOutput(culprit) !== 'unredacted') continue;
+          out.push(
+            finding(
+              flow,
+              id,
+              flow.imported ? 'warning' : 'error',
+              `error ${error.ErrorType} leads to "${culprit.Identifier}", which records or analyzes without redaction: fail closed instead (set RecordedParticipants to [] for voice, or leave analytics off for chat) and continue to the destination`,
+              action.Identifier,
+            ),
+          );
         }
       }
     }
     return out;
   },
-};
+});
 
 /** The actions reachable from `start` (itself included), in breadth-first order. */
 function reachedFrom(start: string, byId: ReadonlyMap<string, Action>): Action[] {

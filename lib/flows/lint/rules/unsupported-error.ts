@@ -1,6 +1,6 @@
 import { describeAction, unsupportedErrors } from '../../actions';
 import type { Finding } from '../../types';
-import { finding, LintRule } from '../rule';
+import { finding, flowRule, LintRule } from '../rule';
 
 const id = 'unsupported-error';
 
@@ -10,28 +10,26 @@ const id = 'unsupported-error';
  * StoreInput is False"); see `unsupportedErrors` in lib/flows/actions.ts. Error for the kit's own
  * flows; warning for imported ones (an export came from an instance that accepted it).
  */
-export const unsupportedError: LintRule = {
+export const unsupportedError: LintRule = flowRule({
   id,
   description: 'An action must not have an error branch Amazon Connect refuses for its configuration (warning for imported flows).',
-  check(ctx) {
+  checkFlow(flow) {
     const out: Finding[] = [];
-    for (const flow of ctx.flows) {
-      for (const action of flow.content.Actions) {
-        const handled = new Set((action.Transitions.Errors ?? []).map((e) => e.ErrorType));
-        for (const { errorType, allowedWhen } of unsupportedErrors(action)) {
-          if (!handled.has(errorType)) continue;
-          out.push(
-            finding(
-              flow,
-              id,
-              flow.imported ? 'warning' : 'error',
-              `${describeAction(action)} has an error branch for ${JSON.stringify(errorType)}, which Amazon Connect allows only when ${allowedWhen}: remove the branch`,
-              action.Identifier,
-            ),
-          );
-        }
+    for (const action of flow.content.Actions) {
+      const handled = new Set((action.Transitions.Errors ?? []).map((e) => e.ErrorType));
+      for (const { errorType, allowedWhen } of unsupportedErrors(action)) {
+        if (!handled.has(errorType)) continue;
+        out.push(
+          finding(
+            flow,
+            id,
+            flow.imported ? 'warning' : 'error',
+            `${describeAction(action)} has an error branch for ${JSON.stringify(errorType)}, which Amazon Connect allows only when ${allowedWhen}: remove the branch`,
+            action.Identifier,
+          ),
+        );
       }
     }
     return out;
   },
-};
+});
