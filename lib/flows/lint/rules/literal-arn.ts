@@ -1,5 +1,5 @@
 import { kindOfArn } from '../../references';
-import type { Finding, ParameterValue } from '../../types';
+import type { Action, Finding, ParameterValue } from '../../types';
 import { finding, LintRule } from '../rule';
 
 const id = 'literal-arn';
@@ -25,6 +25,23 @@ function findArns(value: ParameterValue | undefined, keys: string[], out: FoundA
   }
 }
 
+/**
+ * The ARNs in an action's Parameters, by action: they depend on the action alone (read-only by
+ * its type), so the jurisdictions sharing a flow file search it once; only the comparison with
+ * each jurisdiction's partition, region and account is redone.
+ */
+const arnsByAction = new WeakMap<Action, readonly FoundArn[]>();
+
+function arnsIn(action: Action): readonly FoundArn[] {
+  let arns = arnsByAction.get(action);
+  if (arns === undefined) {
+    const found: FoundArn[] = [];
+    findArns(action.Parameters, [], found);
+    arnsByAction.set(action, (arns = found));
+  }
+  return arns;
+}
+
 const shorten = (arn: string) => (arn.length > 60 ? `${arn.slice(0, 57)}...` : arn);
 
 /**
@@ -45,10 +62,8 @@ export const literalArn: LintRule = {
     const account = ctx.context.account;
     for (const flow of ctx.flows) {
       for (const action of flow.content.Actions) {
-        const arns: FoundArn[] = [];
-        findArns(action.Parameters, [], arns);
         let reportedLocal = false;
-        for (const found of arns) {
+        for (const found of arnsIn(action)) {
           const hint = `replace it with a reference such as \${${kindOfArn(found.arn) ?? 'kind'}:<name>}`;
           const foreign = [
             found.partition !== partition ? `partition ${found.partition}` : undefined,

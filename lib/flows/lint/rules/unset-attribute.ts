@@ -1,4 +1,4 @@
-import type { Action, Finding, LoadedFlow, ParameterValue } from '../../types';
+import type { Action, Finding, FlowDocument, LoadedFlow, ParameterValue } from '../../types';
 import { finding, LintRule } from '../rule';
 
 const id = 'unset-attribute';
@@ -39,9 +39,9 @@ export const unsetAttribute: LintRule = {
   check(ctx) {
     const out: Finding[] = [];
     const contactSet = new Set<string>(CHAT_START_ATTRIBUTES);
-    for (const flow of ctx.flows) for (const action of flow.content.Actions) setBy(action, 'Attributes').forEach((n) => contactSet.add(n));
+    for (const flow of ctx.flows) attributeUse(flow.content).contactSets.forEach((n) => contactSet.add(n));
     for (const flow of ctx.flows) {
-      const flowSet = new Set(flow.content.Actions.flatMap((a) => setBy(a, 'FlowAttributes')));
+      const { flowSets, reads } = attributeUse(flow.content);
       const reported = new Set<string>();
       const report = (flowOf: LoadedFlow, action: Action, scope: string, name: string, where: string) => {
         const key = `${action.Identifier}\u0000${scope}.${name}`;
@@ -49,20 +49,49 @@ export const unsetAttribute: LintRule = {
         reported.add(key);
         out.push(finding(flowOf, id, 'warning', `reads $.${scope}.${name}, which ${where}: it will be empty (check the name, or set it with ${scope === 'FlowAttributes' ? 'UpdateFlowAttributes' : 'UpdateContactAttributes'})`, action.Identifier));
       };
-      for (const action of flow.content.Actions) {
-        const texts: string[] = [];
-        strings(action.Parameters, texts);
-        for (const c of action.Transitions.Conditions ?? []) texts.push(...c.Condition.Operands);
-        for (const text of texts) {
-          for (const m of text.matchAll(READ)) {
-            const scope = m[1];
-            const name = m[2] ?? m[3];
-            if (scope === 'FlowAttributes' && !flowSet.has(name)) report(flow, action, scope, name, 'no action of this flow sets');
-            if (scope === 'Attributes' && !contactSet.has(name)) report(flow, action, scope, name, 'no flow here sets');
-          }
-        }
+      for (const { action, scope, name } of reads) {
+        if (scope === 'FlowAttributes' && !flowSets.has(name)) report(flow, action, scope, name, 'no action of this flow sets');
+        if (scope === 'Attributes' && !contactSet.has(name)) report(flow, action, scope, name, 'no flow here sets');
       }
     }
     return out;
   },
 };
+
+/** The attributes one flow document sets and reads (what the rule needs from each flow). */
+interface AttributeUse {
+  /** Contact attribute names its UpdateContactAttributes actions set. */
+  readonly contactSets: readonly string[];
+  /** Flow attribute names its UpdateFlowAttributes actions set. */
+  readonly flowSets: ReadonlySet<string>;
+  /** Every `$.Attributes.x` / `$.FlowAttributes.x` read, in action and text order. */
+  readonly reads: ReadonlyArray<{ readonly action: Action; readonly scope: 'Attributes' | 'FlowAttributes'; readonly name: string }>;
+}
+
+/**
+ * What each document sets and reads depends on the document alone (read-only by its type): the
+ * jurisdictions sharing a flow file scan it once; which reads are unset is decided per lint run,
+ * against the flows of that run.
+ */
+const useByDocument = new WeakMap<FlowDocument, AttributeUse>();
+
+function attributeUse(doc: FlowDocument): AttributeUse {
+  let use = useByDocument.get(doc);
+  if (use !== undefined) return use;
+  const reads: Array<AttributeUse['reads'][number]> = [];
+  for (const action of doc.Actions) {
+    const texts: string[] = [];
+    strings(action.Parameters, texts);
+    for (const c of action.Transitions.Conditions ?? []) texts.push(...c.Condition.Operands);
+    for (const text of texts) {
+      for (const m of text.matchAll(READ)) reads.push({ action, scope: m[1] as 'Attributes' | 'FlowAttributes', name: m[2] ?? m[3] });
+    }
+  }
+  use = {
+    contactSets: doc.Actions.flatMap((a) => setBy(a, 'Attributes')),
+    flowSets: new Set(doc.Actions.flatMap((a) => setBy(a, 'FlowAttributes'))),
+    reads,
+  };
+  useByDocument.set(doc, use);
+  return use;
+}
