@@ -7,7 +7,7 @@ class TokenPart {
 
 /** Fragments gathered in order by {@link TokenizedStringFragments.join} (which folds them pairwise). */
 class Gathered {
-  constructor(readonly items: ReadonlyArray<string | TokenPart>) {}
+  constructor(readonly items: Array<string | TokenPart>) {}
 }
 
 function gathered(value: unknown): ReadonlyArray<string | TokenPart> {
@@ -20,7 +20,13 @@ function gathered(value: unknown): ReadonlyArray<string | TokenPart> {
 /** The serialized text split into literal JSON text and the tokens embedded in its strings. */
 function splitTokens(text: string): ReadonlyArray<string | TokenPart> {
   const fragments = Tokenization.reverseString(text).mapTokens({ mapToken: (token) => new TokenPart(token) });
-  return gathered(fragments.join({ join: (left, right) => new Gathered([...gathered(left), ...gathered(right)]) }));
+  // join folds from the left: the accumulated list is extended in place, not copied per fragment.
+  const join = (left: unknown, right: unknown): Gathered => {
+    const into = left instanceof Gathered ? left : new Gathered([...gathered(left)]);
+    into.items.push(...gathered(right));
+    return into;
+  };
+  return gathered(fragments.join({ join }));
 }
 
 /** A string's JSON escaping, without the quotes: what it looks like inside a JSON string. */
