@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, NagPackProps, NagRuleCompliance, NIST80053R5Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, IApplyRule, NagPackProps, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { CachedNagPack, StackRecorder } from './cached-validation';
 import { NAG_RESULTS_FILE } from './nag-results';
+import { evaluateRule, NagRule, NagRuleEvaluators, rulesOf } from './nag-rule-runner';
 
 export { NAG_RESULTS_FILE };
 
@@ -15,8 +16,6 @@ export { NAG_RESULTS_FILE };
 export interface NagResults {
   readonly [rule: string]: { readonly compliant: readonly string[]; readonly nonCompliant: readonly string[] };
 }
-
-type ApplyRule = Parameters<NIST80053R5Checks['applyRule']>[0];
 
 /** One stack's recorded outcomes, as the validation cache stores them: rule ID to resource lists. */
 type StackNagResults = Record<string, { compliant: string[]; nonCompliant: string[] }>;
@@ -33,14 +32,27 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
   private stackNames?: Map<string, string>;
   /** Each resource's `stack/logicalId`, computed once: the pack asks for it once per rule (a hash of its path each time). */
   private readonly resourceNames = new WeakMap<CfnResource, string>();
-  /** The recording wrapper of each rule, per rule ID: made once, not for each of the rule's hundreds of resources. */
-  private readonly recordingRules = new Map<ApplyRule['rule'], Map<string, ApplyRule['rule']>>();
+  /** Each rule's ID by its suffix, built once rather than for each resource it evaluates. */
+  private readonly recordIds = new Map<string, string>();
+
+  /** The rules to run in place of cdk-nag's, set by addNagPacks once both packs exist. */
+  evaluators?: NagRuleEvaluators;
+  /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
+  private collecting?: Set<NagRule>;
 
   constructor(
     private readonly root: IConstruct,
     props: NagPackProps,
   ) {
     super(root, props);
+  }
+
+  /** Every rule this pack applies. */
+  rules(): Set<NagRule> {
+    return rulesOf(
+      (node) => this.checkResource(node),
+      (into) => (this.collecting = into),
+    );
   }
 
   private stackName(stackConstructPath: string): string {
@@ -77,43 +89,26 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     }
   }
 
-  protected applyRule(params: ApplyRule): void {
-    const suffix = params.ruleSuffixOverride ?? params.rule.name;
-    // cdk-nag builds a new params object for every rule and resource: the rule is swapped in place
-    // (copying the object cost more than most rules).
-    params.rule = this.recordingRule(params.rule, suffix);
-    super.applyRule(params);
+  protected applyRule(params: IApplyRule): void {
+    if (this.collecting !== undefined) {
+      this.collecting.add(params.rule);
+      return;
+    }
+    const verdict = evaluateRule(params, this.evaluators?.evaluatorOf(params.rule));
+    if (verdict === 'none') return;
+    if (verdict === 'finding') super.applyRule(params);
+    this.record(params.node, params.ruleSuffixOverride ?? params.rule.name, verdict === 'passed');
   }
 
-  /** `rule`, recording each resource's outcome under `NIST.800.53.R5-<suffix>`. */
-  private recordingRule(rule: ApplyRule['rule'], suffix: string): ApplyRule['rule'] {
-    let bySuffix = this.recordingRules.get(rule);
-    if (bySuffix === undefined) this.recordingRules.set(rule, (bySuffix = new Map()));
-    let recording = bySuffix.get(suffix);
-    if (recording !== undefined) return recording;
-    const id = `NIST.800.53.R5-${suffix}`;
-    const record = (node: CfnResource, passed: boolean) => {
-      const stack = Stack.of(node);
-      let name = this.resourceNames.get(node);
-      if (name === undefined) this.resourceNames.set(node, (name = `${stack.stackName}/${stack.getLogicalId(node)}`));
-      const entry = this.entry(stack.stackName, id);
-      (passed ? entry.compliant : entry.nonCompliant).add(name);
-    };
-    recording = (node: CfnResource) => {
-      try {
-        const result = rule(node);
-        if (result === NagRuleCompliance.COMPLIANT) record(node, true);
-        else if (result === NagRuleCompliance.NON_COMPLIANT || Array.isArray(result)) record(node, false);
-        return result;
-      } catch (error) {
-        record(node, false);
-        throw error;
-      }
-    };
-    // cdk-nag names a rule without a suffix override by its function's name: the wrapper keeps it.
-    Object.defineProperty(recording, 'name', { value: rule.name });
-    bySuffix.set(suffix, recording);
-    return recording;
+  /** Records `node`'s outcome under `NIST.800.53.R5-<suffix>`. */
+  private record(node: CfnResource, suffix: string, passed: boolean): void {
+    let id = this.recordIds.get(suffix);
+    if (id === undefined) this.recordIds.set(suffix, (id = `NIST.800.53.R5-${suffix}`));
+    const stack = Stack.of(node);
+    let name = this.resourceNames.get(node);
+    if (name === undefined) this.resourceNames.set(node, (name = `${stack.stackName}/${stack.getLogicalId(node)}`));
+    const entry = this.entry(stack.stackName, id);
+    (passed ? entry.compliant : entry.nonCompliant).add(name);
   }
 
   toJson(): NagResults {
@@ -132,6 +127,31 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
       out[id] = { compliant: [...new Set(entry.compliant)].sort(), nonCompliant: [...new Set(entry.nonCompliant)].sort() };
     }
     return out;
+  }
+}
+
+/**
+ * The AWS Solutions pack, reporting exactly what cdk-nag's does with less work per rule call:
+ * only findings go through cdk-nag's `applyRule`, and some rules' outcomes are remembered
+ * (lib/compliance/nag-rule-runner.ts).
+ */
+class AwsSolutionsPack extends AwsSolutionsChecks {
+  /** The rules to run in place of cdk-nag's, set by addNagPacks once both packs exist. */
+  evaluators?: NagRuleEvaluators;
+  /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
+  private collecting?: Set<NagRule>;
+
+  /** Every rule this pack applies. */
+  rules(): Set<NagRule> {
+    return rulesOf(
+      (node) => this.checkResource(node),
+      (into) => (this.collecting = into),
+    );
+  }
+
+  protected applyRule(params: IApplyRule): void {
+    if (this.collecting !== undefined) this.collecting.add(params.rule);
+    else if (evaluateRule(params, this.evaluators?.evaluatorOf(params.rule)) === 'finding') super.applyRule(params);
   }
 }
 
@@ -155,7 +175,12 @@ export function addNagPacks(app: App): NagPacks {
   const props: NagPackProps = { verbose: true, writeSuppressionsToCloudFormation: true };
   const settings = JSON.stringify(props);
   const nist = new RecordingNist80053R5Checks(app, props);
-  Validations.of(app).addPlugins(new CachedNagPack(nist, settings, nist), new CachedNagPack(new AwsSolutionsChecks(app, props), settings));
+  const solutions = new AwsSolutionsPack(app, props);
+  const nistRules = nist.rules();
+  const evaluators = new NagRuleEvaluators(new Set([...solutions.rules()].filter((rule) => nistRules.has(rule))));
+  nist.evaluators = evaluators;
+  solutions.evaluators = evaluators;
+  Validations.of(app).addPlugins(new CachedNagPack(nist, settings, nist), new CachedNagPack(solutions, settings));
   return {
     results: () => nist.toJson(),
     write: (assemblyDir) => fs.writeFileSync(path.join(assemblyDir, NAG_RESULTS_FILE), `${JSON.stringify(nist.toJson(), null, 1)}\n`),
