@@ -25,7 +25,7 @@ type StackNagResults = Record<string, { compliant: string[]; nonCompliant: strin
  * also the recorder of its cached runs: a stack whose findings come from the cache gets its
  * recorded outcomes back from there.
  */
-class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecorder {
+export class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecorder {
   /** Per stack name, per rule ID, the resources (`stack/logicalId`) by outcome: a stack's own are read without scanning the others'. */
   private readonly byStack = new Map<string, Map<string, { compliant: Set<string>; nonCompliant: Set<string> }>>();
   /** Stack names by construct path, read once (the tree does not change while it is validated). */
@@ -35,11 +35,15 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
   /** Each rule's ID by its suffix, built once rather than for each resource it evaluates. */
   private readonly recordIds = new Map<string, string>();
 
-  /** The rules to run in place of cdk-nag's, set by addNagPacks once both packs exist. */
+  /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
   evaluators?: NagRuleEvaluators;
   /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
   private collecting?: Set<NagRule>;
 
+  /**
+   * @param root the app whose stacks the pack validates
+   * @param props the pack's settings
+   */
   constructor(
     private readonly root: IConstruct,
     props: NagPackProps,
@@ -70,6 +74,7 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     return entry;
   }
 
+  /** The outcomes recorded in one stack, by rule ID. */
   take(stackConstructPath: string): StackNagResults {
     const out: StackNagResults = {};
     for (const [id, entry] of this.byStack.get(this.stackName(stackConstructPath)) ?? []) {
@@ -78,6 +83,7 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     return out;
   }
 
+  /** Adds the outcomes {@link take} gave for one stack (from the validation cache). */
   restore(stackConstructPath: string, recorded: unknown): void {
     const name = this.stackName(stackConstructPath);
     const prefix = `${name}/`;
@@ -111,6 +117,7 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     (passed ? entry.compliant : entry.nonCompliant).add(name);
   }
 
+  /** Every recorded outcome, rules and resources sorted. */
   toJson(): NagResults {
     const merged = new Map<string, { compliant: string[]; nonCompliant: string[] }>();
     for (const rules of this.byStack.values()) {
@@ -135,8 +142,8 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
  * only findings go through cdk-nag's `applyRule`, and some rules' outcomes are remembered
  * (lib/compliance/nag-rule-runner.ts).
  */
-class AwsSolutionsPack extends AwsSolutionsChecks {
-  /** The rules to run in place of cdk-nag's, set by addNagPacks once both packs exist. */
+export class AwsSolutionsPack extends AwsSolutionsChecks {
+  /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
   evaluators?: NagRuleEvaluators;
   /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
   private collecting?: Set<NagRule>;
@@ -153,6 +160,28 @@ class AwsSolutionsPack extends AwsSolutionsChecks {
     if (this.collecting !== undefined) this.collecting.add(params.rule);
     else if (evaluateRule(params, this.evaluators?.evaluatorOf(params.rule)) === 'finding') super.applyRule(params);
   }
+}
+
+/** The kit's two cdk-nag packs over one app. */
+export interface KitNagPacks {
+  /** NIST 800-53 rev 5, recording every rule outcome. */
+  readonly nist: RecordingNist80053R5Checks;
+  /** AWS Solutions. */
+  readonly solutions: AwsSolutionsPack;
+}
+
+/**
+ * The NIST 800-53 rev 5 and AWS Solutions packs over `app` (what {@link addNagPacks} registers),
+ * sharing the outcomes of the rules they both apply.
+ */
+export function createNagPacks(app: App, props: NagPackProps): KitNagPacks {
+  const nist = new RecordingNist80053R5Checks(app, props);
+  const solutions = new AwsSolutionsPack(app, props);
+  const nistRules = nist.rules();
+  const evaluators = new NagRuleEvaluators(new Set([...solutions.rules()].filter((rule) => nistRules.has(rule))));
+  nist.evaluators = evaluators;
+  solutions.evaluators = evaluators;
+  return { nist, solutions };
 }
 
 /** What addNagPacks returns: the recorded NIST rule outcomes, once the app has synthesized. */
@@ -174,12 +203,7 @@ export interface NagPacks {
 export function addNagPacks(app: App): NagPacks {
   const props: NagPackProps = { verbose: true, writeSuppressionsToCloudFormation: true };
   const settings = JSON.stringify(props);
-  const nist = new RecordingNist80053R5Checks(app, props);
-  const solutions = new AwsSolutionsPack(app, props);
-  const nistRules = nist.rules();
-  const evaluators = new NagRuleEvaluators(new Set([...solutions.rules()].filter((rule) => nistRules.has(rule))));
-  nist.evaluators = evaluators;
-  solutions.evaluators = evaluators;
+  const { nist, solutions } = createNagPacks(app, props);
   Validations.of(app).addPlugins(new CachedNagPack(nist, settings, nist), new CachedNagPack(solutions, settings));
   return {
     results: () => nist.toJson(),
