@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, IApplyRule, NagPackProps, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { CachedNagPack, StackRecorder } from './cached-validation';
+import { CachedNagPack, StackRecorder, stackAt } from './cached-validation';
 import { NAG_RESULTS_FILE } from './nag-results';
 import { evaluateRule, NagRule, NagRuleEvaluators, rulesOf } from './nag-rule-runner';
 
@@ -28,8 +28,8 @@ type StackNagResults = Record<string, { compliant: string[]; nonCompliant: strin
 export class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecorder {
   /** Per stack name, per rule ID, the resources (`stack/logicalId`) by outcome: a stack's own are read without scanning the others'. */
   private readonly byStack = new Map<string, Map<string, { compliant: Set<string>; nonCompliant: Set<string> }>>();
-  /** Stack names by construct path, read once (the tree does not change while it is validated). */
-  private stackNames?: Map<string, string>;
+  /** Stack names by construct path, each read once (the tree does not change while it is validated). */
+  private readonly stackNames = new Map<string, string>();
   /** Each resource's `stack/logicalId`, computed once: the pack asks for it once per rule (a hash of its path each time). */
   private readonly resourceNames = new WeakMap<CfnResource, string>();
   /** Each rule's ID by its suffix, built once rather than for each resource it evaluates. */
@@ -60,9 +60,12 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
   }
 
   private stackName(stackConstructPath: string): string {
-    this.stackNames ??= new Map(this.root.node.findAll().filter((c): c is Stack => Stack.isStack(c)).map((stack) => [stack.node.path, stack.stackName]));
-    const name = this.stackNames.get(stackConstructPath);
-    if (name === undefined) throw new Error(`no stack at ${stackConstructPath}`);
+    let name = this.stackNames.get(stackConstructPath);
+    if (name === undefined) {
+      const stack = stackAt(this.root, stackConstructPath);
+      if (stack === undefined) throw new Error(`no stack at ${stackConstructPath}`);
+      this.stackNames.set(stackConstructPath, (name = stack.stackName));
+    }
     return name;
   }
 
