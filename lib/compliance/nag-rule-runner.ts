@@ -146,3 +146,71 @@ export function rulesOf(checkResource: (node: CfnResource) => void, collecting: 
 
 /** The resource handed to a pack's `checkResource` by {@link rulesOf}: no rule is run on it. */
 const STAND_IN = Object.freeze({}) as CfnResource;
+
+/** Thrown by the stand-in of {@link notApplicableByClass} when a rule reads more of it than its class and type. */
+const READ_BEYOND_CLASS = new Error('the rule read the resource beyond its class and type');
+
+/**
+ * True when each of `rules` gives "not applicable" on a resource of the class whose prototype is
+ * `prototype` and of CloudFormation type `cfnResourceType`, reading nothing of the resource but
+ * these two (an `instanceof` test, a look at `cfnResourceType`): each rule then gives "not
+ * applicable" on every resource of that class and type. The rules run on a stand-in object of that
+ * class that answers `cfnResourceType` and records (and stops at) any other operation on it, so a
+ * rule that reads anything else, even in a `try`, is never judged this way.
+ * It assumes what cdk-nag's rules are: functions of the resource's state (no use of the resource's
+ * identity alone, no state of their own).
+ */
+export function notApplicableByClass(rules: Iterable<NagRule>, prototype: object, cfnResourceType: string): boolean {
+  let read = false;
+  const stop = (): never => {
+    read = true;
+    throw READ_BEYOND_CLASS;
+  };
+  // Every trap but getPrototypeOf (what `instanceof` asks) and a read of cfnResourceType stops the rule.
+  const standIn = new Proxy(Object.create(prototype) as CfnResource, {
+    get: (_target, key) => (key === 'cfnResourceType' ? cfnResourceType : stop()),
+    set: stop,
+    has: stop,
+    deleteProperty: stop,
+    ownKeys: stop,
+    getOwnPropertyDescriptor: stop,
+    defineProperty: stop,
+    isExtensible: stop,
+    preventExtensions: stop,
+    setPrototypeOf: stop,
+  });
+  for (const rule of rules) {
+    try {
+      if (rule(standIn) !== NagRuleCompliance.NOT_APPLICABLE || read) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Which resources a pack's rules may apply to, decided once per resource class and CloudFormation
+ * type: one on which every rule of the pack is not applicable by these alone
+ * ({@link notApplicableByClass}: Amazon Connect, Lex and most of the kit's other resource types,
+ * about two in five of its resources) needs no rule call at all, and cdk-nag's `applyRule` would
+ * record nothing for it.
+ */
+export class ApplicableClasses {
+  private readonly byPrototype = new Map<object, Map<string, boolean>>();
+
+  /**
+   * @param rules every rule of the pack (see {@link rulesOf})
+   */
+  constructor(private readonly rules: ReadonlySet<NagRule>) {}
+
+  /** False when no rule of the pack can apply to `node`, judged by its class and type. */
+  mayApply(node: CfnResource): boolean {
+    const prototype = Object.getPrototypeOf(node) as object;
+    let byType = this.byPrototype.get(prototype);
+    if (byType === undefined) this.byPrototype.set(prototype, (byType = new Map()));
+    let may = byType.get(node.cfnResourceType);
+    if (may === undefined) byType.set(node.cfnResourceType, (may = !notApplicableByClass(this.rules, prototype, node.cfnResourceType)));
+    return may;
+  }
+}

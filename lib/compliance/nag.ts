@@ -5,7 +5,7 @@ import { AwsSolutionsChecks, IApplyRule, NagPackProps, NIST80053R5Checks } from 
 import { IConstruct } from 'constructs';
 import { CachedNagPack, StackRecorder, stackAt } from './cached-validation';
 import { NAG_RESULTS_FILE } from './nag-results';
-import { evaluateRule, NagRule, NagRuleEvaluators, rulesOf } from './nag-rule-runner';
+import { ApplicableClasses, evaluateRule, NagRule, NagRuleEvaluators, rulesOf } from './nag-rule-runner';
 
 export { NAG_RESULTS_FILE };
 
@@ -37,6 +37,8 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
 
   /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
   evaluators?: NagRuleEvaluators;
+  /** The resource classes this pack's rules may apply to, set by createNagPacks. */
+  applicable?: ApplicableClasses;
   /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
   private collecting?: Set<NagRule>;
 
@@ -98,6 +100,10 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
     }
   }
 
+  protected checkResource(node: CfnResource): void {
+    if (this.applicable === undefined || this.collecting !== undefined || this.applicable.mayApply(node)) super.checkResource(node);
+  }
+
   protected applyRule(params: IApplyRule): void {
     if (this.collecting !== undefined) {
       this.collecting.add(params.rule);
@@ -148,6 +154,8 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
 export class AwsSolutionsPack extends AwsSolutionsChecks {
   /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
   evaluators?: NagRuleEvaluators;
+  /** The resource classes this pack's rules may apply to, set by createNagPacks. */
+  applicable?: ApplicableClasses;
   /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
   private collecting?: Set<NagRule>;
 
@@ -157,6 +165,10 @@ export class AwsSolutionsPack extends AwsSolutionsChecks {
       (node) => this.checkResource(node),
       (into) => (this.collecting = into),
     );
+  }
+
+  protected checkResource(node: CfnResource): void {
+    if (this.applicable === undefined || this.collecting !== undefined || this.applicable.mayApply(node)) super.checkResource(node);
   }
 
   protected applyRule(params: IApplyRule): void {
@@ -181,9 +193,12 @@ export function createNagPacks(app: App, props: NagPackProps): KitNagPacks {
   const nist = new RecordingNist80053R5Checks(app, props);
   const solutions = new AwsSolutionsPack(app, props);
   const nistRules = nist.rules();
-  const evaluators = new NagRuleEvaluators(new Set([...solutions.rules()].filter((rule) => nistRules.has(rule))));
+  const solutionsRules = solutions.rules();
+  const evaluators = new NagRuleEvaluators(new Set([...solutionsRules].filter((rule) => nistRules.has(rule))));
   nist.evaluators = evaluators;
   solutions.evaluators = evaluators;
+  nist.applicable = new ApplicableClasses(nistRules);
+  solutions.applicable = new ApplicableClasses(solutionsRules);
   return { nist, solutions };
 }
 

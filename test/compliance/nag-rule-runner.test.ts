@@ -1,11 +1,14 @@
 import { App, CfnResource, Lazy, Stack, Validations } from 'aws-cdk-lib';
+import * as connect from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, IApplyRule, NagMessageLevel, NagPack, NagRuleCompliance, NagRuleResult, NIST80053R5Checks } from 'cdk-nag';
 import * as fc from 'fast-check';
 import { createNagPacks } from '../../lib/compliance/nag';
-import { evaluateRule, lambdaLatestVersion, LatestRuntimeRule, NagRule, NagRuleEvaluators, rulesOf } from '../../lib/compliance/nag-rule-runner';
+import { ApplicableClasses, evaluateRule, lambdaLatestVersion, LatestRuntimeRule, NagRule, NagRuleEvaluators, notApplicableByClass, rulesOf } from '../../lib/compliance/nag-rule-runner';
 
 /** What a test rule gives on one resource. */
 type Given = { kind: 'result'; result: NagRuleResult | undefined } | { kind: 'throws'; message: string };
@@ -33,8 +36,8 @@ function testRules(table: Given[][], calls: number[]): Array<{ rule: NagRule; su
   });
 }
 
-/** A pack applying `rules` to every resource, through cdk-nag's applyRule or (`fast`) only its findings. */
-function testPack(rules: Array<{ rule: NagRule; suffix?: string }>, fast: boolean): NagPack {
+/** A pack applying `rules` to every resource, through cdk-nag's applyRule or (`fast`) only its findings, skipping the resources `applicable` rules out. */
+function testPack(rules: Array<{ rule: NagRule; suffix?: string }>, fast: boolean, applicable?: ApplicableClasses): NagPack {
   class TestPack extends NagPack {
     readonly name = 'Test';
     constructor() {
@@ -42,6 +45,7 @@ function testPack(rules: Array<{ rule: NagRule; suffix?: string }>, fast: boolea
       this.packName = 'Test';
     }
     protected checkResource(node: CfnResource): void {
+      if (applicable?.mayApply(node) === false) return;
       for (const { rule, suffix } of rules) {
         this.applyRule({ ruleSuffixOverride: suffix, info: `info ${rule.name}`, explanation: 'why', level: suffix ? NagMessageLevel.ERROR : NagMessageLevel.WARN, node, rule });
       }
@@ -212,22 +216,22 @@ describe('rulesOf and NagRuleEvaluators', () => {
   });
 });
 
-describe("the kit's packs against cdk-nag's own", () => {
-  /** A stack with findings and passes for shared rules (S3 SSL, logging), Lambda runtimes and IAM. */
-  function mixedStack(): { app: App; stack: Stack } {
-    const app = new App();
-    const stack = new Stack(app, 'Mixed', { env: { account: '111111111111', region: 'us-gov-west-1' } });
-    new s3.Bucket(stack, 'SslOnly', { enforceSSL: true, versioned: true });
-    new s3.Bucket(stack, 'Plain');
-    const code = lambda.Code.fromInline('exports.handler = async () => ({})');
-    const older = new lambda.Function(stack, 'Older', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'index.handler', code });
-    new lambda.Function(stack, 'Latest', { runtime: lambda.Runtime.NODEJS_LATEST, handler: 'index.handler', code });
-    new lambda.Function(stack, 'OlderToo', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'index.handler', code });
-    older.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
-    Validations.of(older).acknowledge({ id: 'AwsSolutions-IAM5', reason: 'tested' });
-    return { app, stack };
-  }
+/** A stack with findings and passes for shared rules (S3 SSL, logging), Lambda runtimes and IAM. */
+function mixedStack(): { app: App; stack: Stack } {
+  const app = new App();
+  const stack = new Stack(app, 'Mixed', { env: { account: '111111111111', region: 'us-gov-west-1' } });
+  new s3.Bucket(stack, 'SslOnly', { enforceSSL: true, versioned: true });
+  new s3.Bucket(stack, 'Plain');
+  const code = lambda.Code.fromInline('exports.handler = async () => ({})');
+  const older = new lambda.Function(stack, 'Older', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'index.handler', code });
+  new lambda.Function(stack, 'Latest', { runtime: lambda.Runtime.NODEJS_LATEST, handler: 'index.handler', code });
+  new lambda.Function(stack, 'OlderToo', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'index.handler', code });
+  older.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+  Validations.of(older).acknowledge({ id: 'AwsSolutions-IAM5', reason: 'tested' });
+  return { app, stack };
+}
 
+describe("the kit's packs against cdk-nag's own", () => {
   test.each([
     ['NIST first', false],
     ['AWS Solutions first', true],
@@ -243,5 +247,66 @@ describe("the kit's packs against cdk-nag's own", () => {
     const ssl = kit.nist.toJson()['NIST.800.53.R5-S3BucketSSLRequestsOnly'];
     expect(ssl.nonCompliant).toEqual([`Mixed/${stack.getLogicalId(stack.node.findChild('Plain').node.defaultChild as CfnResource)}`]);
     expect(ssl.compliant).toHaveLength(2);
+  });
+});
+
+describe('notApplicableByClass and ApplicableClasses: skipping the resources no rule applies to', () => {
+  const bucketRule: NagRule = (node) => (node instanceof s3.CfnBucket ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE);
+  const typeRule: NagRule = (node) => (node.cfnResourceType === 'AWS::SQS::Queue' ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE);
+  const guardedRule: NagRule = (node) => {
+    try {
+      return node.node.id.endsWith('1') ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE;
+    } catch {
+      return NagRuleCompliance.NOT_APPLICABLE;
+    }
+  };
+  const never: NagRule = () => NagRuleCompliance.NOT_APPLICABLE;
+
+  test('judges by class and type only rules that read nothing of the resource but these', () => {
+    const queue = sqs.CfnQueue.prototype;
+    const bucket = s3.CfnBucket.prototype;
+    expect(notApplicableByClass([bucketRule, never], queue, 'AWS::SQS::Queue')).toBe(true);
+    expect(notApplicableByClass([bucketRule], bucket, 'AWS::S3::Bucket')).toBe(false);
+    expect(notApplicableByClass([typeRule], queue, 'AWS::SQS::Queue')).toBe(false);
+    expect(notApplicableByClass([typeRule], bucket, 'AWS::S3::Bucket')).toBe(true);
+    expect(notApplicableByClass([typeRule, bucketRule], CfnResource.prototype, 'Custom::Thing')).toBe(true);
+    expect(notApplicableByClass([typeRule], CfnResource.prototype, 'AWS::SQS::Queue')).toBe(false);
+    expect(notApplicableByClass([guardedRule], queue, 'AWS::SQS::Queue')).toBe(false);
+    expect(notApplicableByClass([bucketRule, guardedRule], queue, 'AWS::SQS::Queue')).toBe(false);
+  });
+
+  const SHAPES = [bucketRule, typeRule, guardedRule, never, (node: CfnResource) => (node instanceof sqs.CfnQueue ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NOT_APPLICABLE)];
+  const CLASSES = ['bucket', 'queue', 'topic', 'thing', 'queue-typed-thing'] as const;
+
+  test('a pack that skips them reports exactly what cdk-nag reports, for any mix of rule shapes and resource classes', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: SHAPES.length - 1 }), { minLength: 1, maxLength: SHAPES.length }), fc.array(fc.constantFrom(...CLASSES), { minLength: 1, maxLength: 6 }), (shapes, classes) => {
+        const stack = new Stack(new App(), 'Mixed');
+        classes.forEach((kind, i) => {
+          const id = `R${i}`;
+          if (kind === 'bucket') new s3.CfnBucket(stack, id);
+          else if (kind === 'queue') new sqs.CfnQueue(stack, id);
+          else if (kind === 'topic') new sns.CfnTopic(stack, id);
+          else if (kind === 'queue-typed-thing') new CfnResource(stack, id, { type: 'AWS::SQS::Queue' });
+          else new CfnResource(stack, id, { type: 'Test::Thing' });
+        });
+        const rules = shapes.map((s, r) => ({ rule: Object.defineProperty((node: CfnResource) => SHAPES[s](node), 'name', { value: `Shape${r}` }) as NagRule }));
+        const plain = testPack(rules, false).validateScope(stack);
+        const skipping = testPack(rules, true, new ApplicableClasses(new Set(rules.map((r) => r.rule)))).validateScope(stack);
+        expect(skipping).toEqual(plain);
+      }),
+      { seed: 20261127, numRuns: 200 },
+    );
+  });
+
+  test("skips exactly the classes none of a real pack's rules apply to, by class", () => {
+    const { app, stack } = mixedStack();
+    const prompt = new connect.CfnPrompt(stack, 'Prompt', { instanceArn: 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/i', name: 'p' });
+    // An EKS cluster made by aws-cdk-lib's custom resource, which AwsSolutions-EKS1/2 tell by its type alone.
+    const custom = new CfnResource(stack, 'Custom', { type: 'Custom::AWSCDK-EKS-Cluster' });
+    const bucket = stack.node.findChild('Plain').node.defaultChild as CfnResource;
+    const kit = createNagPacks(app, { verbose: true });
+    expect([prompt, custom, bucket].map((r) => kit.solutions.applicable?.mayApply(r))).toEqual([false, true, true]);
+    expect([prompt, custom, bucket].map((r) => kit.nist.applicable?.mayApply(r))).toEqual([false, false, true]);
   });
 });
