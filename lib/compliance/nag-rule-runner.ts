@@ -206,11 +206,21 @@ export class ApplicableClasses {
 
   /** False when no rule of the pack can apply to `node`, judged by its class and type. */
   mayApply(node: CfnResource): boolean {
-    const prototype = Object.getPrototypeOf(node) as object;
+    return this.mayApplyTo(Object.getPrototypeOf(node) as object, node.cfnResourceType);
+  }
+
+  private mayApplyTo(prototype: object, cfnResourceType: string): boolean {
     let byType = this.byPrototype.get(prototype);
     if (byType === undefined) this.byPrototype.set(prototype, (byType = new Map()));
-    let may = byType.get(node.cfnResourceType);
-    if (may === undefined) byType.set(node.cfnResourceType, (may = !notApplicableByClass(this.rules, prototype, node.cfnResourceType)));
+    let may = byType.get(cfnResourceType);
+    if (may === undefined) {
+      // A class made for each construct (aws-iam's Policy makes one per policy) would be probed for
+      // each resource: when the rules may apply to its parent class, they may to it too (no skip).
+      const parent = Object.getPrototypeOf(prototype) as object | null;
+      const parentMayApply = parent !== null && parent !== CfnResource.prototype && parent instanceof CfnResource && this.mayApplyTo(parent, cfnResourceType);
+      may = parentMayApply || !notApplicableByClass(this.rules, prototype, cfnResourceType);
+      byType.set(cfnResourceType, may);
+    }
     return may;
   }
 }

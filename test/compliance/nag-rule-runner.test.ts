@@ -299,6 +299,24 @@ describe('notApplicableByClass and ApplicableClasses: skipping the resources no 
     );
   });
 
+  test('judges a class made for each construct by its parent class when the rules apply to that, without probing each', () => {
+    let probes = 0;
+    const counted: NagRule = (node) => {
+      probes++;
+      return bucketRule(node);
+    };
+    const stack = new Stack(new App(), 'PerConstruct');
+    // As aws-iam's Policy does for CfnPolicy: a subclass per construct.
+    const bucketsOfOwnClass = [0, 1, 2].map((i) => new (class extends s3.CfnBucket {})(stack, `B${i}`));
+    const queuesOfOwnClass = [0, 1, 2].map((i) => new (class extends sqs.CfnQueue {})(stack, `Q${i}`));
+    const applicable = new ApplicableClasses(new Set([counted]));
+    expect(bucketsOfOwnClass.map((b) => applicable.mayApply(b))).toEqual([true, true, true]);
+    expect(probes).toBe(1);
+    expect(queuesOfOwnClass.map((q) => applicable.mayApply(q))).toEqual([false, false, false]);
+    expect(bucketsOfOwnClass.map((b) => applicable.mayApply(b))).toEqual([true, true, true]);
+    expect(probes).toBe(5);
+  });
+
   test("skips exactly the classes none of a real pack's rules apply to, by class", () => {
     const { app, stack } = mixedStack();
     const prompt = new connect.CfnPrompt(stack, 'Prompt', { instanceArn: 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/i', name: 'p' });
