@@ -2,6 +2,7 @@ import { App, CfnResource, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -228,6 +229,10 @@ function mixedStack(): { app: App; stack: Stack } {
   new lambda.Function(stack, 'OlderToo', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'index.handler', code });
   older.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
   Validations.of(older).acknowledge({ id: 'AwsSolutions-IAM5', reason: 'tested' });
+  // Classes the packs skip (no rule applies by class and type), and one AwsSolutions-EKS1/2 read by type.
+  new connect.CfnPrompt(stack, 'Greeting', { instanceArn: 'arn:aws-us-gov:connect:us-gov-west-1:111111111111:instance/i', name: 'greeting' });
+  new logs.CfnLogStream(stack, 'Stream', { logGroupName: 'group' });
+  new CfnResource(stack, 'Cluster', { type: 'Custom::AWSCDK-EKS-Cluster', properties: { Config: { resourcesVpcConfig: { endpointPublicAccess: true } } } });
   return { app, stack };
 }
 
@@ -244,6 +249,8 @@ describe("the kit's packs against cdk-nag's own", () => {
     expect(ours.solutions).toEqual(new AwsSolutionsChecks(undefined, props).validateScope(stack));
     const l1 = ours.solutions.violations.find((v) => v.ruleName === 'AwsSolutions-L1');
     expect(l1?.violatingResources.map((r) => r.constructPath).sort()).toEqual(['Mixed/Older/Resource', 'Mixed/OlderToo/Resource']);
+    expect(ours.solutions.violations.find((v) => v.ruleName === 'AwsSolutions-EKS1')?.violatingResources.map((r) => r.constructPath)).toEqual(['Mixed/Cluster']);
+    expect(kit.solutions.applicable?.mayApply(stack.node.findChild('Greeting') as CfnResource)).toBe(false);
     const ssl = kit.nist.toJson()['NIST.800.53.R5-S3BucketSSLRequestsOnly'];
     expect(ssl.nonCompliant).toEqual([`Mixed/${stack.getLogicalId(stack.node.findChild('Plain').node.defaultChild as CfnResource)}`]);
     expect(ssl.compliant).toHaveLength(2);
