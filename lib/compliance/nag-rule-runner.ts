@@ -94,16 +94,26 @@ export class NagRuleEvaluators {
   private readonly evaluators = new Map<NagRule, NagRule>();
 
   /**
-   * @param sharedRules the rules more than one pack applies (see {@link rulesOf})
+   * @param packRules the rules of each pack (see {@link rulesOf})
    */
-  constructor(sharedRules: ReadonlySet<NagRule>) {
-    for (const rule of sharedRules) this.evaluators.set(rule, rememberedPerResource(rule));
-    this.evaluators.set(lambdaLatestVersion, new LatestRuntimeRule().evaluate);
+  constructor(packRules: ReadonlyArray<ReadonlySet<NagRule>>) {
+    const packsOf = new Map<NagRule, number>();
+    for (const rules of packRules) for (const rule of rules) packsOf.set(rule, (packsOf.get(rule) ?? 0) + 1);
+    for (const [rule, packs] of packsOf) this.evaluators.set(rule, packs > 1 ? rememberedPerResource(rule) : rule);
+    if (this.evaluators.has(lambdaLatestVersion)) this.evaluators.set(lambdaLatestVersion, new LatestRuntimeRule().evaluate);
   }
 
-  /** What to run for `rule`: an equivalent that remembers outcomes, or `rule` itself. */
+  /**
+   * What to run for `rule`: an equivalent that remembers outcomes, or `rule` itself. A rule no
+   * pack listed fails the validation: the packs skip resources by what their listed rules do
+   * ({@link ApplicableClasses}), which holds only while cdk-nag applies every rule to every resource.
+   */
   evaluatorOf(rule: NagRule): NagRule {
-    return this.evaluators.get(rule) ?? rule;
+    const evaluator = this.evaluators.get(rule);
+    if (evaluator === undefined) {
+      throw new Error(`cdk-nag applied rule ${rule.name}, which its pack did not list for every resource: lib/compliance/nag-rule-runner.ts no longer fits this cdk-nag version`);
+    }
+    return evaluator;
   }
 }
 

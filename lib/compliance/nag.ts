@@ -194,7 +194,7 @@ export function createNagPacks(app: App, props: NagPackProps): KitNagPacks {
   const solutions = new AwsSolutionsPack(app, props);
   const nistRules = nist.rules();
   const solutionsRules = solutions.rules();
-  const evaluators = new NagRuleEvaluators(new Set([...solutionsRules].filter((rule) => nistRules.has(rule))));
+  const evaluators = new NagRuleEvaluators([nistRules, solutionsRules]);
   nist.evaluators = evaluators;
   solutions.evaluators = evaluators;
   nist.applicable = new ApplicableClasses(nistRules);

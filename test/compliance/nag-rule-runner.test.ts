@@ -205,8 +205,11 @@ describe('rulesOf and NagRuleEvaluators', () => {
       return node.node.id === 'Good' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
     };
     const own: NagRule = () => NagRuleCompliance.COMPLIANT;
-    const evaluators = new NagRuleEvaluators(new Set([shared]));
+    const evaluators = new NagRuleEvaluators([new Set([shared, own]), new Set([shared])]);
     expect(evaluators.evaluatorOf(own)).toBe(own);
+    // A rule no pack listed: the packs' skipping by class would not account for it.
+    const unlisted = Object.defineProperty((() => NagRuleCompliance.COMPLIANT) as NagRule, 'name', { value: 'Unlisted' });
+    expect(() => evaluators.evaluatorOf(unlisted)).toThrow(/applied rule Unlisted, which its pack did not list/);
     const stack = new Stack(new App(), 'S');
     const nodes = ['Good', 'Other', 'Bad'].map((id) => new CfnResource(stack, id, { type: 'Test::Thing' }));
     const first = nodes.map((n) => outcome(() => evaluators.evaluatorOf(shared)(n)));
