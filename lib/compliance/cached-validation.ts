@@ -81,16 +81,20 @@ function merge(violations: readonly PolicyViolation[]): PolicyViolation[] {
   return out;
 }
 
-/** Each stack of `context` with its cache entry's file and, if intact, its stored outcome. */
+/**
+ * Each stack of `context` with its cache entry's file and, if intact, its stored outcome. With the
+ * cache off there is no file: the key (a read and a hash of each template) is not computed.
+ */
 function lookUp(
   plugin: string,
   context: IPolicyValidationContext,
   keyOf: (stack: PolicyValidationStack, template: Buffer) => string,
-): Array<{ stack: PolicyValidationStack; file: string; stored?: StackOutcome }> {
+): Array<{ stack: PolicyValidationStack; file?: string; stored?: StackOutcome }> {
+  if (!cacheEnabled()) return context.stackTemplates.map((stack) => ({ stack }));
   const dir = path.join(cacheDir(), 'validation');
   return context.stackTemplates.map((stack) => {
     const file = path.join(dir, `${sha256(SCHEMA, plugin, keyOf(stack, fs.readFileSync(stack.templatePath)))}.json`);
-    const stored = cacheEnabled() ? readEntry<StackOutcome>(file) : undefined;
+    const stored = readEntry<StackOutcome>(file);
     return stored !== undefined && Array.isArray(stored.violations) && typeof stored.success === 'boolean' ? { stack, file, stored } : { stack, file };
   });
 }
@@ -108,7 +112,7 @@ function validateCached(
   recorder?: StackRecorder,
 ): PolicyValidationPluginReport {
   const outcomes = new Map<string, StackOutcome>();
-  const missing: Array<{ stack: PolicyValidationStack; file: string }> = [];
+  const missing: Array<{ stack: PolicyValidationStack; file?: string }> = [];
   for (const { stack, file, stored } of lookUp(plugin, context, keyOf)) {
     if (stored !== undefined) {
       outcomes.set(stack.templatePath, { ...stored, violations: withTemplatePaths(stored.violations, (name) => path.join(path.dirname(stack.templatePath), name)) });
@@ -123,9 +127,8 @@ function validateCached(
     for (const { stack, file } of missing) {
       const outcome = fresh.get(stack.templatePath);
       if (outcome === undefined) throw new Error(`${plugin}: no outcome for ${stack.stackConstructPath}`);
-      const recorded = recorder?.take(stack.stackConstructPath);
       outcomes.set(stack.templatePath, outcome);
-      if (cacheEnabled()) writeEntry(file, { ...outcome, recorded, violations: withTemplatePaths(outcome.violations, (p) => path.basename(p)) });
+      if (file !== undefined) writeEntry(file, { ...outcome, recorded: recorder?.take(stack.stackConstructPath), violations: withTemplatePaths(outcome.violations, (p) => path.basename(p)) });
     }
   }
   const all = context.stackTemplates.map((s) => outcomes.get(s.templatePath)!);
@@ -201,14 +204,16 @@ export class CachedCloudFormationValidatePlugin extends CloudFormationValidatePl
 /** The cached CloudFormation validation registered on each app, which the first nag pack to run asks to prefetch. */
 const templateValidationOf = new WeakMap<IConstruct, CachedCloudFormationValidatePlugin>();
 
-/** The stacks of the tree under `root`, by construct path. */
-function stacksByPath(root: IConstruct): Map<string, Stack> {
-  return new Map(
-    root.node
-      .findAll()
-      .filter((c): c is Stack => Stack.isStack(c))
-      .map((stack) => [stack.node.path, stack]),
-  );
+/**
+ * The stack at `constructPath` in the tree under `root`: found by the path's construct IDs (which
+ * cannot hold a `/`), without visiting the rest of the tree; else (a root that is not the path's
+ * start) by a search of the tree.
+ */
+export function stackAt(root: IConstruct, constructPath: string): Stack | undefined {
+  let node: IConstruct | undefined = root;
+  for (const id of constructPath.split('/')) node = node?.node.tryFindChild(id);
+  if (node !== undefined && Stack.isStack(node) && node.node.path === constructPath) return node;
+  return root.node.findAll().find((c): c is Stack => Stack.isStack(c) && c.node.path === constructPath);
 }
 
 /**
@@ -248,7 +253,7 @@ export class CachedNagPack implements IPolicyValidationPlugin {
     const templates = templateValidationOf.get(app);
     templateValidationOf.delete(app);
     templates?.prefetch(context);
-    const stacks = stacksByPath(app);
+    const stacks = new Map(context.stackTemplates.map((s) => [s.stackConstructPath, stackAt(app, s.stackConstructPath)]));
     const plugin = `${this.name}[${this.settings}]/cdk-nag@${packageVersion('cdk-nag')}/aws-cdk-lib@${packageVersion('aws-cdk-lib')}`;
     const resourcePaths = (stack: Stack | undefined) =>
       stack === undefined

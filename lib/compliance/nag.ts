@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, NagPackProps, NagRuleCompliance, NIST80053R5Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, IApplyRule, NagPackProps, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { CachedNagPack, StackRecorder } from './cached-validation';
+import { CachedNagPack, StackRecorder, stackAt } from './cached-validation';
 import { NAG_RESULTS_FILE } from './nag-results';
+import { ApplicableClasses, evaluateRule, NagRule, NagRuleEvaluators, rulesOf } from './nag-rule-runner';
 
 export { NAG_RESULTS_FILE };
 
@@ -16,8 +17,6 @@ export interface NagResults {
   readonly [rule: string]: { readonly compliant: readonly string[]; readonly nonCompliant: readonly string[] };
 }
 
-type ApplyRule = Parameters<NIST80053R5Checks['applyRule']>[0];
-
 /** One stack's recorded outcomes, as the validation cache stores them: rule ID to resource lists. */
 type StackNagResults = Record<string, { compliant: string[]; nonCompliant: string[] }>;
 
@@ -26,16 +25,27 @@ type StackNagResults = Record<string, { compliant: string[]; nonCompliant: strin
  * also the recorder of its cached runs: a stack whose findings come from the cache gets its
  * recorded outcomes back from there.
  */
-class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecorder {
+export class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecorder {
   /** Per stack name, per rule ID, the resources (`stack/logicalId`) by outcome: a stack's own are read without scanning the others'. */
   private readonly byStack = new Map<string, Map<string, { compliant: Set<string>; nonCompliant: Set<string> }>>();
-  /** Stack names by construct path, read once (the tree does not change while it is validated). */
-  private stackNames?: Map<string, string>;
+  /** Stack names by construct path, each read once (the tree does not change while it is validated). */
+  private readonly stackNames = new Map<string, string>();
   /** Each resource's `stack/logicalId`, computed once: the pack asks for it once per rule (a hash of its path each time). */
   private readonly resourceNames = new WeakMap<CfnResource, string>();
-  /** The recording wrapper of each rule, per rule ID: made once, not for each of the rule's hundreds of resources. */
-  private readonly recordingRules = new Map<ApplyRule['rule'], Map<string, ApplyRule['rule']>>();
+  /** Each rule's ID by its suffix, built once rather than for each resource it evaluates. */
+  private readonly recordIds = new Map<string, string>();
 
+  /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
+  evaluators?: NagRuleEvaluators;
+  /** The resource classes this pack's rules may apply to, set by createNagPacks. */
+  applicable?: ApplicableClasses;
+  /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
+  private collecting?: Set<NagRule>;
+
+  /**
+   * @param root the app whose stacks the pack validates
+   * @param props the pack's settings
+   */
   constructor(
     private readonly root: IConstruct,
     props: NagPackProps,
@@ -43,10 +53,21 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     super(root, props);
   }
 
+  /** Every rule this pack applies. */
+  rules(): Set<NagRule> {
+    return rulesOf(
+      (node) => this.checkResource(node),
+      (into) => (this.collecting = into),
+    );
+  }
+
   private stackName(stackConstructPath: string): string {
-    this.stackNames ??= new Map(this.root.node.findAll().filter((c): c is Stack => Stack.isStack(c)).map((stack) => [stack.node.path, stack.stackName]));
-    const name = this.stackNames.get(stackConstructPath);
-    if (name === undefined) throw new Error(`no stack at ${stackConstructPath}`);
+    let name = this.stackNames.get(stackConstructPath);
+    if (name === undefined) {
+      const stack = stackAt(this.root, stackConstructPath);
+      if (stack === undefined) throw new Error(`no stack at ${stackConstructPath}`);
+      this.stackNames.set(stackConstructPath, (name = stack.stackName));
+    }
     return name;
   }
 
@@ -58,6 +79,7 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     return entry;
   }
 
+  /** The outcomes recorded in one stack, by rule ID. */
   take(stackConstructPath: string): StackNagResults {
     const out: StackNagResults = {};
     for (const [id, entry] of this.byStack.get(this.stackName(stackConstructPath)) ?? []) {
@@ -66,6 +88,7 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     return out;
   }
 
+  /** Adds the outcomes {@link take} gave for one stack (from the validation cache). */
   restore(stackConstructPath: string, recorded: unknown): void {
     const name = this.stackName(stackConstructPath);
     const prefix = `${name}/`;
@@ -77,45 +100,33 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     }
   }
 
-  protected applyRule(params: ApplyRule): void {
-    const suffix = params.ruleSuffixOverride ?? params.rule.name;
-    // cdk-nag builds a new params object for every rule and resource: the rule is swapped in place
-    // (copying the object cost more than most rules).
-    params.rule = this.recordingRule(params.rule, suffix);
-    super.applyRule(params);
+  protected checkResource(node: CfnResource): void {
+    if (this.applicable === undefined || this.collecting !== undefined || this.applicable.mayApply(node)) super.checkResource(node);
   }
 
-  /** `rule`, recording each resource's outcome under `NIST.800.53.R5-<suffix>`. */
-  private recordingRule(rule: ApplyRule['rule'], suffix: string): ApplyRule['rule'] {
-    let bySuffix = this.recordingRules.get(rule);
-    if (bySuffix === undefined) this.recordingRules.set(rule, (bySuffix = new Map()));
-    let recording = bySuffix.get(suffix);
-    if (recording !== undefined) return recording;
-    const id = `NIST.800.53.R5-${suffix}`;
-    const record = (node: CfnResource, passed: boolean) => {
-      const stack = Stack.of(node);
-      let name = this.resourceNames.get(node);
-      if (name === undefined) this.resourceNames.set(node, (name = `${stack.stackName}/${stack.getLogicalId(node)}`));
-      const entry = this.entry(stack.stackName, id);
-      (passed ? entry.compliant : entry.nonCompliant).add(name);
-    };
-    recording = (node: CfnResource) => {
-      try {
-        const result = rule(node);
-        if (result === NagRuleCompliance.COMPLIANT) record(node, true);
-        else if (result === NagRuleCompliance.NON_COMPLIANT || Array.isArray(result)) record(node, false);
-        return result;
-      } catch (error) {
-        record(node, false);
-        throw error;
-      }
-    };
-    // cdk-nag names a rule without a suffix override by its function's name: the wrapper keeps it.
-    Object.defineProperty(recording, 'name', { value: rule.name });
-    bySuffix.set(suffix, recording);
-    return recording;
+  protected applyRule(params: IApplyRule): void {
+    if (this.collecting !== undefined) {
+      this.collecting.add(params.rule);
+      return;
+    }
+    const verdict = evaluateRule(params, this.evaluators?.evaluatorOf(params.rule));
+    if (verdict === 'none') return;
+    if (verdict === 'finding') super.applyRule(params);
+    this.record(params.node, params.ruleSuffixOverride ?? params.rule.name, verdict === 'passed');
   }
 
+  /** Records `node`'s outcome under `NIST.800.53.R5-<suffix>`. */
+  private record(node: CfnResource, suffix: string, passed: boolean): void {
+    let id = this.recordIds.get(suffix);
+    if (id === undefined) this.recordIds.set(suffix, (id = `NIST.800.53.R5-${suffix}`));
+    const stack = Stack.of(node);
+    let name = this.resourceNames.get(node);
+    if (name === undefined) this.resourceNames.set(node, (name = `${stack.stackName}/${stack.getLogicalId(node)}`));
+    const entry = this.entry(stack.stackName, id);
+    (passed ? entry.compliant : entry.nonCompliant).add(name);
+  }
+
+  /** Every recorded outcome, rules and resources sorted. */
   toJson(): NagResults {
     const merged = new Map<string, { compliant: string[]; nonCompliant: string[] }>();
     for (const rules of this.byStack.values()) {
@@ -133,6 +144,62 @@ class RecordingNist80053R5Checks extends NIST80053R5Checks implements StackRecor
     }
     return out;
   }
+}
+
+/**
+ * The AWS Solutions pack, reporting exactly what cdk-nag's does with less work per rule call:
+ * only findings go through cdk-nag's `applyRule`, and some rules' outcomes are remembered
+ * (lib/compliance/nag-rule-runner.ts).
+ */
+export class AwsSolutionsPack extends AwsSolutionsChecks {
+  /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
+  evaluators?: NagRuleEvaluators;
+  /** The resource classes this pack's rules may apply to, set by createNagPacks. */
+  applicable?: ApplicableClasses;
+  /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
+  private collecting?: Set<NagRule>;
+
+  /** Every rule this pack applies. */
+  rules(): Set<NagRule> {
+    return rulesOf(
+      (node) => this.checkResource(node),
+      (into) => (this.collecting = into),
+    );
+  }
+
+  protected checkResource(node: CfnResource): void {
+    if (this.applicable === undefined || this.collecting !== undefined || this.applicable.mayApply(node)) super.checkResource(node);
+  }
+
+  protected applyRule(params: IApplyRule): void {
+    if (this.collecting !== undefined) this.collecting.add(params.rule);
+    else if (evaluateRule(params, this.evaluators?.evaluatorOf(params.rule)) === 'finding') super.applyRule(params);
+  }
+}
+
+/** The kit's two cdk-nag packs over one app. */
+export interface KitNagPacks {
+  /** NIST 800-53 rev 5, recording every rule outcome. */
+  readonly nist: RecordingNist80053R5Checks;
+  /** AWS Solutions. */
+  readonly solutions: AwsSolutionsPack;
+}
+
+/**
+ * The NIST 800-53 rev 5 and AWS Solutions packs over `app` (what {@link addNagPacks} registers),
+ * sharing the outcomes of the rules they both apply.
+ */
+export function createNagPacks(app: App, props: NagPackProps): KitNagPacks {
+  const nist = new RecordingNist80053R5Checks(app, props);
+  const solutions = new AwsSolutionsPack(app, props);
+  const nistRules = nist.rules();
+  const solutionsRules = solutions.rules();
+  const evaluators = new NagRuleEvaluators([nistRules, solutionsRules]);
+  nist.evaluators = evaluators;
+  solutions.evaluators = evaluators;
+  nist.applicable = new ApplicableClasses(nistRules);
+  solutions.applicable = new ApplicableClasses(solutionsRules);
+  return { nist, solutions };
 }
 
 /** What addNagPacks returns: the recorded NIST rule outcomes, once the app has synthesized. */
@@ -154,8 +221,8 @@ export interface NagPacks {
 export function addNagPacks(app: App): NagPacks {
   const props: NagPackProps = { verbose: true, writeSuppressionsToCloudFormation: true };
   const settings = JSON.stringify(props);
-  const nist = new RecordingNist80053R5Checks(app, props);
-  Validations.of(app).addPlugins(new CachedNagPack(nist, settings, nist), new CachedNagPack(new AwsSolutionsChecks(app, props), settings));
+  const { nist, solutions } = createNagPacks(app, props);
+  Validations.of(app).addPlugins(new CachedNagPack(nist, settings, nist), new CachedNagPack(solutions, settings));
   return {
     results: () => nist.toJson(),
     write: (assemblyDir) => fs.writeFileSync(path.join(assemblyDir, NAG_RESULTS_FILE), `${JSON.stringify(nist.toJson(), null, 1)}\n`),

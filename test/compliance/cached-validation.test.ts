@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessagePort } from 'worker_threads';
-import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagPack } from 'cdk-nag';
-import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack, engineVersion } from '../../lib/compliance/cached-validation';
+import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack, engineVersion, stackAt } from '../../lib/compliance/cached-validation';
 import { addNagPacks } from '../../lib/compliance/nag';
 import { prefetchInWorker, startEngineInWorker, validateInWorker } from '../../lib/compliance/validation-worker';
 import { kitApp } from '../helpers/examples';
@@ -306,5 +306,21 @@ describe('cached cdk-nag packs', () => {
     expect(fresh['NIST.800.53.R5-S3BucketLoggingEnabled']).toEqual({ compliant: [], nonCompliant: ['Buckets/Plain'] });
     expect(cached).toEqual(fresh);
     expect(entries().length).toBeGreaterThan(0);
+  });
+});
+
+describe('stackAt', () => {
+  test('finds each stack by its construct path, in a stage too, also from a root where its path does not start, and nothing at a path without a stack', () => {
+    const app = new App();
+    const top = new Stack(app, 'Top');
+    const stage = new Stage(app, 'Stage');
+    const inStage = new Stack(stage, 'Inner');
+    new s3.CfnBucket(inStage, 'Bucket');
+    expect(stackAt(app, 'Top')).toBe(top);
+    expect(stackAt(app, 'Stage/Inner')).toBe(inStage);
+    expect(stackAt(stage, 'Stage/Inner')).toBe(inStage);
+    expect(stackAt(app, 'Stage/Inner/Bucket')).toBeUndefined();
+    expect(stackAt(app, 'Stage')).toBeUndefined();
+    expect(stackAt(app, 'Missing/Top')).toBeUndefined();
   });
 });
