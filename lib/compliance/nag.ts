@@ -5,7 +5,7 @@ import { AwsSolutionsChecks, IApplyRule, NagPackProps, NIST80053R5Checks } from 
 import { IConstruct } from 'constructs';
 import { CachedNagPack, StackRecorder, stackAt } from './cached-validation';
 import { NAG_RESULTS_FILE } from './nag-results';
-import { ApplicableClasses, evaluateRule, NagRule, NagRuleEvaluators, rulesOf } from './nag-rule-runner';
+import { ApplicableClasses, evaluateRule, NagRule, NagRuleEvaluators, rulesOf, RuleVerdict } from './nag-rule-runner';
 
 export { NAG_RESULTS_FILE };
 
@@ -19,6 +19,37 @@ export interface NagResults {
 
 /** One stack's recorded outcomes, as the validation cache stores them: rule ID to resource lists. */
 type StackNagResults = Record<string, { compliant: string[]; nonCompliant: string[] }>;
+
+/**
+ * What each of the kit's packs adds to cdk-nag's rule calls (lib/compliance/nag-rule-runner.ts):
+ * resources no rule of the pack can apply to are skipped, each rule runs through its evaluator,
+ * and only findings go on to cdk-nag's `applyRule`.
+ */
+class PackRuleRunner {
+  /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
+  evaluators?: NagRuleEvaluators;
+  /** The resource classes the pack's rules may apply to, set by createNagPacks. */
+  applicable?: ApplicableClasses;
+  /** Where the pack's rules are collected instead of run, while {@link rules} reads them. */
+  private collecting?: Set<NagRule>;
+
+  /** Every rule the pack applies, read through its `checkResource`. */
+  rules(checkResource: (node: CfnResource) => void): Set<NagRule> {
+    return rulesOf(checkResource, (into) => (this.collecting = into));
+  }
+
+  /** False when no rule of the pack can apply to `node` (rules being listed reach every resource). */
+  shouldCheck(node: CfnResource): boolean {
+    return this.applicable === undefined || this.collecting !== undefined || this.applicable.mayApply(node);
+  }
+
+  /** What `params.rule` gives on `params.node`; undefined while the rules are being listed (the rule is collected, not run). */
+  verdict(params: IApplyRule): RuleVerdict | undefined {
+    if (this.collecting === undefined) return evaluateRule(params, this.evaluators?.evaluatorOf(params.rule));
+    this.collecting.add(params.rule);
+    return undefined;
+  }
+}
 
 /**
  * The NIST pack, recording the outcome of every rule on every resource it applies to. It is
@@ -35,12 +66,8 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
   /** Each rule's ID by its suffix, built once rather than for each resource it evaluates. */
   private readonly recordIds = new Map<string, string>();
 
-  /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
-  evaluators?: NagRuleEvaluators;
-  /** The resource classes this pack's rules may apply to, set by createNagPacks. */
-  applicable?: ApplicableClasses;
-  /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
-  private collecting?: Set<NagRule>;
+  /** The fast path of this pack's rule calls. */
+  readonly runner = new PackRuleRunner();
 
   /**
    * @param root the app whose stacks the pack validates
@@ -55,10 +82,7 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
 
   /** Every rule this pack applies. */
   rules(): Set<NagRule> {
-    return rulesOf(
-      (node) => this.checkResource(node),
-      (into) => (this.collecting = into),
-    );
+    return this.runner.rules((node) => this.checkResource(node));
   }
 
   private stackName(stackConstructPath: string): string {
@@ -101,16 +125,12 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
   }
 
   protected checkResource(node: CfnResource): void {
-    if (this.applicable === undefined || this.collecting !== undefined || this.applicable.mayApply(node)) super.checkResource(node);
+    if (this.runner.shouldCheck(node)) super.checkResource(node);
   }
 
   protected applyRule(params: IApplyRule): void {
-    if (this.collecting !== undefined) {
-      this.collecting.add(params.rule);
-      return;
-    }
-    const verdict = evaluateRule(params, this.evaluators?.evaluatorOf(params.rule));
-    if (verdict === 'none') return;
+    const verdict = this.runner.verdict(params);
+    if (verdict === undefined || verdict === 'none') return;
     if (verdict === 'finding') super.applyRule(params);
     this.record(params.node, params.ruleSuffixOverride ?? params.rule.name, verdict === 'passed');
   }
@@ -152,28 +172,20 @@ export class RecordingNist80053R5Checks extends NIST80053R5Checks implements Sta
  * (lib/compliance/nag-rule-runner.ts).
  */
 export class AwsSolutionsPack extends AwsSolutionsChecks {
-  /** The rules to run in place of cdk-nag's, set by createNagPacks once both packs exist. */
-  evaluators?: NagRuleEvaluators;
-  /** The resource classes this pack's rules may apply to, set by createNagPacks. */
-  applicable?: ApplicableClasses;
-  /** Where applyRule collects the rules instead of running them, while {@link rules} reads them. */
-  private collecting?: Set<NagRule>;
+  /** The fast path of this pack's rule calls. */
+  readonly runner = new PackRuleRunner();
 
   /** Every rule this pack applies. */
   rules(): Set<NagRule> {
-    return rulesOf(
-      (node) => this.checkResource(node),
-      (into) => (this.collecting = into),
-    );
+    return this.runner.rules((node) => this.checkResource(node));
   }
 
   protected checkResource(node: CfnResource): void {
-    if (this.applicable === undefined || this.collecting !== undefined || this.applicable.mayApply(node)) super.checkResource(node);
+    if (this.runner.shouldCheck(node)) super.checkResource(node);
   }
 
   protected applyRule(params: IApplyRule): void {
-    if (this.collecting !== undefined) this.collecting.add(params.rule);
-    else if (evaluateRule(params, this.evaluators?.evaluatorOf(params.rule)) === 'finding') super.applyRule(params);
+    if (this.runner.verdict(params) === 'finding') super.applyRule(params);
   }
 }
 
@@ -195,10 +207,10 @@ export function createNagPacks(app: App, props: NagPackProps): KitNagPacks {
   const nistRules = nist.rules();
   const solutionsRules = solutions.rules();
   const evaluators = new NagRuleEvaluators([nistRules, solutionsRules]);
-  nist.evaluators = evaluators;
-  solutions.evaluators = evaluators;
-  nist.applicable = new ApplicableClasses(nistRules);
-  solutions.applicable = new ApplicableClasses(solutionsRules);
+  nist.runner.evaluators = evaluators;
+  solutions.runner.evaluators = evaluators;
+  nist.runner.applicable = new ApplicableClasses(nistRules);
+  solutions.runner.applicable = new ApplicableClasses(solutionsRules);
   return { nist, solutions };
 }
 

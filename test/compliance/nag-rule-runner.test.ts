@@ -253,7 +253,7 @@ describe("the kit's packs against cdk-nag's own", () => {
     const l1 = ours.solutions.violations.find((v) => v.ruleName === 'AwsSolutions-L1');
     expect(l1?.violatingResources.map((r) => r.constructPath).sort()).toEqual(['Mixed/Older/Resource', 'Mixed/OlderToo/Resource']);
     expect(ours.solutions.violations.find((v) => v.ruleName === 'AwsSolutions-EKS1')?.violatingResources.map((r) => r.constructPath)).toEqual(['Mixed/Cluster']);
-    expect(kit.solutions.applicable?.mayApply(stack.node.findChild('Greeting') as CfnResource)).toBe(false);
+    expect(kit.solutions.runner.applicable?.mayApply(stack.node.findChild('Greeting') as CfnResource)).toBe(false);
     const ssl = kit.nist.toJson()['NIST.800.53.R5-S3BucketSSLRequestsOnly'];
     expect(ssl.nonCompliant).toEqual([`Mixed/${stack.getLogicalId(stack.node.findChild('Plain').node.defaultChild as CfnResource)}`]);
     expect(ssl.compliant).toHaveLength(2);
@@ -334,7 +334,7 @@ describe('notApplicableByClass and ApplicableClasses: skipping the resources no 
     const custom = new CfnResource(stack, 'Custom', { type: 'Custom::AWSCDK-EKS-Cluster' });
     const bucket = stack.node.findChild('Plain').node.defaultChild as CfnResource;
     const kit = createNagPacks(app, { verbose: true });
-    expect([prompt, custom, bucket].map((r) => kit.solutions.applicable?.mayApply(r))).toEqual([false, true, true]);
-    expect([prompt, custom, bucket].map((r) => kit.nist.applicable?.mayApply(r))).toEqual([false, false, true]);
+    expect([prompt, custom, bucket].map((r) => kit.solutions.runner.applicable?.mayApply(r))).toEqual([false, true, true]);
+    expect([prompt, custom, bucket].map((r) => kit.nist.runner.applicable?.mayApply(r))).toEqual([false, false, true]);
   });
 });
