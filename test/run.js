@@ -27,10 +27,20 @@ function run(command, args, capture) {
   });
 }
 
+/**
+ * V8's young generation for jest and its workers (they inherit node's flags), in MB per
+ * semi-space: the default 16 filled about 300 times in three heavy test files, and each
+ * scavenge copied what the module registry and construct trees kept alive (10 ms on average).
+ * With 32 half as many scavenges cost half the time (3.5 s to 1.8 s with --trace-gc) and jest
+ * about 6-9% less CPU; 64 was no better. It changes no test's outcome, only when V8 collects.
+ */
+const SEMI_SPACE_MB = 32;
+
 async function main() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const typecheck = run(npm, ['run', '--silent', 'typecheck'], true);
-  const jest = await run(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], false);
+  const jestArgs = [`--max-semi-space-size=${SEMI_SPACE_MB}`, require.resolve('jest/bin/jest'), ...process.argv.slice(2)];
+  const jest = await run(process.execPath, jestArgs, false);
   const types = await typecheck;
   if (types.code !== 0) process.stderr.write(`\nType-check (npm run typecheck) failed:\n${types.output}`);
   else process.stdout.write('Type-check (npm run typecheck): no errors\n');
