@@ -14,17 +14,17 @@ const Sequencer = require('@jest/test-sequencer').default;
 
 const ROOT = path.join(__dirname, '..');
 
-/** Seconds a file takes on one worker of the 2-core machine in a full run (idle machine), for the files over ~2 s. */
+/** Seconds a file takes on one worker of the 2-core machine in a full run (a fresh clone's CI run), for the files over ~2 s. */
 const LONG_POLES = {
-  'test/app/synth.test.ts': 20,
-  'test/config/fuzz.test.ts': 16,
-  'test/stacks/example-apps.test.ts': 17,
-  'test/flows/flows.test.ts': 8,
-  'test/constructs/constructs.test.ts': 8,
-  'test/compliance/cached-validation.test.ts': 6,
-  'test/web/widget.browser.test.ts': 5,
-  'test/lambdas/phone-number-model.test.ts': 5,
-  'test/cli/main.test.ts': 4.5,
+  'test/stacks/example-apps.test.ts': 25,
+  'test/app/synth.test.ts': 21,
+  'test/config/fuzz.test.ts': 10,
+  'test/constructs/constructs.test.ts': 8.8,
+  'test/flows/flows.test.ts': 6.4,
+  'test/lambdas/phone-number-model.test.ts': 6.4,
+  'test/compliance/cached-validation.test.ts': 5.9,
+  'test/web/widget.browser.test.ts': 5.5,
+  'test/cli/main.test.ts': 5.4,
   'test/config/config.test.ts': 3,
   'test/cli/commands.test.ts': 2.7,
   'test/app/features-off.test.ts': 2.4,
