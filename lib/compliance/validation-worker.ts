@@ -173,14 +173,13 @@ class ValidationWorker {
   }
 
   /**
-   * Asks the worker to validate one template with the engine for `types`, without waiting.
+   * Asks the worker to validate one template (its name and text) with the engine for `types`, without waiting.
    * @returns the request's id, for {@link wait}
    */
-  post(types: readonly string[], template: TemplateLike, config: unknown): number {
+  post(types: readonly string[], name: string, content: string, config: unknown): number {
     if (this.broken) throw this.broken;
-    const content = textOf(template);
     const id = ++this.lastId;
-    this.port.postMessage({ type: 'validate', id, types: [...types].sort(), name: template.name, content, config });
+    this.port.postMessage({ type: 'validate', id, types: [...types].sort(), name, content, config });
     return id;
   }
 
@@ -250,12 +249,13 @@ export function validateInWorker<T extends CloudFormationValidatePlugin>(plugin:
         const queued = prefetched.get(key);
         const matching = queued !== undefined && queued.content === content ? queued.id : undefined;
         if (prefetching.has(plugin)) {
-          if (matching === undefined) prefetched.set(key, { content, id: worker.post(types, template, config) });
+          if (matching === undefined) prefetched.set(key, { content, id: worker.post(types, template.name, content, config) });
           // What the prefetching run of validate() returns is thrown away.
           return { diagnostics: [] };
         }
-        if (matching !== undefined) prefetched.delete(key);
-        return worker.wait(matching ?? worker.post(types, template, config));
+        // A prefetch of other text (the template changed since) is dropped, not waited for.
+        prefetched.delete(key);
+        return worker.wait(matching ?? worker.post(types, template.name, content, config));
       },
       free: () => worker.free(),
     };
