@@ -1,4 +1,5 @@
 import { FlowError } from './errors';
+import { oncePerObject } from './memo';
 import { conversionHint, foreignPlaceholder, parameterKinds } from './placeholders';
 import type { Finding, FlowDocument, LoadedFlow } from './types';
 
@@ -143,26 +144,12 @@ function walk(value: unknown, visit: (text: string, keys: readonly string[]) => 
 }
 
 /**
- * The references found in each document, by document: a flow file read once is shared by every
- * jurisdiction of a run (SourceCache), and the linter, the cycle check, the creation order and
- * the dependencies each ask for its references. A FlowDocument is read-only by its type, so what
- * was found in one stays true; a changed flow is a new document (e.g. withHoldMusic's copy).
- */
-const referencesByDocument = new WeakMap<FlowDocument, readonly FlowReference[]>();
-
-/**
  * Every `${…}` in the document, in order: all occurrences in every string of every action's
  * Parameters and Transitions and of the Metadata. Malformed ones carry a `problem`; CDK tokens
- * (`${Token[…]}`) are skipped. Found once per document (the list and its entries are frozen).
+ * (`${Token[…]}`) are skipped. Found once per document (the list and its entries are frozen):
+ * the linter, the cycle check, the creation order and the dependencies each ask for them.
  */
-export function findReferences(doc: FlowDocument): readonly FlowReference[] {
-  let found = referencesByDocument.get(doc);
-  if (found === undefined) {
-    found = Object.freeze(scanDocument(doc).map((ref) => Object.freeze(ref)));
-    referencesByDocument.set(doc, found);
-  }
-  return found;
-}
+export const findReferences: (doc: FlowDocument) => readonly FlowReference[] = oncePerObject((doc) => Object.freeze(scanDocument(doc).map((ref) => Object.freeze(ref))));
 
 /** {@link findReferences} without the memo. */
 function scanDocument(doc: FlowDocument): FlowReference[] {

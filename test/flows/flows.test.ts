@@ -18,5 +18,6 @@ import './fidelity.spec';
 import './import.spec';
 import './lint.spec';
 import './loader.spec';
+import './memo.spec';
 import './redaction-fail-closed.spec';
 import './references.spec';

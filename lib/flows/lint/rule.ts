@@ -1,3 +1,4 @@
+import { oncePerObject } from '../memo';
 import { findReferences, FlowReference, ReferenceKind } from '../references';
 import type { Action, Finding, FlowDocument, LoadedFlow, Severity } from '../types';
 
@@ -81,15 +82,7 @@ const FLOW_FACTS: FlowFacts = {
  * order of the run's flows, as a loop over them would give.
  */
 export function flowRule(spec: FlowRuleSpec): LintRule {
-  const found = new WeakMap<LoadedFlow, readonly Finding[]>();
-  const of = (flow: LoadedFlow): readonly Finding[] => {
-    let findings = found.get(flow);
-    if (findings === undefined) {
-      findings = Object.freeze(spec.checkFlow(flow, FLOW_FACTS).map((f) => Object.freeze(f)));
-      found.set(flow, findings);
-    }
-    return findings;
-  };
+  const of = oncePerObject((flow: LoadedFlow): readonly Finding[] => Object.freeze(spec.checkFlow(flow, FLOW_FACTS).map((f) => Object.freeze(f))));
   return { id: spec.id, description: spec.description, check: (ctx) => ctx.flows.flatMap(of) };
 }
 
@@ -109,14 +102,10 @@ export function finding(flow: LoadedFlow, ruleId: string, severity: Severity, me
 }
 
 /**
- * The actions reachable from StartAction, by document: it depends on the document alone (which
- * is read-only by its type), so every jurisdiction linting the same shared flow file reuses it.
+ * The actions reachable from StartAction, found once per document (see oncePerObject): it
+ * depends on the document alone, so every jurisdiction linting the same shared flow file reuses it.
  */
-const reachableByDocument = new WeakMap<FlowDocument, ReadonlySet<string>>();
-
-function reachableActions(doc: FlowDocument): ReadonlySet<string> {
-  let seen = reachableByDocument.get(doc);
-  if (seen) return seen;
+const reachableActions = oncePerObject((doc: FlowDocument): ReadonlySet<string> => {
   const byId = new Map<string, Action>();
   for (const a of doc.Actions) if (!byId.has(a.Identifier)) byId.set(a.Identifier, a);
   const visited = new Set<string>();
@@ -127,9 +116,8 @@ function reachableActions(doc: FlowDocument): ReadonlySet<string> {
     visited.add(id);
     for (const { to } of targets(byId.get(id)!)) if (byId.has(to) && !visited.has(to)) stack.push(to);
   }
-  reachableByDocument.set(doc, (seen = visited));
-  return seen;
-}
+  return visited;
+});
 
 /** Builds the shared context of one lint run. */
 export function ruleContext(flows: readonly LoadedFlow[], loadFindings: readonly Finding[], context: LintContext): RuleContext {

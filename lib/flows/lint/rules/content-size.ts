@@ -1,6 +1,7 @@
 import { REGION_CAPABILITIES } from '../../../config/regions';
 import { estimatingResolver } from '../../estimate';
 import { ReferenceKind } from '../../references';
+import { oncePerObject } from '../../memo';
 import type { Finding, FlowDocument } from '../../types';
 import { finding, LintRule } from '../rule';
 
@@ -11,22 +12,15 @@ export const CONTENT_LIMIT = 256_000;
 /** Above this share of the limit the rule warns. */
 const WARN_SHARE = 0.9;
 
-/** Compact JSON lengths of each document as written, with and without its Metadata (computed when first asked). */
-const writtenSizes = new WeakMap<FlowDocument, { kept?: number; stripped?: number }>();
+/** A document's length as compact JSON, Metadata included, measured once per document (see oncePerObject). */
+const sizeWithMetadata = oncePerObject((doc: FlowDocument) => JSON.stringify(doc).length);
 
-/**
- * The length of `doc` as compact JSON, without its Metadata when `strip`: it depends on the
- * document alone (read-only by its type), so the jurisdictions sharing a flow file measure it once.
- */
+/** A document's length as compact JSON without its Metadata, measured once per document. */
+const sizeWithoutMetadata = oncePerObject(({ Metadata: _metadata, ...rest }: FlowDocument) => JSON.stringify(rest).length);
+
+/** The length of `doc` as compact JSON as it is written: without its Metadata when `strip`. */
 function writtenSize(doc: FlowDocument, strip: boolean): number {
-  let sizes = writtenSizes.get(doc);
-  if (sizes === undefined) writtenSizes.set(doc, (sizes = {}));
-  if (!strip && doc.Metadata !== undefined) return (sizes.kept ??= JSON.stringify(doc).length);
-  if (sizes.stripped === undefined) {
-    const { Metadata: _metadata, ...rest } = doc;
-    sizes.stripped = JSON.stringify(rest).length;
-  }
-  return sizes.stripped;
+  return !strip && doc.Metadata !== undefined ? sizeWithMetadata(doc) : sizeWithoutMetadata(doc);
 }
 
 /**

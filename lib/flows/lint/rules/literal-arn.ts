@@ -1,3 +1,4 @@
+import { oncePerObject } from '../../memo';
 import { kindOfArn } from '../../references';
 import type { Action, Finding, ParameterValue } from '../../types';
 import { finding, LintRule } from '../rule';
@@ -26,21 +27,14 @@ function findArns(value: ParameterValue | undefined, keys: string[], out: FoundA
 }
 
 /**
- * The ARNs in an action's Parameters, by action: they depend on the action alone (read-only by
- * its type), so the jurisdictions sharing a flow file search it once; only the comparison with
- * each jurisdiction's partition, region and account is redone.
+ * The ARNs in an action's Parameters, found once per action (see oncePerObject): only the
+ * comparison with each jurisdiction's partition, region and account is redone.
  */
-const arnsByAction = new WeakMap<Action, readonly FoundArn[]>();
-
-function arnsIn(action: Action): readonly FoundArn[] {
-  let arns = arnsByAction.get(action);
-  if (arns === undefined) {
-    const found: FoundArn[] = [];
-    findArns(action.Parameters, [], found);
-    arnsByAction.set(action, (arns = found));
-  }
-  return arns;
-}
+const arnsIn = oncePerObject((action: Action): readonly FoundArn[] => {
+  const found: FoundArn[] = [];
+  findArns(action.Parameters, [], found);
+  return found;
+});
 
 const shorten = (arn: string) => (arn.length > 60 ? `${arn.slice(0, 57)}...` : arn);
 

@@ -1,3 +1,4 @@
+import { oncePerObject } from '../../memo';
 import type { Action, Finding, FlowDocument, LoadedFlow, ParameterValue } from '../../types';
 import { finding, LintRule } from '../rule';
 
@@ -69,15 +70,10 @@ interface AttributeUse {
 }
 
 /**
- * What each document sets and reads depends on the document alone (read-only by its type): the
- * jurisdictions sharing a flow file scan it once; which reads are unset is decided per lint run,
- * against the flows of that run.
+ * What a document sets and reads, found once per document (see oncePerObject); which reads are
+ * unset is decided per lint run, against the flows of that run.
  */
-const useByDocument = new WeakMap<FlowDocument, AttributeUse>();
-
-function attributeUse(doc: FlowDocument): AttributeUse {
-  let use = useByDocument.get(doc);
-  if (use !== undefined) return use;
+const attributeUse = oncePerObject((doc: FlowDocument): AttributeUse => {
   const reads: Array<AttributeUse['reads'][number]> = [];
   for (const action of doc.Actions) {
     const texts: string[] = [];
@@ -87,11 +83,9 @@ function attributeUse(doc: FlowDocument): AttributeUse {
       for (const m of text.matchAll(READ)) reads.push({ action, scope: m[1] as 'Attributes' | 'FlowAttributes', name: m[2] ?? m[3] });
     }
   }
-  use = {
+  return {
     contactSets: doc.Actions.flatMap((a) => setBy(a, 'Attributes')),
     flowSets: new Set(doc.Actions.flatMap((a) => setBy(a, 'FlowAttributes'))),
     reads,
   };
-  useByDocument.set(doc, use);
-  return use;
-}
+});
