@@ -20,7 +20,16 @@ import { AssemblyShape, childrenCpuMs, median, readAssemblyShape } from './synth
 import { STACK_LIMITS } from '../lib/kit-app';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const FLOOR_APP = `node --require ./bin/ts-cache.cjs ${path.join('bench', 'synth-floor-app.ts')}`;
+/**
+ * The floor app's command: cdk.json's `app` with the floor app in place of bin/app.ts, so the floor
+ * runs with the same node options (the loader, single-threaded garbage collection) as the kit.
+ */
+function floorAppCommand(): string {
+  const app = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { app: string }).app;
+  if (!app.endsWith(' bin/app.ts')) throw new Error(`cdk.json's app does not end with bin/app.ts: ${app}`);
+  return `${app.slice(0, -'bin/app.ts'.length)}${path.join('bench', 'synth-floor-app.ts')}`;
+}
+const FLOOR_APP = floorAppCommand();
 /** Target: the kit within this factor of the floor (wall and CPU), and per extra jurisdiction. */
 const TARGET_RATIO = 1.3;
 /** Target: a second synth with nothing changed, both examples, wall ms. */

@@ -40,10 +40,15 @@ function run(command, args, capture) {
  *   background thread is thrown away with the file's module registry. 11-14% less CPU on
  *   those files in pairs run side by side (same load); the CPU-bound files (the phone-number
  *   model walk, the handler fuzz) took the same CPU either way. WebAssembly (the validation
- *   engine) keeps its own tiers. The processes tests spawn (bin/app.ts, bin/gcck.ts) get none
- *   of these flags: they run as `cdk synth` and `npm run gcck` do.
+ *   engine) keeps its own tiers.
+ * - Single-threaded garbage collection (`--single-threaded-gc`): V8's helper threads for parallel
+ *   scavenges and concurrent marking and sweeping compete with the other worker for two cores,
+ *   and cost more CPU in all than the collections they shorten. Whole `npm test` runs in
+ *   alternating pairs: 125 against 132 CPU-s and 101 against 124 CPU-s.
+ * The processes tests spawn get none of these flags: they run as `cdk synth` (cdk.json's `app`,
+ * which has its own `--single-threaded-gc`) and `npm run gcck` do.
  */
-const NODE_FLAGS = ['--max-semi-space-size=32', '--max-opt=2'];
+const NODE_FLAGS = ['--max-semi-space-size=32', '--max-opt=2', '--single-threaded-gc'];
 
 async function main() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

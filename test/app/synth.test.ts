@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { agentSideResourceTypes } from '../helpers/agent-side';
-import { EXAMPLES_CONFIG, kitContext } from '../helpers/example-paths';
+import { appNodeOptions, EXAMPLES_CONFIG, kitContext } from '../helpers/example-paths';
 import { mutatedRiverton } from '../helpers/mutated-config';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -36,7 +36,7 @@ function runApp(context: Record<string, unknown>, real: boolean) {
     env.CDK_VALIDATION = 'false';
   }
   try {
-    const result = spawnSync(process.execPath, ['--require', './bin/ts-cache.cjs', path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, [...appNodeOptions(), path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
     return { ...result, outdir };
   } finally {
     if (cache !== undefined) fs.rmSync(cache, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadJurisdictions } from '../../lib/config/loader';
 import type { JurisdictionConfig } from '../../lib/config/schema';
+import { appNodeOptions, kitContext } from '../helpers/example-paths';
 
 /**
  * The agency's own files: whatever jurisdictions config/jurisdictions/ holds (the two examples in
@@ -37,10 +38,9 @@ if (ids.length === 0) {
       // aliases, numbers) run too, in one app: each jurisdiction adds its own build.
       outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcck-yours-'));
       const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false' };
-      const kitContext = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
       // No bundling and no creation stack traces, as in the unit tests (test/setup-env.ts).
-      env.CDK_CONTEXT_JSON = JSON.stringify({ ...kitContext, configDir: 'config', 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-creation-stack-traces': true });
-      const run = spawnSync(process.execPath, ['--require', './bin/ts-cache.cjs', path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 + 10_000 * ids.length });
+      env.CDK_CONTEXT_JSON = JSON.stringify({ ...kitContext(), configDir: 'config', 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-creation-stack-traces': true });
+      const run = spawnSync(process.execPath, [...appNodeOptions(), path.join(ROOT, 'bin', 'app.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 + 10_000 * ids.length });
       if (run.status !== 0) throw new Error(`bin/app.ts exited ${run.status}:\n${run.stderr}`);
       const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, Artifact> };
       stacks = Object.entries(manifest.artifacts)

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { assemblyKey, storeAssembly } from '../../lib/cache/assembly-cache';
+import { appNodeOptions } from '../helpers/example-paths';
 import { restoreEnv } from '../helpers/scratch-cache';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -39,7 +40,7 @@ describe('a second `npx cdk synth` (README "Caches")', () => {
       storeAssembly(key, synthesized, ['a replayed warning'], [], env, ROOT);
 
       // WHEN the app starts as cdk.json starts it (twice: the first run may compile an edited file)
-      const start = () => spawnSync(process.execPath, ['--require', './bin/ts-cache.cjs', '--require', probe, 'bin/app.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+      const start = () => spawnSync(process.execPath, [...appNodeOptions(), '--require', probe, 'bin/app.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
       start();
       const run = start();
 

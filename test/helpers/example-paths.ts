@@ -15,6 +15,17 @@ export function kitContext(): Record<string, unknown> {
 }
 
 /**
+ * The node options cdk.json's `app` starts bin/app.ts with (the words between `node` and the
+ * entry file), so tests that spawn the app run it as `cdk synth` does.
+ */
+export function appNodeOptions(): string[] {
+  const app = (JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { app: string }).app;
+  const words = app.split(' ');
+  if (words[0] !== 'node' || words[words.length - 1] !== 'bin/app.ts') throw new Error(`cdk.json's app is not "node <options> bin/app.ts": ${app}`);
+  return words.slice(1, -1);
+}
+
+/**
  * The kit's own copies of the two example jurisdictions (and the defaults they were written
  * against), so that tests pinned to them pass whatever an agency adds to, edits in or removes
  * from config/. test/app/your-jurisdictions.test.ts checks the files in config/ themselves.
