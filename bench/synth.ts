@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import type { PhaseTime, SynthTimings } from '../lib/timings';
+import type { PhaseTime, SynthTimings, ThreadCpu } from '../lib/timings';
 import { generatedIdentity, writeJurisdictionFixtures } from './synth-fixtures';
 import { AssemblyShape, childrenCpuMs, median, readAssemblyShape } from './synth-stats';
 import { STACK_LIMITS } from '../lib/kit-app';
@@ -63,7 +63,13 @@ interface Sample {
   /** The app's end until the CLI exited, ms. */
   readonly cliFinish: number;
   readonly phases: Record<Phase, PhaseTime>;
+  /** The app process's CPU by thread, ms. */
+  readonly threads: ThreadCpu;
 }
+
+/** The threads of {@link ThreadCpu}, as the report names them. */
+const THREAD_LABEL: Record<keyof ThreadCpu, string> = { main: 'main thread', validationWorker: 'validation worker', others: 'other threads (GC, compilers)' };
+const THREADS = Object.keys(THREAD_LABEL) as Array<keyof ThreadCpu>;
 
 interface Options {
   readonly sizes: number[];
@@ -130,7 +136,7 @@ async function synth(context: Record<string, string>, outdir: string, tsCache: s
   children.delete(child);
   const cpu = childrenCpuMs() - cpuBefore;
   if (code === 0 && replayExpected && !fs.existsSync(timingsFile)) {
-    return { wall: exitedAt - spawnedAt, cpu, rss: NaN, cliStart: NaN, cliFinish: NaN, phases: Object.fromEntries(PHASES.map((p) => [p, { wall: 0, cpu: 0 }])) as Record<Phase, PhaseTime> };
+    return { wall: exitedAt - spawnedAt, cpu, rss: NaN, cliStart: NaN, cliFinish: NaN, phases: Object.fromEntries(PHASES.map((p) => [p, { wall: 0, cpu: 0 }])) as Record<Phase, PhaseTime>, threads: { main: NaN, validationWorker: NaN, others: NaN } };
   }
   if (code !== 0 || !fs.existsSync(timingsFile)) {
     const first = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn')).slice(0, 4).join(' | ');
@@ -145,6 +151,7 @@ async function synth(context: Record<string, string>, outdir: string, tsCache: s
     cliStart: t.processStartEpochMs - spawnedAt,
     cliFinish: exitedAt - t.doneEpochMs,
     phases: Object.fromEntries(PHASES.map((p) => [p, t[p]])) as Record<Phase, PhaseTime>,
+    threads: t.threads,
   };
 }
 
@@ -158,6 +165,7 @@ function medianOf(samples: readonly Sample[]): Sample {
     cliStart: m((s) => s.cliStart),
     cliFinish: m((s) => s.cliFinish),
     phases: Object.fromEntries(PHASES.map((p) => [p, { wall: m((s) => s.phases[p].wall), cpu: m((s) => s.phases[p].cpu) }])) as Record<Phase, PhaseTime>,
+    threads: { main: m((s) => s.threads.main), validationWorker: m((s) => s.threads.validationWorker), others: m((s) => s.threads.others) },
   };
 }
 
@@ -371,6 +379,8 @@ async function main(): Promise<void> {
     const increment = (k: number, f: number) => (k > 0 && f > 0 ? `${fmt(k / f, 2)}x ${verdict(k / f)}` : 'n/a (noise exceeds the increment)');
     out.push(`Each extra jurisdiction, N=${first.n}->${r.n}: wall kit ${fmt(kw)} vs floor ${fmt(fw)} ms = ${increment(kw, fw)}; ` +
       `CPU kit ${fmt(kc)} vs floor ${fmt(fc)} ms = ${increment(kc, fc)}; RSS kit ${fmt(per(r.kit.rss, first.kit.rss), 1)} vs floor ${fmt(per(r.floor.rss, first.floor.rss), 1)} MB`);
+    const byThread = (s: Sample, f: Sample) => THREADS.map((t) => `${fmt(per(s.threads[t], f.threads[t]))} ${THREAD_LABEL[t]}`).join(', ');
+    out.push(`  by app thread, CPU ms: kit ${byThread(r.kit, first.kit)}; floor ${byThread(r.floor, first.floor)}`);
     const rounds = roundIncrementRatios(first, r);
     if (rounds.cpu.length > 1) {
       out.push(`  the same, round by round (each round's four runs back to back; median, then range): ` +
@@ -382,7 +392,7 @@ async function main(): Promise<void> {
     results.map((r) => `N=${r.n} ${verdict(Math.max(ratio(r.kit?.wall, r.floor?.wall), ratio(r.kit?.cpu, r.floor?.cpu)))}`).join(', '));
   out.push('');
 
-  out.push('Where the time goes, ms (median; "wall/CPU"; CPU is the app\'s main thread, plus the validation worker thread in "validation"; esbuild and V8\'s helper threads are only in the totals above; CLI rows are wall):');
+  out.push('Where the time goes, ms (median; "wall/CPU"; CPU is the app\'s main thread, plus the validation worker thread in "validation"; the last rows split the app process\'s CPU by thread, V8\'s helper threads included; esbuild is only in the totals above; CLI rows are wall):');
   const phaseHeaders = ['phase', ...(examples ? ['examples kit', 'examples floor'] : []), ...results.flatMap((r) => [`N=${r.n} kit`, `N=${r.n} floor`])];
   const cell = (s: Sample | undefined, p: Phase | 'cliStart' | 'cliFinish') =>
     !s ? '-' : p === 'cliStart' || p === 'cliFinish' ? fmt(s[p]) : `${fmt(s.phases[p].wall)}/${fmt(s.phases[p].cpu)}`;
@@ -391,7 +401,13 @@ async function main(): Promise<void> {
     ...(examples ? [cell(examples.cold, p), cell(examples.floor, p)] : []),
     ...results.flatMap((r) => [cell(r.kit, p), cell(r.floor, p)]),
   ]);
-  out.push(...table(phaseHeaders, phaseRows));
+  const threadCell = (s: Sample | undefined, t: keyof ThreadCpu) => (!s ? '-' : `CPU ${fmt(s.threads[t])}`);
+  const threadRows = THREADS.map((t) => [
+    `app ${THREAD_LABEL[t]}`,
+    ...(examples ? [threadCell(examples.cold, t), threadCell(examples.floor, t)] : []),
+    ...results.flatMap((r) => [threadCell(r.kit, t), threadCell(r.floor, t)]),
+  ]);
+  out.push(...table(phaseHeaders, [...phaseRows, ...threadRows]));
   out.push('');
 
   out.push(`-c jurisdiction=${generatedIdentity(1).id} (one jurisdiction selected):`);

@@ -40,6 +40,21 @@ export interface SynthTimings {
   readonly phases: Readonly<Record<string, PhaseTime>>;
   /** Peak resident set size of the app process, MB. */
   readonly maxRssMb: number;
+  /** The app process's CPU by thread, ms (see {@link ThreadCpu}). */
+  readonly threads: ThreadCpu;
+}
+
+/**
+ * An app process's CPU time by thread, ms, at the end of the synthesis. On Linux `main` is the main
+ * thread's own; elsewhere it holds all but the worker's recorded work and `others` is 0.
+ */
+export interface ThreadCpu {
+  /** The main thread: config, constructs, nag, rendering and writing templates. */
+  readonly main: number;
+  /** What the validation worker thread recorded: its engine starts and template checks. */
+  readonly validationWorker: number;
+  /** Every other thread: V8's garbage collector and JavaScript and WebAssembly compiler threads, and the worker's own start-up. */
+  readonly others: number;
 }
 
 const phases = new Map<string, PhaseTime>();
@@ -135,6 +150,9 @@ export function startTimings(app: App): () => void {
     const workerCpu = workerTimes.reduce((sum, t) => sum + (t.cpu ?? 0), 0);
     if (workerTimes.length > 0) add('validation (worker thread)', workerTimes[workerTimes.length - 1].endEpochMs - workerTimes[0].startEpochMs, workerCpu);
     const validation = { wall: at('validation').wall, cpu: at('validation').cpu + workerCpu };
+    const usage = process.cpuUsage();
+    const processCpu = (usage.user + usage.system) / 1000;
+    const main = threadStat ? cpuMs() : processCpu - workerCpu;
     const timings: SynthTimings = {
       processStartEpochMs: performance.timeOrigin,
       doneEpochMs: Date.now(),
@@ -147,6 +165,7 @@ export function startTimings(app: App): () => void {
       templateWrite: { wall: templateWrite.wall + afterSynth.wall, cpu: templateWrite.cpu + afterSynth.cpu },
       phases: Object.fromEntries(phases),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      threads: { main, validationWorker: workerCpu, others: Math.max(0, processCpu - main - workerCpu) },
     };
     fs.writeFileSync(file, JSON.stringify(timings, null, 2));
   };

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Worker } from 'worker_threads';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { IPolicyValidationPluginBeta1 } from 'aws-cdk-lib';
 import type { SynthTimings } from '../../lib/timings';
@@ -92,6 +93,29 @@ describe('lib/timings (GCCK_TIMINGS, read by bench/synth.ts)', () => {
     expect(t.config.cpu).toBeLessThan(1000);
     expect(t.validation.cpu).toBeGreaterThanOrEqual(2000);
     expect(t.phases['validation (worker thread)'].cpu).toBe(2000);
+    expect(t.threads.validationWorker).toBe(2000);
+  });
+
+  test('splits the process CPU by thread: the main thread, and another thread that ran under "others"', async () => {
+    // GIVEN a main thread that spun for 100 ms and another thread that spun for 200 ms and ended
+    const file = path.join(dir, 'timings.json');
+    const app = new App({ outdir: path.join(dir, 'out') });
+    const { timings, write } = startedTimings(app, file);
+    timings.timed('config', () => busy(100));
+    await new Promise((resolve, reject) => {
+      const other = new Worker('const end = Date.now() + 200; while (Date.now() < end) {}', { eval: true });
+      other.on('exit', resolve);
+      other.on('error', reject);
+    });
+    // WHEN the timings are written
+    timings.timedSynthesis(app, () => app.synth());
+    write();
+    // THEN the other thread's CPU is under others, not the main thread's (10 ms ticks, hence the margins)
+    const t = JSON.parse(fs.readFileSync(file, 'utf8')) as SynthTimings;
+    expect(t.threads.main).toBeGreaterThanOrEqual(90);
+    expect(t.threads.main).toBeGreaterThanOrEqual(t.config.cpu);
+    expect(t.threads.validationWorker).toBe(0);
+    expect(t.threads.others).toBeGreaterThanOrEqual(180);
   });
 
   test('without GCCK_TIMINGS nothing is written and app.synth is left as it was', () => {
