@@ -29,7 +29,6 @@ function floorAppCommand(): string {
   if (!app.endsWith(' bin/app.ts')) throw new Error(`cdk.json's app does not end with bin/app.ts: ${app}`);
   return `${app.slice(0, -'bin/app.ts'.length)}${path.join('bench', 'synth-floor-app.ts')}`;
 }
-const FLOOR_APP = floorAppCommand();
 /** Target: the kit within this factor of the floor (wall and CPU), and per extra jurisdiction. */
 const TARGET_RATIO = 1.3;
 /** Target: a second synth with nothing changed, both examples, wall ms. */
@@ -199,6 +198,8 @@ function table(headers: string[], rows: string[][]): string[] {
 }
 
 async function main(): Promise<void> {
+  // Read here, not at load: an unexpected cdk.json app fails the bench with its message, not a stack trace.
+  const floorApp = floorAppCommand();
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
       const coldOut = fresh('examples-cold-copy');
       fs.cpSync(outdir, coldOut, { recursive: true });
       warms.push(await synth({}, outdir, roundTsCache, undefined, false));
-      floors.push(await synth({ floorFrom: coldOut }, fresh('examples-floor-out'), roundTsCache, FLOOR_APP));
+      floors.push(await synth({ floorFrom: coldOut }, fresh('examples-floor-out'), roundTsCache, floorApp));
       shape ??= readAssemblyShape(coldOut);
       for (const folder of [outdir, coldOut]) fs.rmSync(folder, { recursive: true, force: true });
     }
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
         } else fs.rmSync(outdir, { recursive: true, force: true });
         progress(`round ${run + 1}/${options.runs}, N=${n}: floor`);
         const floorOut = fresh(`floor-${n}-out`);
-        result.floorRuns.push(await synth({ floorFrom: path.join(tmpRoot, `kit-${n}-assembly`) }, floorOut, tsCache, FLOOR_APP));
+        result.floorRuns.push(await synth({ floorFrom: path.join(tmpRoot, `kit-${n}-assembly`) }, floorOut, tsCache, floorApp));
         if (run === 0) result.floorShape = readAssemblyShape(floorOut);
         fs.rmSync(floorOut, { recursive: true, force: true });
       } catch (error) {
