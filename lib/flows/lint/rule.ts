@@ -126,7 +126,6 @@ export function ruleContext(flows: readonly LoadedFlow[], loadFindings: readonly
     loadFindings,
     context,
     byName: new Map(flows.map((f) => [f.name, f])),
-    references: (flow) => findReferences(flow.content),
-    reachable: (flow) => reachableActions(flow.content),
+    ...FLOW_FACTS,
   };
 }
