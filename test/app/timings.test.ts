@@ -97,13 +97,19 @@ describe('lib/timings (GCCK_TIMINGS, read by bench/synth.ts)', () => {
   });
 
   test('splits the process CPU by thread: the main thread, and another thread that ran under "others"', async () => {
-    // GIVEN a main thread that spun for 100 ms and another thread that spun for 200 ms and ended
+    // GIVEN a main thread that spun for 100 ms and another thread that used 200 ms of its own CPU
+    // (read from /proc/thread-self/stat, as lib/timings reads the main thread's: spinning for 200 ms
+    // of wall time would use less CPU on a loaded machine) and ended
     const file = path.join(dir, 'timings.json');
     const app = new App({ outdir: path.join(dir, 'out') });
     const { timings, write } = startedTimings(app, file);
     timings.timed('config', () => busy(100));
     await new Promise((resolve, reject) => {
-      const other = new Worker('const end = Date.now() + 200; while (Date.now() < end) {}', { eval: true });
+      const spin = `const fs = require('fs');
+        const cpu = () => { const f = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+        const end = cpu() + 200;
+        while (cpu() < end) {}`;
+      const other = new Worker(spin, { eval: true });
       other.on('exit', resolve);
       other.on('error', reject);
     });
