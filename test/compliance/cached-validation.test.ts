@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { MessagePort } from 'worker_threads';
 import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -8,7 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagPack } from 'cdk-nag';
 import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack, engineVersion, stackAt } from '../../lib/compliance/cached-validation';
 import { addNagPacks } from '../../lib/compliance/nag';
-import { prefetchInWorker, startEngineInWorker, validateInWorker } from '../../lib/compliance/validation-worker';
+import { ENGINE_V8_FLAGS, prefetchInWorker, startEngineInWorker, validateInWorker, WORKER_SOURCE } from '../../lib/compliance/validation-worker';
 import { kitApp } from '../helpers/examples';
 import { useScratchCache } from '../helpers/scratch-cache';
 
@@ -98,6 +99,20 @@ describe('CloudFormation validation engine in a worker thread', () => {
     // WHEN it is validated THEN the edited text is validated, not the prefetched one
     expect(plugin.validate(context)).toEqual({ success: true, violations: [] });
     expect(validations()).toBe(3);
+  });
+
+  test("raises V8's WebAssembly tier-up budget, a flag this node knows, before the worker loads the engine", () => {
+    // THEN the setting is one V8 flag this node lists (V8 ignores an unknown flag: a renamed one would silently stop applying)
+    const [name, value] = ENGINE_V8_FLAGS.split('=');
+    expect(name).toBe('--wasm-tiering-budget');
+    const listed = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    const defaultBudget = Number(/--wasm-tiering-budget=(\d+)/.exec(listed)?.[1]);
+    // AND it raises the budget over V8's default
+    expect(Number(value)).toBeGreaterThan(100 * defaultBudget);
+    // AND the worker applies it before it requires aws-cdk-lib, whose plugin compiles the engine
+    const applied = WORKER_SOURCE.indexOf('setFlagsFromString(workerData.v8Flags)');
+    expect(applied).toBeGreaterThan(0);
+    expect(applied).toBeLessThan(WORKER_SOURCE.indexOf('require(workerData.cdkLib)'));
   });
 
   test('prefetch is a no-op for a plugin whose engine is not in the worker', () => {
