@@ -17,6 +17,7 @@ import { performance } from 'perf_hooks';
 import type { PhaseTime, SynthTimings, ThreadCpu } from '../lib/timings';
 import { generatedIdentity, writeJurisdictionFixtures } from './synth-fixtures';
 import { AssemblyShape, childrenCpuMs, median, readAssemblyShape } from './synth-stats';
+import { cdkJsonAppNodeOptions } from '../lib/cdk-json';
 import { STACK_LIMITS } from '../lib/kit-app';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -25,9 +26,7 @@ const REPO_ROOT = path.resolve(__dirname, '..');
  * runs with the same node options (the loader, single-threaded garbage collection) as the kit.
  */
 function floorAppCommand(): string {
-  const app = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { app: string }).app;
-  if (!app.endsWith(' bin/app.ts')) throw new Error(`cdk.json's app does not end with bin/app.ts: ${app}`);
-  return `${app.slice(0, -'bin/app.ts'.length)}${path.join('bench', 'synth-floor-app.ts')}`;
+  return ['node', ...cdkJsonAppNodeOptions(REPO_ROOT), path.join('bench', 'synth-floor-app.ts')].join(' ');
 }
 /** Target: the kit within this factor of the floor (wall and CPU), and per extra jurisdiction. */
 const TARGET_RATIO = 1.3;

@@ -214,10 +214,3 @@ export function synthesizeKit(app: App, inputs: KitInputs): KitSynthesis {
   if (sizes.problems.length > 0) throw new ConfigError(sizes.problems);
   return { assembly, stacks, warnings: sizes.warnings };
 }
-
-/** The CDK context of the repository's cdk.json (feature flags), so an in-process app matches `cdk synth`. */
-export function cdkJsonContext(root: string = process.cwd()): Record<string, unknown> {
-  const file = path.join(root, 'cdk.json');
-  if (!fs.existsSync(file)) return {};
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
-}

@@ -6,7 +6,8 @@ import { Command, parseArgs, UsageError } from './command';
 import { closest } from '../config/zod-issues';
 import { ConfigError } from '../config/errors';
 import { FlowError } from '../flows/errors';
-import { cdkJsonContext, loadKitInputs, synthesizeKit } from '../kit-app';
+import { cdkJsonContext } from '../cdk-json';
+import { loadKitInputs, synthesizeKit } from '../kit-app';
 
 /** Options of {@link validateKit}. */
 export interface ValidateKitOptions {

@@ -1,9 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { cdkJsonAppNodeOptions, cdkJsonContext } from '../../lib/cdk-json';
 
 /**
  * Where the example jurisdictions' fixture copies are, and cdk.json's context: plain paths and
- * data, with nothing of aws-cdk-lib or the kit loaded, for tests that only name the examples'
+ * data, with nothing of aws-cdk-lib or the kit's constructs loaded, for tests that only name the examples'
  * files or spawn the app (test/helpers/examples.ts, which builds them, re-exports these).
  */
 
@@ -11,18 +11,12 @@ const ROOT = path.join(__dirname, '..', '..');
 
 /** The context of cdk.json (feature flags), so tests build apps exactly as `cdk synth` does. */
 export function kitContext(): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context;
+  return cdkJsonContext(ROOT);
 }
 
-/**
- * The node options cdk.json's `app` starts bin/app.ts with (the words between `node` and the
- * entry file), so tests that spawn the app run it as `cdk synth` does.
- */
+/** The node options cdk.json's `app` starts bin/app.ts with, so tests that spawn the app run it as `cdk synth` does. */
 export function appNodeOptions(): string[] {
-  const app = (JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { app: string }).app;
-  const words = app.split(' ');
-  if (words[0] !== 'node' || words[words.length - 1] !== 'bin/app.ts') throw new Error(`cdk.json's app is not "node <options> bin/app.ts": ${app}`);
-  return words.slice(1, -1);
+  return cdkJsonAppNodeOptions(ROOT);
 }
 
 /**
