@@ -18,6 +18,7 @@ import type { PhaseTime, SynthTimings, ThreadCpu } from '../lib/timings';
 import { generatedIdentity, writeJurisdictionFixtures } from './synth-fixtures';
 import { AssemblyShape, childrenCpuMs, median, readAssemblyShape } from './synth-stats';
 import { cdkJsonAppNodeOptions } from '../lib/cdk-json';
+import { ENGINE_V8_FLAGS } from '../lib/compliance/validation-worker';
 import { STACK_LIMITS } from '../lib/kit-app';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -25,8 +26,8 @@ const REPO_ROOT = path.resolve(__dirname, '..');
  * The floor app's command: cdk.json's `app` with the floor app in place of bin/app.ts, so the floor
  * runs with the same node options (the loader, single-threaded garbage collection) as the kit.
  */
-function floorAppCommand(): string {
-  return ['node', ...cdkJsonAppNodeOptions(REPO_ROOT), path.join('bench', 'synth-floor-app.ts')].join(' ');
+function floorAppCommand(extraNodeOptions: readonly string[] = []): string {
+  return ['node', ...cdkJsonAppNodeOptions(REPO_ROOT), ...extraNodeOptions, path.join('bench', 'synth-floor-app.ts')].join(' ');
 }
 /** Target: the kit within this factor of the floor (wall and CPU), and per extra jurisdiction. */
 const TARGET_RATIO = 1.3;
@@ -199,6 +200,9 @@ function table(headers: string[], rows: string[][]): string[] {
 async function main(): Promise<void> {
   // Read here, not at load: an unexpected cdk.json app fails the bench with its message, not a stack trace.
   const floorApp = floorAppCommand();
+  // Not the target's floor (that one validates as aws-cdk-lib does): the same with the V8 setting the
+  // kit's validation worker applies, to show how much of the kit/floor ratio that setting is.
+  const tunedFloorApp = floorAppCommand([ENGINE_V8_FLAGS]);
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
@@ -213,14 +217,15 @@ async function main(): Promise<void> {
 
   // ---- the README's main command on the examples, in rounds: cold (empty caches, new cdk.out),
   // warm (again, same cdk.out), then the floor; median of the rounds. ----
-  let examples: { cold: Sample; warm: Sample; floor: Sample; shape: AssemblyShape; rounds: { wall: number[]; cpu: number[] } } | undefined;
+  let examples: { cold: Sample; warm: Sample; floor: Sample; tunedFloor: Sample; shape: AssemblyShape; rounds: { wall: number[]; cpu: number[] } } | undefined;
   if (options.examples) {
     const colds: Sample[] = [];
     const warms: Sample[] = [];
     const floors: Sample[] = [];
+    const tunedFloors: Sample[] = [];
     let shape: AssemblyShape | undefined;
     for (let run = 0; run < options.runs; run++) {
-      progress(`examples, round ${run + 1}/${options.runs}: cold, warm, floor`);
+      progress(`examples, round ${run + 1}/${options.runs}: cold, warm, floor, floor with the engine setting`);
       // Each round's cold run compiles the kit again, as a first run after `npm ci` does.
       const roundTsCache = run === 0 ? tsCache : fresh('ts-cache');
       const outdir = fresh('examples-out');
@@ -229,11 +234,12 @@ async function main(): Promise<void> {
       fs.cpSync(outdir, coldOut, { recursive: true });
       warms.push(await synth({}, outdir, roundTsCache, undefined, false));
       floors.push(await synth({ floorFrom: coldOut }, fresh('examples-floor-out'), roundTsCache, floorApp));
+      tunedFloors.push(await synth({ floorFrom: coldOut }, fresh('examples-tuned-floor-out'), roundTsCache, tunedFloorApp));
       shape ??= readAssemblyShape(coldOut);
       for (const folder of [outdir, coldOut]) fs.rmSync(folder, { recursive: true, force: true });
     }
     const rounds = { wall: colds.map((c, i) => c.wall / floors[i].wall), cpu: colds.map((c, i) => c.cpu / floors[i].cpu) };
-    examples = { cold: medianOf(colds), warm: medianOf(warms), floor: medianOf(floors), shape: shape!, rounds };
+    examples = { cold: medianOf(colds), warm: medianOf(warms), floor: medianOf(floors), tunedFloor: medianOf(tunedFloors), shape: shape!, rounds };
   }
 
   // ---- scale: generated jurisdictions. Rounds, each running every size (kit, then floor), so
@@ -312,7 +318,7 @@ async function main(): Promise<void> {
   out.push(`floor = bench/synth-floor-app.ts re-emitting the kit's own templates (same stacks, resources, properties) as literal CfnResources through the same CLI.`);
   out.push('');
   if (examples) {
-    const { cold, warm, floor, shape } = examples;
+    const { cold, warm, floor, tunedFloor, shape } = examples;
     out.push(`The README's main command (config/: ${shape.stacks.length} stacks, ${shape.resources} resources):`);
     out.push(
       ...table(
@@ -321,9 +327,11 @@ async function main(): Promise<void> {
           ['kit cold (empty caches)', fmt(cold.wall), fmt(cold.cpu), fmt(cold.rss), fmt(ratio(cold.wall, floor.wall), 2), fmt(ratio(cold.cpu, floor.cpu), 2)],
           ['kit warm (again)', fmt(warm.wall), fmt(warm.cpu), fmt(warm.rss), fmt(ratio(warm.wall, floor.wall), 2), fmt(ratio(warm.cpu, floor.cpu), 2)],
           ['floor', fmt(floor.wall), fmt(floor.cpu), fmt(floor.rss), '1.00', '1.00'],
+          [`floor + ${ENGINE_V8_FLAGS}`, fmt(tunedFloor.wall), fmt(tunedFloor.cpu), fmt(tunedFloor.rss), fmt(ratio(tunedFloor.wall, floor.wall), 2), fmt(ratio(tunedFloor.cpu, floor.cpu), 2)],
         ],
       ),
     );
+    out.push(`Kit cold against the floor given the kit's validation-engine setting too (information, not the target): wall ${fmt(ratio(cold.wall, tunedFloor.wall), 2)}x, CPU ${fmt(ratio(cold.cpu, tunedFloor.cpu), 2)}x.`);
     if (examples.rounds.cpu.length > 1) {
       const { wall, cpu } = examples.rounds;
       out.push(`cold/floor round by round (each round's runs back to back; median, then range): wall ${fmt(median(wall), 2)}x (${fmt(Math.min(...wall), 2)}-${fmt(Math.max(...wall), 2)}), ` +
