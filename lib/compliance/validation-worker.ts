@@ -161,8 +161,33 @@ interface TemplateLike {
   readonly name: string;
 }
 
-/** The worker thread holding the engine; one per process (jest's module registries included). */
-class ValidationWorker {
+/**
+ * What the worker thread runs: {@link WORKER_SOURCE} (given as `workerData.source`) or, if that fails
+ * to compile or throws while loading, a stand-in that answers every request with the failure. A
+ * main thread blocked in `Atomics.wait` never sees the worker's `error` event, so without the
+ * stand-in a worker that failed to start would block its caller for {@link CALL_TIMEOUT_MS}.
+ */
+const WORKER_BOOTSTRAP = `
+const { workerData } = require('worker_threads');
+try {
+  new Function('require', workerData.source)(require);
+} catch (error) {
+  const reason = 'the worker failed to start: ' + ((error && error.stack) || String(error));
+  const flag = new Int32Array(workerData.flag);
+  workerData.port.on('message', (message) => {
+    if (message.id === undefined) return;
+    workerData.port.postMessage({ id: message.id, error: reason });
+    Atomics.add(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  });
+}
+`;
+
+/**
+ * The worker thread holding the engine; one per process (jest's module registries included).
+ * @internal exported for its tests
+ */
+export class ValidationWorker {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
@@ -172,20 +197,26 @@ class ValidationWorker {
   private readonly replies = new Map<number, Reply>();
   listener?: WorkerTimeListener;
 
-  constructor() {
+  /**
+   * @param source the worker's code; @default WORKER_SOURCE
+   * @param callTimeoutMs the longest a call waits for the worker's answer; @default CALL_TIMEOUT_MS
+   */
+  constructor(
+    source: string = WORKER_SOURCE,
+    private readonly callTimeoutMs: number = CALL_TIMEOUT_MS,
+  ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(WORKER_SOURCE, {
+    this.worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
       // No TypeScript loader or profiler flags of the main thread: the worker runs plain JavaScript.
       execArgv: [],
-      workerData: { cdkLib: require.resolve('aws-cdk-lib'), flag: this.flag.buffer, port: port2, v8Flags: ENGINE_V8_FLAGS },
+      workerData: { source, cdkLib: require.resolve('aws-cdk-lib'), flag: this.flag.buffer, port: port2, v8Flags: ENGINE_V8_FLAGS },
       transferList: [port2],
       stdout: false,
       stderr: false,
     });
-    // Never keeps the process alive; an error it reports asynchronously (its code failed to load)
-    // surfaces as a failed call instead.
+    // Never keeps the process alive. A failure to start surfaces as a failed call (WORKER_BOOTSTRAP).
     this.worker.unref();
     this.port.unref();
     this.worker.on('error', (error) => (this.broken = error));
@@ -209,7 +240,7 @@ class ValidationWorker {
 
   /** The engine's report for request `id`, blocking until the worker has answered it. */
   wait(id: number): unknown {
-    const deadline = Date.now() + CALL_TIMEOUT_MS;
+    const deadline = Date.now() + this.callTimeoutMs;
     for (;;) {
       const seen = Atomics.load(this.flag, 0);
       for (let received = receiveMessageOnPort(this.port); received !== undefined; received = receiveMessageOnPort(this.port)) {
@@ -225,7 +256,7 @@ class ValidationWorker {
       }
       if (this.broken) throw this.broken;
       if (Date.now() > deadline || Atomics.wait(this.flag, 0, seen, Math.max(1, deadline - Date.now())) === 'timed-out') {
-        this.broken = new Error(`the CloudFormation validation worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+        this.broken = new Error(`the CloudFormation validation worker did not answer within ${this.callTimeoutMs / 1000} s`);
         throw this.broken;
       }
     }

@@ -9,7 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagPack } from 'cdk-nag';
 import { addCachedTemplateValidation, CachedCloudFormationValidatePlugin, CachedNagPack, engineVersion, stackAt } from '../../lib/compliance/cached-validation';
 import { addNagPacks } from '../../lib/compliance/nag';
-import { ENGINE_V8_FLAGS, prefetchInWorker, startEngineInWorker, validateInWorker, WORKER_SOURCE } from '../../lib/compliance/validation-worker';
+import { ENGINE_V8_FLAGS, prefetchInWorker, startEngineInWorker, validateInWorker, ValidationWorker, WORKER_SOURCE } from '../../lib/compliance/validation-worker';
 import { kitApp } from '../helpers/examples';
 import { useScratchCache } from '../helpers/scratch-cache';
 
@@ -113,6 +113,17 @@ describe('CloudFormation validation engine in a worker thread', () => {
     const applied = WORKER_SOURCE.indexOf('setFlagsFromString(workerData.v8Flags)');
     expect(applied).toBeGreaterThan(0);
     expect(applied).toBeLessThan(WORKER_SOURCE.indexOf('require(workerData.cdkLib)'));
+  });
+
+  test.each([
+    ['fails to compile', 'this is not JavaScript (', /the worker failed to start: SyntaxError/],
+    ['throws while it loads', "throw new Error('no engine here');", /the worker failed to start: Error: no engine here/],
+  ])('a worker whose code %s answers the next call with that failure, where the blocked caller would wait 10 minutes', (_, source, failure) => {
+    // (a 20 s limit instead of 10 minutes: without the bootstrap's answer this fails, it does not hang)
+    const broken = new ValidationWorker(source, 20_000);
+    expect(() => broken.wait(broken.post(['AWS::SQS::Queue'], 'Queues', JSON.stringify(VALID), {}))).toThrow(failure);
+    // AND every later call fails the same way
+    expect(() => broken.wait(broken.post(['AWS::SQS::Queue'], 'Queues', JSON.stringify(VALID), {}))).toThrow(failure);
   });
 
   test('prefetch is a no-op for a plugin whose engine is not in the worker', () => {
