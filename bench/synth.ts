@@ -24,7 +24,8 @@ import { STACK_LIMITS } from '../lib/kit-app';
 const REPO_ROOT = path.resolve(__dirname, '..');
 /**
  * The floor app's command: cdk.json's `app` with the floor app in place of bin/app.ts, so the floor
- * runs with the same node options (the loader, single-threaded garbage collection) as the kit.
+ * runs with the same node options (the loader, the V8 flags) as the kit.
+ * @param extraNodeOptions node options added after cdk.json's; @default none
  */
 function floorAppCommand(extraNodeOptions: readonly string[] = []): string {
   return ['node', ...cdkJsonAppNodeOptions(REPO_ROOT), ...extraNodeOptions, path.join('bench', 'synth-floor-app.ts')].join(' ');

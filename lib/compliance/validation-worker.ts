@@ -28,7 +28,7 @@ import type { CloudFormationValidatePlugin, IPolicyValidationContext } from 'aws
  * took 1.0 and 1.7 s each (`--trace-wasm-compilation-times`). On V8's helper threads that came to
  * 3.5-4.5 CPU-seconds per synthesis, more than the validation itself. With this budget about 45
  * functions are optimized, those the checks run most; the rest keep V8's baseline (Liftoff) code,
- * the same program compiled quickly. Validation alone (bench/README.md, "Validation engine"):
+ * the same program compiled quickly. Validation alone (`npm run bench:validation`, bench/README.md):
  * the examples' 6 templates 3.3-3.7 CPU-s instead of 5.9-7.1, 30 templates 8.1-8.4 instead of
  * 11.0-13.7, 150 templates 28.9 instead of 38.0. Baseline code only (`--liftoff-only`) is slower
  * still: 15.1-16.5 CPU-s for the 30 templates.
@@ -42,9 +42,11 @@ export const ENGINE_V8_FLAGS = '--wasm-tiering-budget=600000000';
 const CALL_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
- * The worker's code (plain JavaScript, so that it needs no TypeScript loader, in jest or not).
- * It keeps one aws-cdk-lib CloudFormationValidatePlugin whose engine it initializes for the
- * resource types asked, and answers `validate` requests with the engine's report.
+ * The worker's code (plain JavaScript, so that it needs no TypeScript loader, in jest or not), run
+ * by {@link WORKER_BOOTSTRAP} as a function of `require`. It keeps one aws-cdk-lib
+ * CloudFormationValidatePlugin whose engine it initializes for the resource types asked, and
+ * answers `validate` requests with the engine's report.
+ * @internal exported for its tests
  */
 export const WORKER_SOURCE = `
 const { workerData } = require('worker_threads');
