@@ -21,7 +21,7 @@ export function cdkJsonContext(root: string = process.cwd()): Record<string, unk
 
 /**
  * The node options cdk.json's `app` starts the app with: the words between `node` and `bin/app.ts`
- * (the TypeScript loader, V8 flags). Throws when the app is not of that shape.
+ * (the TypeScript loader, `--single-threaded-gc`). Throws when the app is not of that shape.
  * @param root the repository root; @default the working folder
  */
 export function cdkJsonAppNodeOptions(root: string = process.cwd()): string[] {
