@@ -23,7 +23,7 @@ describe('cdkJsonAppNodeOptions', () => {
   });
 
   test("reads the repository's own cdk.json as the app the tests spawn", () => {
-    expect(cdkJsonAppNodeOptions(path.join(__dirname, '..'))).toEqual(['--single-threaded-gc', '--max-opt=2', '--require', './bin/ts-cache.cjs']);
+    expect(cdkJsonAppNodeOptions(path.join(__dirname, '..'))).toEqual(['--single-threaded-gc', '--require', './bin/ts-cache.cjs']);
   });
 });
 
