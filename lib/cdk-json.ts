@@ -8,7 +8,12 @@ import * as path from 'path';
 
 function readCdkJson(root: string): { app?: unknown; context?: Record<string, unknown> } {
   const file = path.join(root, 'cdk.json');
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  if (!fs.existsSync(file)) return {};
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
 }
 
 /**

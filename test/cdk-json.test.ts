@@ -27,6 +27,12 @@ describe('cdkJsonAppNodeOptions', () => {
   });
 });
 
+test('a cdk.json that is not JSON is named in the error, for either reader', () => {
+  fs.writeFileSync(path.join(dir, 'cdk.json'), '{ "app": ');
+  expect(() => cdkJsonContext(dir)).toThrow(`${path.join(dir, 'cdk.json')}: not valid JSON (`);
+  expect(() => cdkJsonAppNodeOptions(dir)).toThrow(`${path.join(dir, 'cdk.json')}: not valid JSON (`);
+});
+
 describe('cdkJsonContext', () => {
   test("gives cdk.json's context, and an empty one without a cdk.json or a context", () => {
     write({ app: 'node bin/app.ts', context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
