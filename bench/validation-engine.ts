@@ -18,6 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { cdkJsonAppNodeOptions } from '../lib/cdk-json';
 import { ENGINE_V8_FLAGS } from '../lib/compliance/validation-worker';
+import { median } from './synth-stats';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -115,12 +116,6 @@ function probe(dir: string, flags: readonly string[]): Probe {
   const result = spawnSync(process.execPath, [...cdkJsonAppNodeOptions(ROOT), ...flags, '-e', PROBE, dir, require.resolve('aws-cdk-lib')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`the validation probe failed (${result.status}):\n${result.stderr.slice(-2000)}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as Probe;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function main(): void {

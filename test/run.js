@@ -40,7 +40,8 @@ function run(command, args, capture) {
  *   background thread is thrown away with the file's module registry. 11-14% less CPU on
  *   those files in pairs run side by side (same load); the CPU-bound files (the phone-number
  *   model walk, the handler fuzz) took the same CPU either way. WebAssembly (the validation
- *   engine) keeps its own tiers.
+ *   engine) keeps its own tiers, with the tier-up budget its worker sets (ENGINE_V8_FLAGS in
+ *   lib/compliance/validation-worker.ts).
  * - Single-threaded garbage collection (`--single-threaded-gc`): V8's helper threads for parallel
  *   scavenges and concurrent marking and sweeping compete with the other worker for two cores,
  *   and cost more CPU in all than the collections they shorten. Whole `npm test` runs in
